@@ -1,0 +1,191 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.imsx_status_info import ImsxStatusInfo
+from ...models.user_set import UserSet
+from ...types import Response
+
+
+def _get_kwargs(
+    user_sourced_id: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/users/{user_sourced_id}/agentFor".format(
+            user_sourced_id=quote(str(user_sourced_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ImsxStatusInfo | UserSet | None:
+    if response.status_code == 200:
+        response_200 = UserSet.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ImsxStatusInfo.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ImsxStatusInfo.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ImsxStatusInfo.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ImsxStatusInfo.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = ImsxStatusInfo.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = ImsxStatusInfo.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = ImsxStatusInfo.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ImsxStatusInfo | UserSet]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    user_sourced_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[ImsxStatusInfo | UserSet]:
+    """Get agent for.
+
+    Args:
+        user_sourced_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ImsxStatusInfo | UserSet]
+    """
+
+    kwargs = _get_kwargs(
+        user_sourced_id=user_sourced_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    user_sourced_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> ImsxStatusInfo | UserSet | None:
+    """Get agent for.
+
+    Args:
+        user_sourced_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ImsxStatusInfo | UserSet
+    """
+
+    return sync_detailed(
+        user_sourced_id=user_sourced_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    user_sourced_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[ImsxStatusInfo | UserSet]:
+    """Get agent for.
+
+    Args:
+        user_sourced_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ImsxStatusInfo | UserSet]
+    """
+
+    kwargs = _get_kwargs(
+        user_sourced_id=user_sourced_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    user_sourced_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> ImsxStatusInfo | UserSet | None:
+    """Get agent for.
+
+    Args:
+        user_sourced_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ImsxStatusInfo | UserSet
+    """
+
+    return (
+        await asyncio_detailed(
+            user_sourced_id=user_sourced_id,
+            client=client,
+        )
+    ).parsed

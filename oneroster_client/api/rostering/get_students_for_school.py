@@ -1,0 +1,307 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.imsx_status_info import ImsxStatusInfo
+from ...models.order_by import OrderBy
+from ...models.user_set import UserSet
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    school_sourced_id: str,
+    *,
+    limit: int | Unset = UNSET,
+    offset: int | Unset = UNSET,
+    sort: str | Unset = UNSET,
+    order_by: OrderBy | Unset = UNSET,
+    filter_: str | Unset = UNSET,
+    fields: str | Unset = UNSET,
+    search: str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["limit"] = limit
+
+    params["offset"] = offset
+
+    params["sort"] = sort
+
+    json_order_by: str | Unset = UNSET
+    if not isinstance(order_by, Unset):
+        json_order_by = order_by.value
+
+    params["orderBy"] = json_order_by
+
+    params["filter"] = filter_
+
+    params["fields"] = fields
+
+    params["search"] = search
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/schools/{school_sourced_id}/students".format(
+            school_sourced_id=quote(str(school_sourced_id), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ImsxStatusInfo | UserSet | None:
+    if response.status_code == 200:
+        response_200 = UserSet.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ImsxStatusInfo.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ImsxStatusInfo.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ImsxStatusInfo.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ImsxStatusInfo.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = ImsxStatusInfo.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = ImsxStatusInfo.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = ImsxStatusInfo.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ImsxStatusInfo | UserSet]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    school_sourced_id: str,
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = UNSET,
+    offset: int | Unset = UNSET,
+    sort: str | Unset = UNSET,
+    order_by: OrderBy | Unset = UNSET,
+    filter_: str | Unset = UNSET,
+    fields: str | Unset = UNSET,
+    search: str | Unset = UNSET,
+) -> Response[ImsxStatusInfo | UserSet]:
+    """Get students for school.
+
+    Args:
+        school_sourced_id (str):
+        limit (int | Unset):
+        offset (int | Unset):
+        sort (str | Unset):
+        order_by (OrderBy | Unset):
+        filter_ (str | Unset):
+        fields (str | Unset):
+        search (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ImsxStatusInfo | UserSet]
+    """
+
+    kwargs = _get_kwargs(
+        school_sourced_id=school_sourced_id,
+        limit=limit,
+        offset=offset,
+        sort=sort,
+        order_by=order_by,
+        filter_=filter_,
+        fields=fields,
+        search=search,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    school_sourced_id: str,
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = UNSET,
+    offset: int | Unset = UNSET,
+    sort: str | Unset = UNSET,
+    order_by: OrderBy | Unset = UNSET,
+    filter_: str | Unset = UNSET,
+    fields: str | Unset = UNSET,
+    search: str | Unset = UNSET,
+) -> ImsxStatusInfo | UserSet | None:
+    """Get students for school.
+
+    Args:
+        school_sourced_id (str):
+        limit (int | Unset):
+        offset (int | Unset):
+        sort (str | Unset):
+        order_by (OrderBy | Unset):
+        filter_ (str | Unset):
+        fields (str | Unset):
+        search (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ImsxStatusInfo | UserSet
+    """
+
+    return sync_detailed(
+        school_sourced_id=school_sourced_id,
+        client=client,
+        limit=limit,
+        offset=offset,
+        sort=sort,
+        order_by=order_by,
+        filter_=filter_,
+        fields=fields,
+        search=search,
+    ).parsed
+
+
+async def asyncio_detailed(
+    school_sourced_id: str,
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = UNSET,
+    offset: int | Unset = UNSET,
+    sort: str | Unset = UNSET,
+    order_by: OrderBy | Unset = UNSET,
+    filter_: str | Unset = UNSET,
+    fields: str | Unset = UNSET,
+    search: str | Unset = UNSET,
+) -> Response[ImsxStatusInfo | UserSet]:
+    """Get students for school.
+
+    Args:
+        school_sourced_id (str):
+        limit (int | Unset):
+        offset (int | Unset):
+        sort (str | Unset):
+        order_by (OrderBy | Unset):
+        filter_ (str | Unset):
+        fields (str | Unset):
+        search (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ImsxStatusInfo | UserSet]
+    """
+
+    kwargs = _get_kwargs(
+        school_sourced_id=school_sourced_id,
+        limit=limit,
+        offset=offset,
+        sort=sort,
+        order_by=order_by,
+        filter_=filter_,
+        fields=fields,
+        search=search,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    school_sourced_id: str,
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = UNSET,
+    offset: int | Unset = UNSET,
+    sort: str | Unset = UNSET,
+    order_by: OrderBy | Unset = UNSET,
+    filter_: str | Unset = UNSET,
+    fields: str | Unset = UNSET,
+    search: str | Unset = UNSET,
+) -> ImsxStatusInfo | UserSet | None:
+    """Get students for school.
+
+    Args:
+        school_sourced_id (str):
+        limit (int | Unset):
+        offset (int | Unset):
+        sort (str | Unset):
+        order_by (OrderBy | Unset):
+        filter_ (str | Unset):
+        fields (str | Unset):
+        search (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ImsxStatusInfo | UserSet
+    """
+
+    return (
+        await asyncio_detailed(
+            school_sourced_id=school_sourced_id,
+            client=client,
+            limit=limit,
+            offset=offset,
+            sort=sort,
+            order_by=order_by,
+            filter_=filter_,
+            fields=fields,
+            search=search,
+        )
+    ).parsed

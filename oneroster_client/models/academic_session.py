@@ -1,0 +1,333 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.academic_session_type import AcademicSessionType
+from ..models.status_enum import StatusEnum
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.guid_ref import GUIDRef
+    from ..models.metadata import Metadata
+
+
+T = TypeVar("T", bound="AcademicSession")
+
+
+@_attrs_define
+class AcademicSession:
+    sourced_id: str | Unset = UNSET
+    status: StatusEnum | str | Unset = UNSET
+    date_last_modified: datetime.datetime | Unset = UNSET
+    metadata: Metadata | None | Unset = UNSET
+    title: str | Unset = UNSET
+    start_date: datetime.date | datetime.datetime | str | Unset = UNSET
+    end_date: datetime.date | datetime.datetime | str | Unset = UNSET
+    type_: AcademicSessionType | str | Unset = UNSET
+    parent: GUIDRef | None | Unset = UNSET
+    children: list[GUIDRef] | None | Unset = UNSET
+    school_year: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.guid_ref import GUIDRef
+        from ..models.metadata import Metadata
+
+        sourced_id = self.sourced_id
+
+        status: str | Unset
+        if isinstance(self.status, Unset):
+            status = UNSET
+        elif isinstance(self.status, StatusEnum):
+            status = self.status.value
+        else:
+            status = self.status
+
+        date_last_modified: str | Unset = UNSET
+        if not isinstance(self.date_last_modified, Unset):
+            date_last_modified = self.date_last_modified.isoformat()
+
+        metadata: dict[str, Any] | None | Unset
+        if isinstance(self.metadata, Unset):
+            metadata = UNSET
+        elif isinstance(self.metadata, Metadata):
+            metadata = self.metadata.to_dict()
+        else:
+            metadata = self.metadata
+
+        title = self.title
+
+        start_date: str | Unset
+        if isinstance(self.start_date, Unset):
+            start_date = UNSET
+        elif isinstance(self.start_date, datetime.date) or isinstance(
+            self.start_date, datetime.datetime
+        ):
+            start_date = self.start_date.isoformat()
+        else:
+            start_date = self.start_date
+
+        end_date: str | Unset
+        if isinstance(self.end_date, Unset):
+            end_date = UNSET
+        elif isinstance(self.end_date, datetime.date) or isinstance(
+            self.end_date, datetime.datetime
+        ):
+            end_date = self.end_date.isoformat()
+        else:
+            end_date = self.end_date
+
+        type_: str | Unset
+        if isinstance(self.type_, Unset):
+            type_ = UNSET
+        elif isinstance(self.type_, AcademicSessionType):
+            type_ = self.type_.value
+        else:
+            type_ = self.type_
+
+        parent: dict[str, Any] | None | Unset
+        if isinstance(self.parent, Unset):
+            parent = UNSET
+        elif isinstance(self.parent, GUIDRef):
+            parent = self.parent.to_dict()
+        else:
+            parent = self.parent
+
+        children: list[dict[str, Any]] | None | Unset
+        if isinstance(self.children, Unset):
+            children = UNSET
+        elif isinstance(self.children, list):
+            children = []
+            for children_type_0_item_data in self.children:
+                children_type_0_item = children_type_0_item_data.to_dict()
+                children.append(children_type_0_item)
+
+        else:
+            children = self.children
+
+        school_year = self.school_year
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if sourced_id is not UNSET:
+            field_dict["sourcedId"] = sourced_id
+        if status is not UNSET:
+            field_dict["status"] = status
+        if date_last_modified is not UNSET:
+            field_dict["dateLastModified"] = date_last_modified
+        if metadata is not UNSET:
+            field_dict["metadata"] = metadata
+        if title is not UNSET:
+            field_dict["title"] = title
+        if start_date is not UNSET:
+            field_dict["startDate"] = start_date
+        if end_date is not UNSET:
+            field_dict["endDate"] = end_date
+        if type_ is not UNSET:
+            field_dict["type"] = type_
+        if parent is not UNSET:
+            field_dict["parent"] = parent
+        if children is not UNSET:
+            field_dict["children"] = children
+        if school_year is not UNSET:
+            field_dict["schoolYear"] = school_year
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.guid_ref import GUIDRef
+        from ..models.metadata import Metadata
+
+        d = dict(src_dict)
+        sourced_id = d.pop("sourcedId", UNSET)
+
+        def _parse_status(data: object) -> StatusEnum | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_status_type_0 = StatusEnum(data)
+
+                return componentsschemas_status_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(StatusEnum | str | Unset, data)
+
+        status = _parse_status(d.pop("status", UNSET))
+
+        _date_last_modified = d.pop("dateLastModified", UNSET)
+        date_last_modified: datetime.datetime | Unset
+        if isinstance(_date_last_modified, Unset):
+            date_last_modified = UNSET
+        else:
+            date_last_modified = datetime.datetime.fromisoformat(_date_last_modified)
+
+        def _parse_metadata(data: object) -> Metadata | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                metadata_type_0 = Metadata.from_dict(data)
+
+                return metadata_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Metadata | None | Unset, data)
+
+        metadata = _parse_metadata(d.pop("metadata", UNSET))
+
+        title = d.pop("title", UNSET)
+
+        def _parse_start_date(
+            data: object,
+        ) -> datetime.date | datetime.datetime | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_date_value_type_0 = datetime.date.fromisoformat(data)
+
+                return componentsschemas_date_value_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_date_value_type_1 = datetime.datetime.fromisoformat(
+                    data
+                )
+
+                return componentsschemas_date_value_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | datetime.datetime | str | Unset, data)
+
+        start_date = _parse_start_date(d.pop("startDate", UNSET))
+
+        def _parse_end_date(
+            data: object,
+        ) -> datetime.date | datetime.datetime | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_date_value_type_0 = datetime.date.fromisoformat(data)
+
+                return componentsschemas_date_value_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_date_value_type_1 = datetime.datetime.fromisoformat(
+                    data
+                )
+
+                return componentsschemas_date_value_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | datetime.datetime | str | Unset, data)
+
+        end_date = _parse_end_date(d.pop("endDate", UNSET))
+
+        def _parse_type_(data: object) -> AcademicSessionType | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                type_type_0 = AcademicSessionType(data)
+
+                return type_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(AcademicSessionType | str | Unset, data)
+
+        type_ = _parse_type_(d.pop("type", UNSET))
+
+        def _parse_parent(data: object) -> GUIDRef | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                parent_type_0 = GUIDRef.from_dict(data)
+
+                return parent_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(GUIDRef | None | Unset, data)
+
+        parent = _parse_parent(d.pop("parent", UNSET))
+
+        def _parse_children(data: object) -> list[GUIDRef] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                children_type_0 = []
+                _children_type_0 = data
+                for children_type_0_item_data in _children_type_0:
+                    children_type_0_item = GUIDRef.from_dict(children_type_0_item_data)
+
+                    children_type_0.append(children_type_0_item)
+
+                return children_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[GUIDRef] | None | Unset, data)
+
+        children = _parse_children(d.pop("children", UNSET))
+
+        school_year = d.pop("schoolYear", UNSET)
+
+        academic_session = cls(
+            sourced_id=sourced_id,
+            status=status,
+            date_last_modified=date_last_modified,
+            metadata=metadata,
+            title=title,
+            start_date=start_date,
+            end_date=end_date,
+            type_=type_,
+            parent=parent,
+            children=children,
+            school_year=school_year,
+        )
+
+        academic_session.additional_properties = d
+        return academic_session
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

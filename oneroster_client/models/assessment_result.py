@@ -1,0 +1,519 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.score_status import ScoreStatus
+from ..models.status_enum import StatusEnum
+from ..models.true_false_enum import TrueFalseEnum
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.guid_ref import GUIDRef
+    from ..models.learning_objective_score_set import LearningObjectiveScoreSet
+    from ..models.metadata import Metadata
+
+
+T = TypeVar("T", bound="AssessmentResult")
+
+
+@_attrs_define
+class AssessmentResult:
+    sourced_id: str | Unset = UNSET
+    status: StatusEnum | str | Unset = UNSET
+    date_last_modified: datetime.datetime | Unset = UNSET
+    metadata: Metadata | None | Unset = UNSET
+    assessment_line_item: GUIDRef | Unset = UNSET
+    student: GUIDRef | Unset = UNSET
+    score: float | None | Unset = UNSET
+    text_score: None | str | Unset = UNSET
+    score_date: datetime.date | datetime.datetime | str | Unset = UNSET
+    score_scale: GUIDRef | None | Unset = UNSET
+    score_percentile: float | None | Unset = UNSET
+    score_status: ScoreStatus | str | Unset = UNSET
+    comment: None | str | Unset = UNSET
+    learning_objective_set: list[LearningObjectiveScoreSet] | None | Unset = UNSET
+    in_progress: bool | None | str | TrueFalseEnum | Unset = UNSET
+    incomplete: bool | None | str | TrueFalseEnum | Unset = UNSET
+    late: bool | None | str | TrueFalseEnum | Unset = UNSET
+    missing: bool | None | str | TrueFalseEnum | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.guid_ref import GUIDRef
+        from ..models.metadata import Metadata
+
+        sourced_id = self.sourced_id
+
+        status: str | Unset
+        if isinstance(self.status, Unset):
+            status = UNSET
+        elif isinstance(self.status, StatusEnum):
+            status = self.status.value
+        else:
+            status = self.status
+
+        date_last_modified: str | Unset = UNSET
+        if not isinstance(self.date_last_modified, Unset):
+            date_last_modified = self.date_last_modified.isoformat()
+
+        metadata: dict[str, Any] | None | Unset
+        if isinstance(self.metadata, Unset):
+            metadata = UNSET
+        elif isinstance(self.metadata, Metadata):
+            metadata = self.metadata.to_dict()
+        else:
+            metadata = self.metadata
+
+        assessment_line_item: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.assessment_line_item, Unset):
+            assessment_line_item = self.assessment_line_item.to_dict()
+
+        student: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.student, Unset):
+            student = self.student.to_dict()
+
+        score: float | None | Unset
+        if isinstance(self.score, Unset):
+            score = UNSET
+        else:
+            score = self.score
+
+        text_score: None | str | Unset
+        if isinstance(self.text_score, Unset):
+            text_score = UNSET
+        else:
+            text_score = self.text_score
+
+        score_date: str | Unset
+        if isinstance(self.score_date, Unset):
+            score_date = UNSET
+        elif isinstance(self.score_date, datetime.date) or isinstance(
+            self.score_date, datetime.datetime
+        ):
+            score_date = self.score_date.isoformat()
+        else:
+            score_date = self.score_date
+
+        score_scale: dict[str, Any] | None | Unset
+        if isinstance(self.score_scale, Unset):
+            score_scale = UNSET
+        elif isinstance(self.score_scale, GUIDRef):
+            score_scale = self.score_scale.to_dict()
+        else:
+            score_scale = self.score_scale
+
+        score_percentile: float | None | Unset
+        if isinstance(self.score_percentile, Unset):
+            score_percentile = UNSET
+        else:
+            score_percentile = self.score_percentile
+
+        score_status: str | Unset
+        if isinstance(self.score_status, Unset):
+            score_status = UNSET
+        elif isinstance(self.score_status, ScoreStatus):
+            score_status = self.score_status.value
+        else:
+            score_status = self.score_status
+
+        comment: None | str | Unset
+        if isinstance(self.comment, Unset):
+            comment = UNSET
+        else:
+            comment = self.comment
+
+        learning_objective_set: list[dict[str, Any]] | None | Unset
+        if isinstance(self.learning_objective_set, Unset):
+            learning_objective_set = UNSET
+        elif isinstance(self.learning_objective_set, list):
+            learning_objective_set = []
+            for learning_objective_set_type_0_item_data in self.learning_objective_set:
+                learning_objective_set_type_0_item = (
+                    learning_objective_set_type_0_item_data.to_dict()
+                )
+                learning_objective_set.append(learning_objective_set_type_0_item)
+
+        else:
+            learning_objective_set = self.learning_objective_set
+
+        in_progress: bool | None | str | Unset
+        if isinstance(self.in_progress, Unset):
+            in_progress = UNSET
+        elif isinstance(self.in_progress, TrueFalseEnum):
+            in_progress = self.in_progress.value
+        else:
+            in_progress = self.in_progress
+
+        incomplete: bool | None | str | Unset
+        if isinstance(self.incomplete, Unset):
+            incomplete = UNSET
+        elif isinstance(self.incomplete, TrueFalseEnum):
+            incomplete = self.incomplete.value
+        else:
+            incomplete = self.incomplete
+
+        late: bool | None | str | Unset
+        if isinstance(self.late, Unset):
+            late = UNSET
+        elif isinstance(self.late, TrueFalseEnum):
+            late = self.late.value
+        else:
+            late = self.late
+
+        missing: bool | None | str | Unset
+        if isinstance(self.missing, Unset):
+            missing = UNSET
+        elif isinstance(self.missing, TrueFalseEnum):
+            missing = self.missing.value
+        else:
+            missing = self.missing
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if sourced_id is not UNSET:
+            field_dict["sourcedId"] = sourced_id
+        if status is not UNSET:
+            field_dict["status"] = status
+        if date_last_modified is not UNSET:
+            field_dict["dateLastModified"] = date_last_modified
+        if metadata is not UNSET:
+            field_dict["metadata"] = metadata
+        if assessment_line_item is not UNSET:
+            field_dict["assessmentLineItem"] = assessment_line_item
+        if student is not UNSET:
+            field_dict["student"] = student
+        if score is not UNSET:
+            field_dict["score"] = score
+        if text_score is not UNSET:
+            field_dict["textScore"] = text_score
+        if score_date is not UNSET:
+            field_dict["scoreDate"] = score_date
+        if score_scale is not UNSET:
+            field_dict["scoreScale"] = score_scale
+        if score_percentile is not UNSET:
+            field_dict["scorePercentile"] = score_percentile
+        if score_status is not UNSET:
+            field_dict["scoreStatus"] = score_status
+        if comment is not UNSET:
+            field_dict["comment"] = comment
+        if learning_objective_set is not UNSET:
+            field_dict["learningObjectiveSet"] = learning_objective_set
+        if in_progress is not UNSET:
+            field_dict["inProgress"] = in_progress
+        if incomplete is not UNSET:
+            field_dict["incomplete"] = incomplete
+        if late is not UNSET:
+            field_dict["late"] = late
+        if missing is not UNSET:
+            field_dict["missing"] = missing
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.guid_ref import GUIDRef
+        from ..models.learning_objective_score_set import LearningObjectiveScoreSet
+        from ..models.metadata import Metadata
+
+        d = dict(src_dict)
+        sourced_id = d.pop("sourcedId", UNSET)
+
+        def _parse_status(data: object) -> StatusEnum | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_status_type_0 = StatusEnum(data)
+
+                return componentsschemas_status_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(StatusEnum | str | Unset, data)
+
+        status = _parse_status(d.pop("status", UNSET))
+
+        _date_last_modified = d.pop("dateLastModified", UNSET)
+        date_last_modified: datetime.datetime | Unset
+        if isinstance(_date_last_modified, Unset):
+            date_last_modified = UNSET
+        else:
+            date_last_modified = datetime.datetime.fromisoformat(_date_last_modified)
+
+        def _parse_metadata(data: object) -> Metadata | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                metadata_type_0 = Metadata.from_dict(data)
+
+                return metadata_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Metadata | None | Unset, data)
+
+        metadata = _parse_metadata(d.pop("metadata", UNSET))
+
+        _assessment_line_item = d.pop("assessmentLineItem", UNSET)
+        assessment_line_item: GUIDRef | Unset
+        if isinstance(_assessment_line_item, Unset):
+            assessment_line_item = UNSET
+        else:
+            assessment_line_item = GUIDRef.from_dict(_assessment_line_item)
+
+        _student = d.pop("student", UNSET)
+        student: GUIDRef | Unset
+        if isinstance(_student, Unset):
+            student = UNSET
+        else:
+            student = GUIDRef.from_dict(_student)
+
+        def _parse_score(data: object) -> float | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | Unset, data)
+
+        score = _parse_score(d.pop("score", UNSET))
+
+        def _parse_text_score(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        text_score = _parse_text_score(d.pop("textScore", UNSET))
+
+        def _parse_score_date(
+            data: object,
+        ) -> datetime.date | datetime.datetime | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_date_value_type_0 = datetime.date.fromisoformat(data)
+
+                return componentsschemas_date_value_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_date_value_type_1 = datetime.datetime.fromisoformat(
+                    data
+                )
+
+                return componentsschemas_date_value_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | datetime.datetime | str | Unset, data)
+
+        score_date = _parse_score_date(d.pop("scoreDate", UNSET))
+
+        def _parse_score_scale(data: object) -> GUIDRef | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                score_scale_type_0 = GUIDRef.from_dict(data)
+
+                return score_scale_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(GUIDRef | None | Unset, data)
+
+        score_scale = _parse_score_scale(d.pop("scoreScale", UNSET))
+
+        def _parse_score_percentile(data: object) -> float | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | Unset, data)
+
+        score_percentile = _parse_score_percentile(d.pop("scorePercentile", UNSET))
+
+        def _parse_score_status(data: object) -> ScoreStatus | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                score_status_type_0 = ScoreStatus(data)
+
+                return score_status_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(ScoreStatus | str | Unset, data)
+
+        score_status = _parse_score_status(d.pop("scoreStatus", UNSET))
+
+        def _parse_comment(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        comment = _parse_comment(d.pop("comment", UNSET))
+
+        def _parse_learning_objective_set(
+            data: object,
+        ) -> list[LearningObjectiveScoreSet] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                learning_objective_set_type_0 = []
+                _learning_objective_set_type_0 = data
+                for (
+                    learning_objective_set_type_0_item_data
+                ) in _learning_objective_set_type_0:
+                    learning_objective_set_type_0_item = (
+                        LearningObjectiveScoreSet.from_dict(
+                            learning_objective_set_type_0_item_data
+                        )
+                    )
+
+                    learning_objective_set_type_0.append(
+                        learning_objective_set_type_0_item
+                    )
+
+                return learning_objective_set_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[LearningObjectiveScoreSet] | None | Unset, data)
+
+        learning_objective_set = _parse_learning_objective_set(
+            d.pop("learningObjectiveSet", UNSET)
+        )
+
+        def _parse_in_progress(
+            data: object,
+        ) -> bool | None | str | TrueFalseEnum | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_true_false_type_0 = TrueFalseEnum(data)
+
+                return componentsschemas_true_false_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(bool | None | str | TrueFalseEnum | Unset, data)
+
+        in_progress = _parse_in_progress(d.pop("inProgress", UNSET))
+
+        def _parse_incomplete(
+            data: object,
+        ) -> bool | None | str | TrueFalseEnum | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_true_false_type_0 = TrueFalseEnum(data)
+
+                return componentsschemas_true_false_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(bool | None | str | TrueFalseEnum | Unset, data)
+
+        incomplete = _parse_incomplete(d.pop("incomplete", UNSET))
+
+        def _parse_late(data: object) -> bool | None | str | TrueFalseEnum | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_true_false_type_0 = TrueFalseEnum(data)
+
+                return componentsschemas_true_false_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(bool | None | str | TrueFalseEnum | Unset, data)
+
+        late = _parse_late(d.pop("late", UNSET))
+
+        def _parse_missing(data: object) -> bool | None | str | TrueFalseEnum | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_true_false_type_0 = TrueFalseEnum(data)
+
+                return componentsschemas_true_false_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(bool | None | str | TrueFalseEnum | Unset, data)
+
+        missing = _parse_missing(d.pop("missing", UNSET))
+
+        assessment_result = cls(
+            sourced_id=sourced_id,
+            status=status,
+            date_last_modified=date_last_modified,
+            metadata=metadata,
+            assessment_line_item=assessment_line_item,
+            student=student,
+            score=score,
+            text_score=text_score,
+            score_date=score_date,
+            score_scale=score_scale,
+            score_percentile=score_percentile,
+            score_status=score_status,
+            comment=comment,
+            learning_objective_set=learning_objective_set,
+            in_progress=in_progress,
+            incomplete=incomplete,
+            late=late,
+            missing=missing,
+        )
+
+        assessment_result.additional_properties = d
+        return assessment_result
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,425 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.class_type import ClassType
+from ..models.status_enum import StatusEnum
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.guid_ref import GUIDRef
+    from ..models.metadata import Metadata
+
+
+T = TypeVar("T", bound="Class")
+
+
+@_attrs_define
+class Class:
+    sourced_id: str | Unset = UNSET
+    status: StatusEnum | str | Unset = UNSET
+    date_last_modified: datetime.datetime | Unset = UNSET
+    metadata: Metadata | None | Unset = UNSET
+    title: str | Unset = UNSET
+    class_code: None | str | Unset = UNSET
+    class_type: ClassType | None | str | Unset = UNSET
+    location: None | str | Unset = UNSET
+    grades: list[str] | None | Unset = UNSET
+    subjects: list[str] | None | Unset = UNSET
+    course: GUIDRef | Unset = UNSET
+    school: GUIDRef | Unset = UNSET
+    terms: list[GUIDRef] | Unset = UNSET
+    subject_codes: list[str] | None | Unset = UNSET
+    periods: list[str] | None | Unset = UNSET
+    resources: list[GUIDRef] | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.metadata import Metadata
+
+        sourced_id = self.sourced_id
+
+        status: str | Unset
+        if isinstance(self.status, Unset):
+            status = UNSET
+        elif isinstance(self.status, StatusEnum):
+            status = self.status.value
+        else:
+            status = self.status
+
+        date_last_modified: str | Unset = UNSET
+        if not isinstance(self.date_last_modified, Unset):
+            date_last_modified = self.date_last_modified.isoformat()
+
+        metadata: dict[str, Any] | None | Unset
+        if isinstance(self.metadata, Unset):
+            metadata = UNSET
+        elif isinstance(self.metadata, Metadata):
+            metadata = self.metadata.to_dict()
+        else:
+            metadata = self.metadata
+
+        title = self.title
+
+        class_code: None | str | Unset
+        if isinstance(self.class_code, Unset):
+            class_code = UNSET
+        else:
+            class_code = self.class_code
+
+        class_type: None | str | Unset
+        if isinstance(self.class_type, Unset):
+            class_type = UNSET
+        elif isinstance(self.class_type, ClassType):
+            class_type = self.class_type.value
+        else:
+            class_type = self.class_type
+
+        location: None | str | Unset
+        if isinstance(self.location, Unset):
+            location = UNSET
+        else:
+            location = self.location
+
+        grades: list[str] | None | Unset
+        if isinstance(self.grades, Unset):
+            grades = UNSET
+        elif isinstance(self.grades, list):
+            grades = self.grades
+
+        else:
+            grades = self.grades
+
+        subjects: list[str] | None | Unset
+        if isinstance(self.subjects, Unset):
+            subjects = UNSET
+        elif isinstance(self.subjects, list):
+            subjects = self.subjects
+
+        else:
+            subjects = self.subjects
+
+        course: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.course, Unset):
+            course = self.course.to_dict()
+
+        school: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.school, Unset):
+            school = self.school.to_dict()
+
+        terms: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.terms, Unset):
+            terms = []
+            for terms_item_data in self.terms:
+                terms_item = terms_item_data.to_dict()
+                terms.append(terms_item)
+
+        subject_codes: list[str] | None | Unset
+        if isinstance(self.subject_codes, Unset):
+            subject_codes = UNSET
+        elif isinstance(self.subject_codes, list):
+            subject_codes = self.subject_codes
+
+        else:
+            subject_codes = self.subject_codes
+
+        periods: list[str] | None | Unset
+        if isinstance(self.periods, Unset):
+            periods = UNSET
+        elif isinstance(self.periods, list):
+            periods = self.periods
+
+        else:
+            periods = self.periods
+
+        resources: list[dict[str, Any]] | None | Unset
+        if isinstance(self.resources, Unset):
+            resources = UNSET
+        elif isinstance(self.resources, list):
+            resources = []
+            for resources_type_0_item_data in self.resources:
+                resources_type_0_item = resources_type_0_item_data.to_dict()
+                resources.append(resources_type_0_item)
+
+        else:
+            resources = self.resources
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if sourced_id is not UNSET:
+            field_dict["sourcedId"] = sourced_id
+        if status is not UNSET:
+            field_dict["status"] = status
+        if date_last_modified is not UNSET:
+            field_dict["dateLastModified"] = date_last_modified
+        if metadata is not UNSET:
+            field_dict["metadata"] = metadata
+        if title is not UNSET:
+            field_dict["title"] = title
+        if class_code is not UNSET:
+            field_dict["classCode"] = class_code
+        if class_type is not UNSET:
+            field_dict["classType"] = class_type
+        if location is not UNSET:
+            field_dict["location"] = location
+        if grades is not UNSET:
+            field_dict["grades"] = grades
+        if subjects is not UNSET:
+            field_dict["subjects"] = subjects
+        if course is not UNSET:
+            field_dict["course"] = course
+        if school is not UNSET:
+            field_dict["school"] = school
+        if terms is not UNSET:
+            field_dict["terms"] = terms
+        if subject_codes is not UNSET:
+            field_dict["subjectCodes"] = subject_codes
+        if periods is not UNSET:
+            field_dict["periods"] = periods
+        if resources is not UNSET:
+            field_dict["resources"] = resources
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.guid_ref import GUIDRef
+        from ..models.metadata import Metadata
+
+        d = dict(src_dict)
+        sourced_id = d.pop("sourcedId", UNSET)
+
+        def _parse_status(data: object) -> StatusEnum | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_status_type_0 = StatusEnum(data)
+
+                return componentsschemas_status_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(StatusEnum | str | Unset, data)
+
+        status = _parse_status(d.pop("status", UNSET))
+
+        _date_last_modified = d.pop("dateLastModified", UNSET)
+        date_last_modified: datetime.datetime | Unset
+        if isinstance(_date_last_modified, Unset):
+            date_last_modified = UNSET
+        else:
+            date_last_modified = datetime.datetime.fromisoformat(_date_last_modified)
+
+        def _parse_metadata(data: object) -> Metadata | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                metadata_type_0 = Metadata.from_dict(data)
+
+                return metadata_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Metadata | None | Unset, data)
+
+        metadata = _parse_metadata(d.pop("metadata", UNSET))
+
+        title = d.pop("title", UNSET)
+
+        def _parse_class_code(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        class_code = _parse_class_code(d.pop("classCode", UNSET))
+
+        def _parse_class_type(data: object) -> ClassType | None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                class_type_type_0 = ClassType(data)
+
+                return class_type_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(ClassType | None | str | Unset, data)
+
+        class_type = _parse_class_type(d.pop("classType", UNSET))
+
+        def _parse_location(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        location = _parse_location(d.pop("location", UNSET))
+
+        def _parse_grades(data: object) -> list[str] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                grades_type_0 = cast(list[str], data)
+
+                return grades_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[str] | None | Unset, data)
+
+        grades = _parse_grades(d.pop("grades", UNSET))
+
+        def _parse_subjects(data: object) -> list[str] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                subjects_type_0 = cast(list[str], data)
+
+                return subjects_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[str] | None | Unset, data)
+
+        subjects = _parse_subjects(d.pop("subjects", UNSET))
+
+        _course = d.pop("course", UNSET)
+        course: GUIDRef | Unset
+        if isinstance(_course, Unset):
+            course = UNSET
+        else:
+            course = GUIDRef.from_dict(_course)
+
+        _school = d.pop("school", UNSET)
+        school: GUIDRef | Unset
+        if isinstance(_school, Unset):
+            school = UNSET
+        else:
+            school = GUIDRef.from_dict(_school)
+
+        _terms = d.pop("terms", UNSET)
+        terms: list[GUIDRef] | Unset = UNSET
+        if _terms is not UNSET:
+            terms = []
+            for terms_item_data in _terms:
+                terms_item = GUIDRef.from_dict(terms_item_data)
+
+                terms.append(terms_item)
+
+        def _parse_subject_codes(data: object) -> list[str] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                subject_codes_type_0 = cast(list[str], data)
+
+                return subject_codes_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[str] | None | Unset, data)
+
+        subject_codes = _parse_subject_codes(d.pop("subjectCodes", UNSET))
+
+        def _parse_periods(data: object) -> list[str] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                periods_type_0 = cast(list[str], data)
+
+                return periods_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[str] | None | Unset, data)
+
+        periods = _parse_periods(d.pop("periods", UNSET))
+
+        def _parse_resources(data: object) -> list[GUIDRef] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                resources_type_0 = []
+                _resources_type_0 = data
+                for resources_type_0_item_data in _resources_type_0:
+                    resources_type_0_item = GUIDRef.from_dict(
+                        resources_type_0_item_data
+                    )
+
+                    resources_type_0.append(resources_type_0_item)
+
+                return resources_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[GUIDRef] | None | Unset, data)
+
+        resources = _parse_resources(d.pop("resources", UNSET))
+
+        class_ = cls(
+            sourced_id=sourced_id,
+            status=status,
+            date_last_modified=date_last_modified,
+            metadata=metadata,
+            title=title,
+            class_code=class_code,
+            class_type=class_type,
+            location=location,
+            grades=grades,
+            subjects=subjects,
+            course=course,
+            school=school,
+            terms=terms,
+            subject_codes=subject_codes,
+            periods=periods,
+            resources=resources,
+        )
+
+        class_.additional_properties = d
+        return class_
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,310 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.status_enum import StatusEnum
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.guid_ref import GUIDRef
+    from ..models.metadata import Metadata
+
+
+T = TypeVar("T", bound="CourseComponentRecord")
+
+
+@_attrs_define
+class CourseComponentRecord:
+    sourced_id: str | Unset = UNSET
+    status: StatusEnum | str | Unset = UNSET
+    date_last_modified: datetime.datetime | Unset = UNSET
+    metadata: Metadata | None | Unset = UNSET
+    course: GUIDRef | Unset = UNSET
+    course_component: GUIDRef | None | Unset = UNSET
+    parent: GUIDRef | None | Unset = UNSET
+    title: str | Unset = UNSET
+    sort_order: float | None | Unset = UNSET
+    prerequisites: list[str] | None | Unset = UNSET
+    prerequisite_criteria: None | str | Unset = UNSET
+    unlock_date: None | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.guid_ref import GUIDRef
+        from ..models.metadata import Metadata
+
+        sourced_id = self.sourced_id
+
+        status: str | Unset
+        if isinstance(self.status, Unset):
+            status = UNSET
+        elif isinstance(self.status, StatusEnum):
+            status = self.status.value
+        else:
+            status = self.status
+
+        date_last_modified: str | Unset = UNSET
+        if not isinstance(self.date_last_modified, Unset):
+            date_last_modified = self.date_last_modified.isoformat()
+
+        metadata: dict[str, Any] | None | Unset
+        if isinstance(self.metadata, Unset):
+            metadata = UNSET
+        elif isinstance(self.metadata, Metadata):
+            metadata = self.metadata.to_dict()
+        else:
+            metadata = self.metadata
+
+        course: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.course, Unset):
+            course = self.course.to_dict()
+
+        course_component: dict[str, Any] | None | Unset
+        if isinstance(self.course_component, Unset):
+            course_component = UNSET
+        elif isinstance(self.course_component, GUIDRef):
+            course_component = self.course_component.to_dict()
+        else:
+            course_component = self.course_component
+
+        parent: dict[str, Any] | None | Unset
+        if isinstance(self.parent, Unset):
+            parent = UNSET
+        elif isinstance(self.parent, GUIDRef):
+            parent = self.parent.to_dict()
+        else:
+            parent = self.parent
+
+        title = self.title
+
+        sort_order: float | None | Unset
+        if isinstance(self.sort_order, Unset):
+            sort_order = UNSET
+        else:
+            sort_order = self.sort_order
+
+        prerequisites: list[str] | None | Unset
+        if isinstance(self.prerequisites, Unset):
+            prerequisites = UNSET
+        elif isinstance(self.prerequisites, list):
+            prerequisites = self.prerequisites
+
+        else:
+            prerequisites = self.prerequisites
+
+        prerequisite_criteria: None | str | Unset
+        if isinstance(self.prerequisite_criteria, Unset):
+            prerequisite_criteria = UNSET
+        else:
+            prerequisite_criteria = self.prerequisite_criteria
+
+        unlock_date: None | str | Unset
+        if isinstance(self.unlock_date, Unset):
+            unlock_date = UNSET
+        else:
+            unlock_date = self.unlock_date
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if sourced_id is not UNSET:
+            field_dict["sourcedId"] = sourced_id
+        if status is not UNSET:
+            field_dict["status"] = status
+        if date_last_modified is not UNSET:
+            field_dict["dateLastModified"] = date_last_modified
+        if metadata is not UNSET:
+            field_dict["metadata"] = metadata
+        if course is not UNSET:
+            field_dict["course"] = course
+        if course_component is not UNSET:
+            field_dict["courseComponent"] = course_component
+        if parent is not UNSET:
+            field_dict["parent"] = parent
+        if title is not UNSET:
+            field_dict["title"] = title
+        if sort_order is not UNSET:
+            field_dict["sortOrder"] = sort_order
+        if prerequisites is not UNSET:
+            field_dict["prerequisites"] = prerequisites
+        if prerequisite_criteria is not UNSET:
+            field_dict["prerequisiteCriteria"] = prerequisite_criteria
+        if unlock_date is not UNSET:
+            field_dict["unlockDate"] = unlock_date
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.guid_ref import GUIDRef
+        from ..models.metadata import Metadata
+
+        d = dict(src_dict)
+        sourced_id = d.pop("sourcedId", UNSET)
+
+        def _parse_status(data: object) -> StatusEnum | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_status_type_0 = StatusEnum(data)
+
+                return componentsschemas_status_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(StatusEnum | str | Unset, data)
+
+        status = _parse_status(d.pop("status", UNSET))
+
+        _date_last_modified = d.pop("dateLastModified", UNSET)
+        date_last_modified: datetime.datetime | Unset
+        if isinstance(_date_last_modified, Unset):
+            date_last_modified = UNSET
+        else:
+            date_last_modified = datetime.datetime.fromisoformat(_date_last_modified)
+
+        def _parse_metadata(data: object) -> Metadata | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                metadata_type_0 = Metadata.from_dict(data)
+
+                return metadata_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Metadata | None | Unset, data)
+
+        metadata = _parse_metadata(d.pop("metadata", UNSET))
+
+        _course = d.pop("course", UNSET)
+        course: GUIDRef | Unset
+        if isinstance(_course, Unset):
+            course = UNSET
+        else:
+            course = GUIDRef.from_dict(_course)
+
+        def _parse_course_component(data: object) -> GUIDRef | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                course_component_type_0 = GUIDRef.from_dict(data)
+
+                return course_component_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(GUIDRef | None | Unset, data)
+
+        course_component = _parse_course_component(d.pop("courseComponent", UNSET))
+
+        def _parse_parent(data: object) -> GUIDRef | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                parent_type_0 = GUIDRef.from_dict(data)
+
+                return parent_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(GUIDRef | None | Unset, data)
+
+        parent = _parse_parent(d.pop("parent", UNSET))
+
+        title = d.pop("title", UNSET)
+
+        def _parse_sort_order(data: object) -> float | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | Unset, data)
+
+        sort_order = _parse_sort_order(d.pop("sortOrder", UNSET))
+
+        def _parse_prerequisites(data: object) -> list[str] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                prerequisites_type_0 = cast(list[str], data)
+
+                return prerequisites_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[str] | None | Unset, data)
+
+        prerequisites = _parse_prerequisites(d.pop("prerequisites", UNSET))
+
+        def _parse_prerequisite_criteria(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        prerequisite_criteria = _parse_prerequisite_criteria(
+            d.pop("prerequisiteCriteria", UNSET)
+        )
+
+        def _parse_unlock_date(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        unlock_date = _parse_unlock_date(d.pop("unlockDate", UNSET))
+
+        course_component_record = cls(
+            sourced_id=sourced_id,
+            status=status,
+            date_last_modified=date_last_modified,
+            metadata=metadata,
+            course=course,
+            course_component=course_component,
+            parent=parent,
+            title=title,
+            sort_order=sort_order,
+            prerequisites=prerequisites,
+            prerequisite_criteria=prerequisite_criteria,
+            unlock_date=unlock_date,
+        )
+
+        course_component_record.additional_properties = d
+        return course_component_record
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

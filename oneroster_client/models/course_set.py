@@ -1,0 +1,207 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.course import Course
+
+
+T = TypeVar("T", bound="CourseSet")
+
+
+@_attrs_define
+class CourseSet:
+    courses: list[Course] | None | Unset = UNSET
+    total_count: int | None | Unset = UNSET
+    page_count: int | None | Unset = UNSET
+    page_number: int | None | Unset = UNSET
+    offset: int | None | Unset = UNSET
+    limit: int | None | Unset = UNSET
+    total: int | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        courses: list[dict[str, Any]] | None | Unset
+        if isinstance(self.courses, Unset):
+            courses = UNSET
+        elif isinstance(self.courses, list):
+            courses = []
+            for courses_type_0_item_data in self.courses:
+                courses_type_0_item = courses_type_0_item_data.to_dict()
+                courses.append(courses_type_0_item)
+
+        else:
+            courses = self.courses
+
+        total_count: int | None | Unset
+        if isinstance(self.total_count, Unset):
+            total_count = UNSET
+        else:
+            total_count = self.total_count
+
+        page_count: int | None | Unset
+        if isinstance(self.page_count, Unset):
+            page_count = UNSET
+        else:
+            page_count = self.page_count
+
+        page_number: int | None | Unset
+        if isinstance(self.page_number, Unset):
+            page_number = UNSET
+        else:
+            page_number = self.page_number
+
+        offset: int | None | Unset
+        if isinstance(self.offset, Unset):
+            offset = UNSET
+        else:
+            offset = self.offset
+
+        limit: int | None | Unset
+        if isinstance(self.limit, Unset):
+            limit = UNSET
+        else:
+            limit = self.limit
+
+        total: int | None | Unset
+        if isinstance(self.total, Unset):
+            total = UNSET
+        else:
+            total = self.total
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if courses is not UNSET:
+            field_dict["courses"] = courses
+        if total_count is not UNSET:
+            field_dict["totalCount"] = total_count
+        if page_count is not UNSET:
+            field_dict["pageCount"] = page_count
+        if page_number is not UNSET:
+            field_dict["pageNumber"] = page_number
+        if offset is not UNSET:
+            field_dict["offset"] = offset
+        if limit is not UNSET:
+            field_dict["limit"] = limit
+        if total is not UNSET:
+            field_dict["total"] = total
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.course import Course
+
+        d = dict(src_dict)
+
+        def _parse_courses(data: object) -> list[Course] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                courses_type_0 = []
+                _courses_type_0 = data
+                for courses_type_0_item_data in _courses_type_0:
+                    courses_type_0_item = Course.from_dict(courses_type_0_item_data)
+
+                    courses_type_0.append(courses_type_0_item)
+
+                return courses_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[Course] | None | Unset, data)
+
+        courses = _parse_courses(d.pop("courses", UNSET))
+
+        def _parse_total_count(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        total_count = _parse_total_count(d.pop("totalCount", UNSET))
+
+        def _parse_page_count(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        page_count = _parse_page_count(d.pop("pageCount", UNSET))
+
+        def _parse_page_number(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        page_number = _parse_page_number(d.pop("pageNumber", UNSET))
+
+        def _parse_offset(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        offset = _parse_offset(d.pop("offset", UNSET))
+
+        def _parse_limit(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        limit = _parse_limit(d.pop("limit", UNSET))
+
+        def _parse_total(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        total = _parse_total(d.pop("total", UNSET))
+
+        course_set = cls(
+            courses=courses,
+            total_count=total_count,
+            page_count=page_count,
+            page_number=page_number,
+            offset=offset,
+            limit=limit,
+            total=total,
+        )
+
+        course_set.additional_properties = d
+        return course_set
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

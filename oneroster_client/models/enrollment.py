@@ -1,0 +1,328 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.enrollment_role import EnrollmentRole
+from ..models.status_enum import StatusEnum
+from ..models.true_false_enum import TrueFalseEnum
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.guid_ref import GUIDRef
+    from ..models.metadata import Metadata
+
+
+T = TypeVar("T", bound="Enrollment")
+
+
+@_attrs_define
+class Enrollment:
+    sourced_id: str | Unset = UNSET
+    status: StatusEnum | str | Unset = UNSET
+    date_last_modified: datetime.datetime | Unset = UNSET
+    metadata: Metadata | None | Unset = UNSET
+    user: GUIDRef | Unset = UNSET
+    class_: GUIDRef | Unset = UNSET
+    school: GUIDRef | Unset = UNSET
+    role: EnrollmentRole | str | Unset = UNSET
+    primary: bool | None | str | TrueFalseEnum | Unset = UNSET
+    begin_date: datetime.date | datetime.datetime | None | str | Unset = UNSET
+    end_date: datetime.date | datetime.datetime | None | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.metadata import Metadata
+
+        sourced_id = self.sourced_id
+
+        status: str | Unset
+        if isinstance(self.status, Unset):
+            status = UNSET
+        elif isinstance(self.status, StatusEnum):
+            status = self.status.value
+        else:
+            status = self.status
+
+        date_last_modified: str | Unset = UNSET
+        if not isinstance(self.date_last_modified, Unset):
+            date_last_modified = self.date_last_modified.isoformat()
+
+        metadata: dict[str, Any] | None | Unset
+        if isinstance(self.metadata, Unset):
+            metadata = UNSET
+        elif isinstance(self.metadata, Metadata):
+            metadata = self.metadata.to_dict()
+        else:
+            metadata = self.metadata
+
+        user: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.user, Unset):
+            user = self.user.to_dict()
+
+        class_: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.class_, Unset):
+            class_ = self.class_.to_dict()
+
+        school: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.school, Unset):
+            school = self.school.to_dict()
+
+        role: str | Unset
+        if isinstance(self.role, Unset):
+            role = UNSET
+        elif isinstance(self.role, EnrollmentRole):
+            role = self.role.value
+        else:
+            role = self.role
+
+        primary: bool | None | str | Unset
+        if isinstance(self.primary, Unset):
+            primary = UNSET
+        elif isinstance(self.primary, TrueFalseEnum):
+            primary = self.primary.value
+        else:
+            primary = self.primary
+
+        begin_date: None | str | Unset
+        if isinstance(self.begin_date, Unset):
+            begin_date = UNSET
+        elif isinstance(self.begin_date, datetime.date) or isinstance(
+            self.begin_date, datetime.datetime
+        ):
+            begin_date = self.begin_date.isoformat()
+        else:
+            begin_date = self.begin_date
+
+        end_date: None | str | Unset
+        if isinstance(self.end_date, Unset):
+            end_date = UNSET
+        elif isinstance(self.end_date, datetime.date) or isinstance(
+            self.end_date, datetime.datetime
+        ):
+            end_date = self.end_date.isoformat()
+        else:
+            end_date = self.end_date
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if sourced_id is not UNSET:
+            field_dict["sourcedId"] = sourced_id
+        if status is not UNSET:
+            field_dict["status"] = status
+        if date_last_modified is not UNSET:
+            field_dict["dateLastModified"] = date_last_modified
+        if metadata is not UNSET:
+            field_dict["metadata"] = metadata
+        if user is not UNSET:
+            field_dict["user"] = user
+        if class_ is not UNSET:
+            field_dict["class"] = class_
+        if school is not UNSET:
+            field_dict["school"] = school
+        if role is not UNSET:
+            field_dict["role"] = role
+        if primary is not UNSET:
+            field_dict["primary"] = primary
+        if begin_date is not UNSET:
+            field_dict["beginDate"] = begin_date
+        if end_date is not UNSET:
+            field_dict["endDate"] = end_date
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.guid_ref import GUIDRef
+        from ..models.metadata import Metadata
+
+        d = dict(src_dict)
+        sourced_id = d.pop("sourcedId", UNSET)
+
+        def _parse_status(data: object) -> StatusEnum | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_status_type_0 = StatusEnum(data)
+
+                return componentsschemas_status_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(StatusEnum | str | Unset, data)
+
+        status = _parse_status(d.pop("status", UNSET))
+
+        _date_last_modified = d.pop("dateLastModified", UNSET)
+        date_last_modified: datetime.datetime | Unset
+        if isinstance(_date_last_modified, Unset):
+            date_last_modified = UNSET
+        else:
+            date_last_modified = datetime.datetime.fromisoformat(_date_last_modified)
+
+        def _parse_metadata(data: object) -> Metadata | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                metadata_type_0 = Metadata.from_dict(data)
+
+                return metadata_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Metadata | None | Unset, data)
+
+        metadata = _parse_metadata(d.pop("metadata", UNSET))
+
+        _user = d.pop("user", UNSET)
+        user: GUIDRef | Unset
+        if isinstance(_user, Unset):
+            user = UNSET
+        else:
+            user = GUIDRef.from_dict(_user)
+
+        _class_ = d.pop("class", UNSET)
+        class_: GUIDRef | Unset
+        if isinstance(_class_, Unset):
+            class_ = UNSET
+        else:
+            class_ = GUIDRef.from_dict(_class_)
+
+        _school = d.pop("school", UNSET)
+        school: GUIDRef | Unset
+        if isinstance(_school, Unset):
+            school = UNSET
+        else:
+            school = GUIDRef.from_dict(_school)
+
+        def _parse_role(data: object) -> EnrollmentRole | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                role_type_0 = EnrollmentRole(data)
+
+                return role_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(EnrollmentRole | str | Unset, data)
+
+        role = _parse_role(d.pop("role", UNSET))
+
+        def _parse_primary(data: object) -> bool | None | str | TrueFalseEnum | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_true_false_type_0 = TrueFalseEnum(data)
+
+                return componentsschemas_true_false_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(bool | None | str | TrueFalseEnum | Unset, data)
+
+        primary = _parse_primary(d.pop("primary", UNSET))
+
+        def _parse_begin_date(
+            data: object,
+        ) -> datetime.date | datetime.datetime | None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_date_value_type_0 = datetime.date.fromisoformat(data)
+
+                return componentsschemas_date_value_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_date_value_type_1 = datetime.datetime.fromisoformat(
+                    data
+                )
+
+                return componentsschemas_date_value_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | datetime.datetime | None | str | Unset, data)
+
+        begin_date = _parse_begin_date(d.pop("beginDate", UNSET))
+
+        def _parse_end_date(
+            data: object,
+        ) -> datetime.date | datetime.datetime | None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_date_value_type_0 = datetime.date.fromisoformat(data)
+
+                return componentsschemas_date_value_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_date_value_type_1 = datetime.datetime.fromisoformat(
+                    data
+                )
+
+                return componentsschemas_date_value_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | datetime.datetime | None | str | Unset, data)
+
+        end_date = _parse_end_date(d.pop("endDate", UNSET))
+
+        enrollment = cls(
+            sourced_id=sourced_id,
+            status=status,
+            date_last_modified=date_last_modified,
+            metadata=metadata,
+            user=user,
+            class_=class_,
+            school=school,
+            role=role,
+            primary=primary,
+            begin_date=begin_date,
+            end_date=end_date,
+        )
+
+        enrollment.additional_properties = d
+        return enrollment
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,154 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.code_major import CodeMajor
+from ..models.severity import Severity
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.imsx_code_minor import ImsxCodeMinor
+
+
+T = TypeVar("T", bound="ImsxStatusInfo")
+
+
+@_attrs_define
+class ImsxStatusInfo:
+    imsx_code_major: CodeMajor | str
+    imsx_severity: Severity | str
+    imsx_description: None | str | Unset = UNSET
+    imsx_code_minor: ImsxCodeMinor | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.imsx_code_minor import ImsxCodeMinor
+
+        imsx_code_major: str
+        if isinstance(self.imsx_code_major, CodeMajor):
+            imsx_code_major = self.imsx_code_major.value
+        else:
+            imsx_code_major = self.imsx_code_major
+
+        imsx_severity: str
+        if isinstance(self.imsx_severity, Severity):
+            imsx_severity = self.imsx_severity.value
+        else:
+            imsx_severity = self.imsx_severity
+
+        imsx_description: None | str | Unset
+        if isinstance(self.imsx_description, Unset):
+            imsx_description = UNSET
+        else:
+            imsx_description = self.imsx_description
+
+        imsx_code_minor: dict[str, Any] | None | Unset
+        if isinstance(self.imsx_code_minor, Unset):
+            imsx_code_minor = UNSET
+        elif isinstance(self.imsx_code_minor, ImsxCodeMinor):
+            imsx_code_minor = self.imsx_code_minor.to_dict()
+        else:
+            imsx_code_minor = self.imsx_code_minor
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "imsx_codeMajor": imsx_code_major,
+                "imsx_severity": imsx_severity,
+            }
+        )
+        if imsx_description is not UNSET:
+            field_dict["imsx_description"] = imsx_description
+        if imsx_code_minor is not UNSET:
+            field_dict["imsx_CodeMinor"] = imsx_code_minor
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.imsx_code_minor import ImsxCodeMinor
+
+        d = dict(src_dict)
+
+        def _parse_imsx_code_major(data: object) -> CodeMajor | str:
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                imsx_code_major_type_0 = CodeMajor(data)
+
+                return imsx_code_major_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(CodeMajor | str, data)
+
+        imsx_code_major = _parse_imsx_code_major(d.pop("imsx_codeMajor"))
+
+        def _parse_imsx_severity(data: object) -> Severity | str:
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                imsx_severity_type_0 = Severity(data)
+
+                return imsx_severity_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Severity | str, data)
+
+        imsx_severity = _parse_imsx_severity(d.pop("imsx_severity"))
+
+        def _parse_imsx_description(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        imsx_description = _parse_imsx_description(d.pop("imsx_description", UNSET))
+
+        def _parse_imsx_code_minor(data: object) -> ImsxCodeMinor | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                imsx_code_minor_type_0 = ImsxCodeMinor.from_dict(data)
+
+                return imsx_code_minor_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(ImsxCodeMinor | None | Unset, data)
+
+        imsx_code_minor = _parse_imsx_code_minor(d.pop("imsx_CodeMinor", UNSET))
+
+        imsx_status_info = cls(
+            imsx_code_major=imsx_code_major,
+            imsx_severity=imsx_severity,
+            imsx_description=imsx_description,
+            imsx_code_minor=imsx_code_minor,
+        )
+
+        imsx_status_info.additional_properties = d
+        return imsx_status_info
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,94 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.user import User
+
+
+T = TypeVar("T", bound="LinkedUsers")
+
+
+@_attrs_define
+class LinkedUsers:
+    agents: list[User] | Unset = UNSET
+    students: list[User] | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        agents: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.agents, Unset):
+            agents = []
+            for agents_item_data in self.agents:
+                agents_item = agents_item_data.to_dict()
+                agents.append(agents_item)
+
+        students: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.students, Unset):
+            students = []
+            for students_item_data in self.students:
+                students_item = students_item_data.to_dict()
+                students.append(students_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if agents is not UNSET:
+            field_dict["agents"] = agents
+        if students is not UNSET:
+            field_dict["students"] = students
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.user import User
+
+        d = dict(src_dict)
+        _agents = d.pop("agents", UNSET)
+        agents: list[User] | Unset = UNSET
+        if _agents is not UNSET:
+            agents = []
+            for agents_item_data in _agents:
+                agents_item = User.from_dict(agents_item_data)
+
+                agents.append(agents_item)
+
+        _students = d.pop("students", UNSET)
+        students: list[User] | Unset = UNSET
+        if _students is not UNSET:
+            students = []
+            for students_item_data in _students:
+                students_item = User.from_dict(students_item_data)
+
+                students.append(students_item)
+
+        linked_users = cls(
+            agents=agents,
+            students=students,
+        )
+
+        linked_users.additional_properties = d
+        return linked_users
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

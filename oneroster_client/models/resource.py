@@ -1,0 +1,287 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.importance import Importance
+from ..models.resource_role import ResourceRole
+from ..models.status_enum import StatusEnum
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.metadata import Metadata
+
+
+T = TypeVar("T", bound="Resource")
+
+
+@_attrs_define
+class Resource:
+    sourced_id: str | Unset = UNSET
+    status: StatusEnum | str | Unset = UNSET
+    date_last_modified: datetime.datetime | Unset = UNSET
+    metadata: Metadata | None | Unset = UNSET
+    title: None | str | Unset = UNSET
+    roles: list[ResourceRole | str] | None | Unset = UNSET
+    importance: Importance | None | str | Unset = UNSET
+    vendor_resource_id: str | Unset = UNSET
+    vendor_id: None | str | Unset = UNSET
+    application_id: None | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.metadata import Metadata
+
+        sourced_id = self.sourced_id
+
+        status: str | Unset
+        if isinstance(self.status, Unset):
+            status = UNSET
+        elif isinstance(self.status, StatusEnum):
+            status = self.status.value
+        else:
+            status = self.status
+
+        date_last_modified: str | Unset = UNSET
+        if not isinstance(self.date_last_modified, Unset):
+            date_last_modified = self.date_last_modified.isoformat()
+
+        metadata: dict[str, Any] | None | Unset
+        if isinstance(self.metadata, Unset):
+            metadata = UNSET
+        elif isinstance(self.metadata, Metadata):
+            metadata = self.metadata.to_dict()
+        else:
+            metadata = self.metadata
+
+        title: None | str | Unset
+        if isinstance(self.title, Unset):
+            title = UNSET
+        else:
+            title = self.title
+
+        roles: list[str] | None | Unset
+        if isinstance(self.roles, Unset):
+            roles = UNSET
+        elif isinstance(self.roles, list):
+            roles = []
+            for roles_type_0_item_data in self.roles:
+                roles_type_0_item: str
+                if isinstance(roles_type_0_item_data, ResourceRole):
+                    roles_type_0_item = roles_type_0_item_data.value
+                else:
+                    roles_type_0_item = roles_type_0_item_data
+                roles.append(roles_type_0_item)
+
+        else:
+            roles = self.roles
+
+        importance: None | str | Unset
+        if isinstance(self.importance, Unset):
+            importance = UNSET
+        elif isinstance(self.importance, Importance):
+            importance = self.importance.value
+        else:
+            importance = self.importance
+
+        vendor_resource_id = self.vendor_resource_id
+
+        vendor_id: None | str | Unset
+        if isinstance(self.vendor_id, Unset):
+            vendor_id = UNSET
+        else:
+            vendor_id = self.vendor_id
+
+        application_id: None | str | Unset
+        if isinstance(self.application_id, Unset):
+            application_id = UNSET
+        else:
+            application_id = self.application_id
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if sourced_id is not UNSET:
+            field_dict["sourcedId"] = sourced_id
+        if status is not UNSET:
+            field_dict["status"] = status
+        if date_last_modified is not UNSET:
+            field_dict["dateLastModified"] = date_last_modified
+        if metadata is not UNSET:
+            field_dict["metadata"] = metadata
+        if title is not UNSET:
+            field_dict["title"] = title
+        if roles is not UNSET:
+            field_dict["roles"] = roles
+        if importance is not UNSET:
+            field_dict["importance"] = importance
+        if vendor_resource_id is not UNSET:
+            field_dict["vendorResourceId"] = vendor_resource_id
+        if vendor_id is not UNSET:
+            field_dict["vendorId"] = vendor_id
+        if application_id is not UNSET:
+            field_dict["applicationId"] = application_id
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.metadata import Metadata
+
+        d = dict(src_dict)
+        sourced_id = d.pop("sourcedId", UNSET)
+
+        def _parse_status(data: object) -> StatusEnum | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_status_type_0 = StatusEnum(data)
+
+                return componentsschemas_status_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(StatusEnum | str | Unset, data)
+
+        status = _parse_status(d.pop("status", UNSET))
+
+        _date_last_modified = d.pop("dateLastModified", UNSET)
+        date_last_modified: datetime.datetime | Unset
+        if isinstance(_date_last_modified, Unset):
+            date_last_modified = UNSET
+        else:
+            date_last_modified = datetime.datetime.fromisoformat(_date_last_modified)
+
+        def _parse_metadata(data: object) -> Metadata | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                metadata_type_0 = Metadata.from_dict(data)
+
+                return metadata_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Metadata | None | Unset, data)
+
+        metadata = _parse_metadata(d.pop("metadata", UNSET))
+
+        def _parse_title(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        title = _parse_title(d.pop("title", UNSET))
+
+        def _parse_roles(data: object) -> list[ResourceRole | str] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                roles_type_0 = []
+                _roles_type_0 = data
+                for roles_type_0_item_data in _roles_type_0:
+
+                    def _parse_roles_type_0_item(data: object) -> ResourceRole | str:
+                        try:
+                            if not isinstance(data, str):
+                                raise TypeError()
+                            roles_type_0_item_type_0 = ResourceRole(data)
+
+                            return roles_type_0_item_type_0
+                        except (TypeError, ValueError, AttributeError, KeyError):
+                            pass
+                        return cast(ResourceRole | str, data)
+
+                    roles_type_0_item = _parse_roles_type_0_item(roles_type_0_item_data)
+
+                    roles_type_0.append(roles_type_0_item)
+
+                return roles_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[ResourceRole | str] | None | Unset, data)
+
+        roles = _parse_roles(d.pop("roles", UNSET))
+
+        def _parse_importance(data: object) -> Importance | None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                importance_type_0 = Importance(data)
+
+                return importance_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Importance | None | str | Unset, data)
+
+        importance = _parse_importance(d.pop("importance", UNSET))
+
+        vendor_resource_id = d.pop("vendorResourceId", UNSET)
+
+        def _parse_vendor_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        vendor_id = _parse_vendor_id(d.pop("vendorId", UNSET))
+
+        def _parse_application_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        application_id = _parse_application_id(d.pop("applicationId", UNSET))
+
+        resource = cls(
+            sourced_id=sourced_id,
+            status=status,
+            date_last_modified=date_last_modified,
+            metadata=metadata,
+            title=title,
+            roles=roles,
+            importance=importance,
+            vendor_resource_id=vendor_resource_id,
+            vendor_id=vendor_id,
+            application_id=application_id,
+        )
+
+        resource.additional_properties = d
+        return resource
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,232 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.role_type import RoleType
+from ..models.user_role import UserRole
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.guid_ref import GUIDRef
+
+
+T = TypeVar("T", bound="RoleAssignment")
+
+
+@_attrs_define
+class RoleAssignment:
+    role_type: RoleType | str | Unset = UNSET
+    role: str | Unset | UserRole = UNSET
+    org: GUIDRef | Unset = UNSET
+    user_profile: None | str | Unset = UNSET
+    begin_date: datetime.date | datetime.datetime | None | str | Unset = UNSET
+    end_date: datetime.date | datetime.datetime | None | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        role_type: str | Unset
+        if isinstance(self.role_type, Unset):
+            role_type = UNSET
+        elif isinstance(self.role_type, RoleType):
+            role_type = self.role_type.value
+        else:
+            role_type = self.role_type
+
+        role: str | Unset
+        if isinstance(self.role, Unset):
+            role = UNSET
+        elif isinstance(self.role, UserRole):
+            role = self.role.value
+        else:
+            role = self.role
+
+        org: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.org, Unset):
+            org = self.org.to_dict()
+
+        user_profile: None | str | Unset
+        if isinstance(self.user_profile, Unset):
+            user_profile = UNSET
+        else:
+            user_profile = self.user_profile
+
+        begin_date: None | str | Unset
+        if isinstance(self.begin_date, Unset):
+            begin_date = UNSET
+        elif isinstance(self.begin_date, datetime.date) or isinstance(
+            self.begin_date, datetime.datetime
+        ):
+            begin_date = self.begin_date.isoformat()
+        else:
+            begin_date = self.begin_date
+
+        end_date: None | str | Unset
+        if isinstance(self.end_date, Unset):
+            end_date = UNSET
+        elif isinstance(self.end_date, datetime.date) or isinstance(
+            self.end_date, datetime.datetime
+        ):
+            end_date = self.end_date.isoformat()
+        else:
+            end_date = self.end_date
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if role_type is not UNSET:
+            field_dict["roleType"] = role_type
+        if role is not UNSET:
+            field_dict["role"] = role
+        if org is not UNSET:
+            field_dict["org"] = org
+        if user_profile is not UNSET:
+            field_dict["userProfile"] = user_profile
+        if begin_date is not UNSET:
+            field_dict["beginDate"] = begin_date
+        if end_date is not UNSET:
+            field_dict["endDate"] = end_date
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.guid_ref import GUIDRef
+
+        d = dict(src_dict)
+
+        def _parse_role_type(data: object) -> RoleType | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                role_type_type_0 = RoleType(data)
+
+                return role_type_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(RoleType | str | Unset, data)
+
+        role_type = _parse_role_type(d.pop("roleType", UNSET))
+
+        def _parse_role(data: object) -> str | Unset | UserRole:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                role_type_0 = UserRole(data)
+
+                return role_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(str | Unset | UserRole, data)
+
+        role = _parse_role(d.pop("role", UNSET))
+
+        _org = d.pop("org", UNSET)
+        org: GUIDRef | Unset
+        if isinstance(_org, Unset):
+            org = UNSET
+        else:
+            org = GUIDRef.from_dict(_org)
+
+        def _parse_user_profile(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        user_profile = _parse_user_profile(d.pop("userProfile", UNSET))
+
+        def _parse_begin_date(
+            data: object,
+        ) -> datetime.date | datetime.datetime | None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_date_value_type_0 = datetime.date.fromisoformat(data)
+
+                return componentsschemas_date_value_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_date_value_type_1 = datetime.datetime.fromisoformat(
+                    data
+                )
+
+                return componentsschemas_date_value_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | datetime.datetime | None | str | Unset, data)
+
+        begin_date = _parse_begin_date(d.pop("beginDate", UNSET))
+
+        def _parse_end_date(
+            data: object,
+        ) -> datetime.date | datetime.datetime | None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_date_value_type_0 = datetime.date.fromisoformat(data)
+
+                return componentsschemas_date_value_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_date_value_type_1 = datetime.datetime.fromisoformat(
+                    data
+                )
+
+                return componentsschemas_date_value_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | datetime.datetime | None | str | Unset, data)
+
+        end_date = _parse_end_date(d.pop("endDate", UNSET))
+
+        role_assignment = cls(
+            role_type=role_type,
+            role=role,
+            org=org,
+            user_profile=user_profile,
+            begin_date=begin_date,
+            end_date=end_date,
+        )
+
+        role_assignment.additional_properties = d
+        return role_assignment
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,224 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.status_enum import StatusEnum
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.guid_ref import GUIDRef
+    from ..models.metadata import Metadata
+    from ..models.score_scale_value import ScoreScaleValue
+
+
+T = TypeVar("T", bound="ScoreScale")
+
+
+@_attrs_define
+class ScoreScale:
+    sourced_id: str | Unset = UNSET
+    status: StatusEnum | str | Unset = UNSET
+    date_last_modified: datetime.datetime | Unset = UNSET
+    metadata: Metadata | None | Unset = UNSET
+    title: str | Unset = UNSET
+    type_: str | Unset = UNSET
+    course: GUIDRef | None | Unset = UNSET
+    class_: GUIDRef | Unset = UNSET
+    score_scale_value: list[ScoreScaleValue] | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.guid_ref import GUIDRef
+        from ..models.metadata import Metadata
+
+        sourced_id = self.sourced_id
+
+        status: str | Unset
+        if isinstance(self.status, Unset):
+            status = UNSET
+        elif isinstance(self.status, StatusEnum):
+            status = self.status.value
+        else:
+            status = self.status
+
+        date_last_modified: str | Unset = UNSET
+        if not isinstance(self.date_last_modified, Unset):
+            date_last_modified = self.date_last_modified.isoformat()
+
+        metadata: dict[str, Any] | None | Unset
+        if isinstance(self.metadata, Unset):
+            metadata = UNSET
+        elif isinstance(self.metadata, Metadata):
+            metadata = self.metadata.to_dict()
+        else:
+            metadata = self.metadata
+
+        title = self.title
+
+        type_ = self.type_
+
+        course: dict[str, Any] | None | Unset
+        if isinstance(self.course, Unset):
+            course = UNSET
+        elif isinstance(self.course, GUIDRef):
+            course = self.course.to_dict()
+        else:
+            course = self.course
+
+        class_: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.class_, Unset):
+            class_ = self.class_.to_dict()
+
+        score_scale_value: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.score_scale_value, Unset):
+            score_scale_value = []
+            for score_scale_value_item_data in self.score_scale_value:
+                score_scale_value_item = score_scale_value_item_data.to_dict()
+                score_scale_value.append(score_scale_value_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if sourced_id is not UNSET:
+            field_dict["sourcedId"] = sourced_id
+        if status is not UNSET:
+            field_dict["status"] = status
+        if date_last_modified is not UNSET:
+            field_dict["dateLastModified"] = date_last_modified
+        if metadata is not UNSET:
+            field_dict["metadata"] = metadata
+        if title is not UNSET:
+            field_dict["title"] = title
+        if type_ is not UNSET:
+            field_dict["type"] = type_
+        if course is not UNSET:
+            field_dict["course"] = course
+        if class_ is not UNSET:
+            field_dict["class"] = class_
+        if score_scale_value is not UNSET:
+            field_dict["scoreScaleValue"] = score_scale_value
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.guid_ref import GUIDRef
+        from ..models.metadata import Metadata
+        from ..models.score_scale_value import ScoreScaleValue
+
+        d = dict(src_dict)
+        sourced_id = d.pop("sourcedId", UNSET)
+
+        def _parse_status(data: object) -> StatusEnum | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_status_type_0 = StatusEnum(data)
+
+                return componentsschemas_status_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(StatusEnum | str | Unset, data)
+
+        status = _parse_status(d.pop("status", UNSET))
+
+        _date_last_modified = d.pop("dateLastModified", UNSET)
+        date_last_modified: datetime.datetime | Unset
+        if isinstance(_date_last_modified, Unset):
+            date_last_modified = UNSET
+        else:
+            date_last_modified = datetime.datetime.fromisoformat(_date_last_modified)
+
+        def _parse_metadata(data: object) -> Metadata | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                metadata_type_0 = Metadata.from_dict(data)
+
+                return metadata_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Metadata | None | Unset, data)
+
+        metadata = _parse_metadata(d.pop("metadata", UNSET))
+
+        title = d.pop("title", UNSET)
+
+        type_ = d.pop("type", UNSET)
+
+        def _parse_course(data: object) -> GUIDRef | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                course_type_0 = GUIDRef.from_dict(data)
+
+                return course_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(GUIDRef | None | Unset, data)
+
+        course = _parse_course(d.pop("course", UNSET))
+
+        _class_ = d.pop("class", UNSET)
+        class_: GUIDRef | Unset
+        if isinstance(_class_, Unset):
+            class_ = UNSET
+        else:
+            class_ = GUIDRef.from_dict(_class_)
+
+        _score_scale_value = d.pop("scoreScaleValue", UNSET)
+        score_scale_value: list[ScoreScaleValue] | Unset = UNSET
+        if _score_scale_value is not UNSET:
+            score_scale_value = []
+            for score_scale_value_item_data in _score_scale_value:
+                score_scale_value_item = ScoreScaleValue.from_dict(
+                    score_scale_value_item_data
+                )
+
+                score_scale_value.append(score_scale_value_item)
+
+        score_scale = cls(
+            sourced_id=sourced_id,
+            status=status,
+            date_last_modified=date_last_modified,
+            metadata=metadata,
+            title=title,
+            type_=type_,
+            course=course,
+            class_=class_,
+            score_scale_value=score_scale_value,
+        )
+
+        score_scale.additional_properties = d
+        return score_scale
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,209 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.score_scale import ScoreScale
+
+
+T = TypeVar("T", bound="ScoreScaleSet")
+
+
+@_attrs_define
+class ScoreScaleSet:
+    score_scales: list[ScoreScale] | None | Unset = UNSET
+    total_count: int | None | Unset = UNSET
+    page_count: int | None | Unset = UNSET
+    page_number: int | None | Unset = UNSET
+    offset: int | None | Unset = UNSET
+    limit: int | None | Unset = UNSET
+    total: int | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        score_scales: list[dict[str, Any]] | None | Unset
+        if isinstance(self.score_scales, Unset):
+            score_scales = UNSET
+        elif isinstance(self.score_scales, list):
+            score_scales = []
+            for score_scales_type_0_item_data in self.score_scales:
+                score_scales_type_0_item = score_scales_type_0_item_data.to_dict()
+                score_scales.append(score_scales_type_0_item)
+
+        else:
+            score_scales = self.score_scales
+
+        total_count: int | None | Unset
+        if isinstance(self.total_count, Unset):
+            total_count = UNSET
+        else:
+            total_count = self.total_count
+
+        page_count: int | None | Unset
+        if isinstance(self.page_count, Unset):
+            page_count = UNSET
+        else:
+            page_count = self.page_count
+
+        page_number: int | None | Unset
+        if isinstance(self.page_number, Unset):
+            page_number = UNSET
+        else:
+            page_number = self.page_number
+
+        offset: int | None | Unset
+        if isinstance(self.offset, Unset):
+            offset = UNSET
+        else:
+            offset = self.offset
+
+        limit: int | None | Unset
+        if isinstance(self.limit, Unset):
+            limit = UNSET
+        else:
+            limit = self.limit
+
+        total: int | None | Unset
+        if isinstance(self.total, Unset):
+            total = UNSET
+        else:
+            total = self.total
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if score_scales is not UNSET:
+            field_dict["scoreScales"] = score_scales
+        if total_count is not UNSET:
+            field_dict["totalCount"] = total_count
+        if page_count is not UNSET:
+            field_dict["pageCount"] = page_count
+        if page_number is not UNSET:
+            field_dict["pageNumber"] = page_number
+        if offset is not UNSET:
+            field_dict["offset"] = offset
+        if limit is not UNSET:
+            field_dict["limit"] = limit
+        if total is not UNSET:
+            field_dict["total"] = total
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.score_scale import ScoreScale
+
+        d = dict(src_dict)
+
+        def _parse_score_scales(data: object) -> list[ScoreScale] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                score_scales_type_0 = []
+                _score_scales_type_0 = data
+                for score_scales_type_0_item_data in _score_scales_type_0:
+                    score_scales_type_0_item = ScoreScale.from_dict(
+                        score_scales_type_0_item_data
+                    )
+
+                    score_scales_type_0.append(score_scales_type_0_item)
+
+                return score_scales_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[ScoreScale] | None | Unset, data)
+
+        score_scales = _parse_score_scales(d.pop("scoreScales", UNSET))
+
+        def _parse_total_count(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        total_count = _parse_total_count(d.pop("totalCount", UNSET))
+
+        def _parse_page_count(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        page_count = _parse_page_count(d.pop("pageCount", UNSET))
+
+        def _parse_page_number(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        page_number = _parse_page_number(d.pop("pageNumber", UNSET))
+
+        def _parse_offset(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        offset = _parse_offset(d.pop("offset", UNSET))
+
+        def _parse_limit(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        limit = _parse_limit(d.pop("limit", UNSET))
+
+        def _parse_total(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        total = _parse_total(d.pop("total", UNSET))
+
+        score_scale_set = cls(
+            score_scales=score_scales,
+            total_count=total_count,
+            page_count=page_count,
+            page_number=page_number,
+            offset=offset,
+            limit=limit,
+            total=total,
+        )
+
+        score_scale_set.additional_properties = d
+        return score_scale_set
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,661 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.status_enum import StatusEnum
+from ..models.true_false_enum import TrueFalseEnum
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.guid_ref import GUIDRef
+    from ..models.metadata import Metadata
+    from ..models.role_assignment import RoleAssignment
+    from ..models.user_id import UserId
+    from ..models.user_profile import UserProfile
+
+
+T = TypeVar("T", bound="User")
+
+
+@_attrs_define
+class User:
+    sourced_id: str | Unset = UNSET
+    status: StatusEnum | str | Unset = UNSET
+    date_last_modified: datetime.datetime | Unset = UNSET
+    metadata: Metadata | None | Unset = UNSET
+    user_master_identifier: None | str | Unset = UNSET
+    username: None | str | Unset = UNSET
+    user_ids: list[UserId] | None | Unset = UNSET
+    enabled_user: bool | str | TrueFalseEnum | Unset = UNSET
+    given_name: str | Unset = UNSET
+    family_name: str | Unset = UNSET
+    middle_name: None | str | Unset = UNSET
+    preferred_first_name: None | str | Unset = UNSET
+    preferred_middle_name: None | str | Unset = UNSET
+    preferred_last_name: None | str | Unset = UNSET
+    pronouns: None | str | Unset = UNSET
+    roles: list[RoleAssignment] | Unset = UNSET
+    user_profiles: list[UserProfile] | None | Unset = UNSET
+    primary_org: GUIDRef | None | Unset = UNSET
+    identifier: None | str | Unset = UNSET
+    email: None | str | Unset = UNSET
+    sms: None | str | Unset = UNSET
+    phone: None | str | Unset = UNSET
+    agents: list[GUIDRef] | None | Unset = UNSET
+    grades: list[str] | None | Unset = UNSET
+    password: None | str | Unset = UNSET
+    resources: list[GUIDRef] | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.guid_ref import GUIDRef
+        from ..models.metadata import Metadata
+
+        sourced_id = self.sourced_id
+
+        status: str | Unset
+        if isinstance(self.status, Unset):
+            status = UNSET
+        elif isinstance(self.status, StatusEnum):
+            status = self.status.value
+        else:
+            status = self.status
+
+        date_last_modified: str | Unset = UNSET
+        if not isinstance(self.date_last_modified, Unset):
+            date_last_modified = self.date_last_modified.isoformat()
+
+        metadata: dict[str, Any] | None | Unset
+        if isinstance(self.metadata, Unset):
+            metadata = UNSET
+        elif isinstance(self.metadata, Metadata):
+            metadata = self.metadata.to_dict()
+        else:
+            metadata = self.metadata
+
+        user_master_identifier: None | str | Unset
+        if isinstance(self.user_master_identifier, Unset):
+            user_master_identifier = UNSET
+        else:
+            user_master_identifier = self.user_master_identifier
+
+        username: None | str | Unset
+        if isinstance(self.username, Unset):
+            username = UNSET
+        else:
+            username = self.username
+
+        user_ids: list[dict[str, Any]] | None | Unset
+        if isinstance(self.user_ids, Unset):
+            user_ids = UNSET
+        elif isinstance(self.user_ids, list):
+            user_ids = []
+            for user_ids_type_0_item_data in self.user_ids:
+                user_ids_type_0_item = user_ids_type_0_item_data.to_dict()
+                user_ids.append(user_ids_type_0_item)
+
+        else:
+            user_ids = self.user_ids
+
+        enabled_user: bool | str | Unset
+        if isinstance(self.enabled_user, Unset):
+            enabled_user = UNSET
+        elif isinstance(self.enabled_user, TrueFalseEnum):
+            enabled_user = self.enabled_user.value
+        else:
+            enabled_user = self.enabled_user
+
+        given_name = self.given_name
+
+        family_name = self.family_name
+
+        middle_name: None | str | Unset
+        if isinstance(self.middle_name, Unset):
+            middle_name = UNSET
+        else:
+            middle_name = self.middle_name
+
+        preferred_first_name: None | str | Unset
+        if isinstance(self.preferred_first_name, Unset):
+            preferred_first_name = UNSET
+        else:
+            preferred_first_name = self.preferred_first_name
+
+        preferred_middle_name: None | str | Unset
+        if isinstance(self.preferred_middle_name, Unset):
+            preferred_middle_name = UNSET
+        else:
+            preferred_middle_name = self.preferred_middle_name
+
+        preferred_last_name: None | str | Unset
+        if isinstance(self.preferred_last_name, Unset):
+            preferred_last_name = UNSET
+        else:
+            preferred_last_name = self.preferred_last_name
+
+        pronouns: None | str | Unset
+        if isinstance(self.pronouns, Unset):
+            pronouns = UNSET
+        else:
+            pronouns = self.pronouns
+
+        roles: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.roles, Unset):
+            roles = []
+            for roles_item_data in self.roles:
+                roles_item = roles_item_data.to_dict()
+                roles.append(roles_item)
+
+        user_profiles: list[dict[str, Any]] | None | Unset
+        if isinstance(self.user_profiles, Unset):
+            user_profiles = UNSET
+        elif isinstance(self.user_profiles, list):
+            user_profiles = []
+            for user_profiles_type_0_item_data in self.user_profiles:
+                user_profiles_type_0_item = user_profiles_type_0_item_data.to_dict()
+                user_profiles.append(user_profiles_type_0_item)
+
+        else:
+            user_profiles = self.user_profiles
+
+        primary_org: dict[str, Any] | None | Unset
+        if isinstance(self.primary_org, Unset):
+            primary_org = UNSET
+        elif isinstance(self.primary_org, GUIDRef):
+            primary_org = self.primary_org.to_dict()
+        else:
+            primary_org = self.primary_org
+
+        identifier: None | str | Unset
+        if isinstance(self.identifier, Unset):
+            identifier = UNSET
+        else:
+            identifier = self.identifier
+
+        email: None | str | Unset
+        if isinstance(self.email, Unset):
+            email = UNSET
+        else:
+            email = self.email
+
+        sms: None | str | Unset
+        if isinstance(self.sms, Unset):
+            sms = UNSET
+        else:
+            sms = self.sms
+
+        phone: None | str | Unset
+        if isinstance(self.phone, Unset):
+            phone = UNSET
+        else:
+            phone = self.phone
+
+        agents: list[dict[str, Any]] | None | Unset
+        if isinstance(self.agents, Unset):
+            agents = UNSET
+        elif isinstance(self.agents, list):
+            agents = []
+            for agents_type_0_item_data in self.agents:
+                agents_type_0_item = agents_type_0_item_data.to_dict()
+                agents.append(agents_type_0_item)
+
+        else:
+            agents = self.agents
+
+        grades: list[str] | None | Unset
+        if isinstance(self.grades, Unset):
+            grades = UNSET
+        elif isinstance(self.grades, list):
+            grades = self.grades
+
+        else:
+            grades = self.grades
+
+        password: None | str | Unset
+        if isinstance(self.password, Unset):
+            password = UNSET
+        else:
+            password = self.password
+
+        resources: list[dict[str, Any]] | None | Unset
+        if isinstance(self.resources, Unset):
+            resources = UNSET
+        elif isinstance(self.resources, list):
+            resources = []
+            for resources_type_0_item_data in self.resources:
+                resources_type_0_item = resources_type_0_item_data.to_dict()
+                resources.append(resources_type_0_item)
+
+        else:
+            resources = self.resources
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if sourced_id is not UNSET:
+            field_dict["sourcedId"] = sourced_id
+        if status is not UNSET:
+            field_dict["status"] = status
+        if date_last_modified is not UNSET:
+            field_dict["dateLastModified"] = date_last_modified
+        if metadata is not UNSET:
+            field_dict["metadata"] = metadata
+        if user_master_identifier is not UNSET:
+            field_dict["userMasterIdentifier"] = user_master_identifier
+        if username is not UNSET:
+            field_dict["username"] = username
+        if user_ids is not UNSET:
+            field_dict["userIds"] = user_ids
+        if enabled_user is not UNSET:
+            field_dict["enabledUser"] = enabled_user
+        if given_name is not UNSET:
+            field_dict["givenName"] = given_name
+        if family_name is not UNSET:
+            field_dict["familyName"] = family_name
+        if middle_name is not UNSET:
+            field_dict["middleName"] = middle_name
+        if preferred_first_name is not UNSET:
+            field_dict["preferredFirstName"] = preferred_first_name
+        if preferred_middle_name is not UNSET:
+            field_dict["preferredMiddleName"] = preferred_middle_name
+        if preferred_last_name is not UNSET:
+            field_dict["preferredLastName"] = preferred_last_name
+        if pronouns is not UNSET:
+            field_dict["pronouns"] = pronouns
+        if roles is not UNSET:
+            field_dict["roles"] = roles
+        if user_profiles is not UNSET:
+            field_dict["userProfiles"] = user_profiles
+        if primary_org is not UNSET:
+            field_dict["primaryOrg"] = primary_org
+        if identifier is not UNSET:
+            field_dict["identifier"] = identifier
+        if email is not UNSET:
+            field_dict["email"] = email
+        if sms is not UNSET:
+            field_dict["sms"] = sms
+        if phone is not UNSET:
+            field_dict["phone"] = phone
+        if agents is not UNSET:
+            field_dict["agents"] = agents
+        if grades is not UNSET:
+            field_dict["grades"] = grades
+        if password is not UNSET:
+            field_dict["password"] = password
+        if resources is not UNSET:
+            field_dict["resources"] = resources
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.guid_ref import GUIDRef
+        from ..models.metadata import Metadata
+        from ..models.role_assignment import RoleAssignment
+        from ..models.user_id import UserId
+        from ..models.user_profile import UserProfile
+
+        d = dict(src_dict)
+        sourced_id = d.pop("sourcedId", UNSET)
+
+        def _parse_status(data: object) -> StatusEnum | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_status_type_0 = StatusEnum(data)
+
+                return componentsschemas_status_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(StatusEnum | str | Unset, data)
+
+        status = _parse_status(d.pop("status", UNSET))
+
+        _date_last_modified = d.pop("dateLastModified", UNSET)
+        date_last_modified: datetime.datetime | Unset
+        if isinstance(_date_last_modified, Unset):
+            date_last_modified = UNSET
+        else:
+            date_last_modified = datetime.datetime.fromisoformat(_date_last_modified)
+
+        def _parse_metadata(data: object) -> Metadata | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                metadata_type_0 = Metadata.from_dict(data)
+
+                return metadata_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Metadata | None | Unset, data)
+
+        metadata = _parse_metadata(d.pop("metadata", UNSET))
+
+        def _parse_user_master_identifier(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        user_master_identifier = _parse_user_master_identifier(
+            d.pop("userMasterIdentifier", UNSET)
+        )
+
+        def _parse_username(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        username = _parse_username(d.pop("username", UNSET))
+
+        def _parse_user_ids(data: object) -> list[UserId] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                user_ids_type_0 = []
+                _user_ids_type_0 = data
+                for user_ids_type_0_item_data in _user_ids_type_0:
+                    user_ids_type_0_item = UserId.from_dict(user_ids_type_0_item_data)
+
+                    user_ids_type_0.append(user_ids_type_0_item)
+
+                return user_ids_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[UserId] | None | Unset, data)
+
+        user_ids = _parse_user_ids(d.pop("userIds", UNSET))
+
+        def _parse_enabled_user(data: object) -> bool | str | TrueFalseEnum | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_true_false_type_0 = TrueFalseEnum(data)
+
+                return componentsschemas_true_false_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(bool | str | TrueFalseEnum | Unset, data)
+
+        enabled_user = _parse_enabled_user(d.pop("enabledUser", UNSET))
+
+        given_name = d.pop("givenName", UNSET)
+
+        family_name = d.pop("familyName", UNSET)
+
+        def _parse_middle_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        middle_name = _parse_middle_name(d.pop("middleName", UNSET))
+
+        def _parse_preferred_first_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        preferred_first_name = _parse_preferred_first_name(
+            d.pop("preferredFirstName", UNSET)
+        )
+
+        def _parse_preferred_middle_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        preferred_middle_name = _parse_preferred_middle_name(
+            d.pop("preferredMiddleName", UNSET)
+        )
+
+        def _parse_preferred_last_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        preferred_last_name = _parse_preferred_last_name(
+            d.pop("preferredLastName", UNSET)
+        )
+
+        def _parse_pronouns(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        pronouns = _parse_pronouns(d.pop("pronouns", UNSET))
+
+        _roles = d.pop("roles", UNSET)
+        roles: list[RoleAssignment] | Unset = UNSET
+        if _roles is not UNSET:
+            roles = []
+            for roles_item_data in _roles:
+                roles_item = RoleAssignment.from_dict(roles_item_data)
+
+                roles.append(roles_item)
+
+        def _parse_user_profiles(data: object) -> list[UserProfile] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                user_profiles_type_0 = []
+                _user_profiles_type_0 = data
+                for user_profiles_type_0_item_data in _user_profiles_type_0:
+                    user_profiles_type_0_item = UserProfile.from_dict(
+                        user_profiles_type_0_item_data
+                    )
+
+                    user_profiles_type_0.append(user_profiles_type_0_item)
+
+                return user_profiles_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[UserProfile] | None | Unset, data)
+
+        user_profiles = _parse_user_profiles(d.pop("userProfiles", UNSET))
+
+        def _parse_primary_org(data: object) -> GUIDRef | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                primary_org_type_0 = GUIDRef.from_dict(data)
+
+                return primary_org_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(GUIDRef | None | Unset, data)
+
+        primary_org = _parse_primary_org(d.pop("primaryOrg", UNSET))
+
+        def _parse_identifier(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        identifier = _parse_identifier(d.pop("identifier", UNSET))
+
+        def _parse_email(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        email = _parse_email(d.pop("email", UNSET))
+
+        def _parse_sms(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        sms = _parse_sms(d.pop("sms", UNSET))
+
+        def _parse_phone(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        phone = _parse_phone(d.pop("phone", UNSET))
+
+        def _parse_agents(data: object) -> list[GUIDRef] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                agents_type_0 = []
+                _agents_type_0 = data
+                for agents_type_0_item_data in _agents_type_0:
+                    agents_type_0_item = GUIDRef.from_dict(agents_type_0_item_data)
+
+                    agents_type_0.append(agents_type_0_item)
+
+                return agents_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[GUIDRef] | None | Unset, data)
+
+        agents = _parse_agents(d.pop("agents", UNSET))
+
+        def _parse_grades(data: object) -> list[str] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                grades_type_0 = cast(list[str], data)
+
+                return grades_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[str] | None | Unset, data)
+
+        grades = _parse_grades(d.pop("grades", UNSET))
+
+        def _parse_password(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        password = _parse_password(d.pop("password", UNSET))
+
+        def _parse_resources(data: object) -> list[GUIDRef] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                resources_type_0 = []
+                _resources_type_0 = data
+                for resources_type_0_item_data in _resources_type_0:
+                    resources_type_0_item = GUIDRef.from_dict(
+                        resources_type_0_item_data
+                    )
+
+                    resources_type_0.append(resources_type_0_item)
+
+                return resources_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[GUIDRef] | None | Unset, data)
+
+        resources = _parse_resources(d.pop("resources", UNSET))
+
+        user = cls(
+            sourced_id=sourced_id,
+            status=status,
+            date_last_modified=date_last_modified,
+            metadata=metadata,
+            user_master_identifier=user_master_identifier,
+            username=username,
+            user_ids=user_ids,
+            enabled_user=enabled_user,
+            given_name=given_name,
+            family_name=family_name,
+            middle_name=middle_name,
+            preferred_first_name=preferred_first_name,
+            preferred_middle_name=preferred_middle_name,
+            preferred_last_name=preferred_last_name,
+            pronouns=pronouns,
+            roles=roles,
+            user_profiles=user_profiles,
+            primary_org=primary_org,
+            identifier=identifier,
+            email=email,
+            sms=sms,
+            phone=phone,
+            agents=agents,
+            grades=grades,
+            password=password,
+            resources=resources,
+        )
+
+        user.additional_properties = d
+        return user
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

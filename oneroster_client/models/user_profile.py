@@ -1,0 +1,156 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.credential import Credential
+
+
+T = TypeVar("T", bound="UserProfile")
+
+
+@_attrs_define
+class UserProfile:
+    profile_id: str | Unset = UNSET
+    profile_type: str | Unset = UNSET
+    vendor_id: str | Unset = UNSET
+    application_id: None | str | Unset = UNSET
+    description: None | str | Unset = UNSET
+    credentials: list[Credential] | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        profile_id = self.profile_id
+
+        profile_type = self.profile_type
+
+        vendor_id = self.vendor_id
+
+        application_id: None | str | Unset
+        if isinstance(self.application_id, Unset):
+            application_id = UNSET
+        else:
+            application_id = self.application_id
+
+        description: None | str | Unset
+        if isinstance(self.description, Unset):
+            description = UNSET
+        else:
+            description = self.description
+
+        credentials: list[dict[str, Any]] | None | Unset
+        if isinstance(self.credentials, Unset):
+            credentials = UNSET
+        elif isinstance(self.credentials, list):
+            credentials = []
+            for credentials_type_0_item_data in self.credentials:
+                credentials_type_0_item = credentials_type_0_item_data.to_dict()
+                credentials.append(credentials_type_0_item)
+
+        else:
+            credentials = self.credentials
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if profile_id is not UNSET:
+            field_dict["profileId"] = profile_id
+        if profile_type is not UNSET:
+            field_dict["profileType"] = profile_type
+        if vendor_id is not UNSET:
+            field_dict["vendorId"] = vendor_id
+        if application_id is not UNSET:
+            field_dict["applicationId"] = application_id
+        if description is not UNSET:
+            field_dict["description"] = description
+        if credentials is not UNSET:
+            field_dict["credentials"] = credentials
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.credential import Credential
+
+        d = dict(src_dict)
+        profile_id = d.pop("profileId", UNSET)
+
+        profile_type = d.pop("profileType", UNSET)
+
+        vendor_id = d.pop("vendorId", UNSET)
+
+        def _parse_application_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        application_id = _parse_application_id(d.pop("applicationId", UNSET))
+
+        def _parse_description(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        description = _parse_description(d.pop("description", UNSET))
+
+        def _parse_credentials(data: object) -> list[Credential] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                credentials_type_0 = []
+                _credentials_type_0 = data
+                for credentials_type_0_item_data in _credentials_type_0:
+                    credentials_type_0_item = Credential.from_dict(
+                        credentials_type_0_item_data
+                    )
+
+                    credentials_type_0.append(credentials_type_0_item)
+
+                return credentials_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[Credential] | None | Unset, data)
+
+        credentials = _parse_credentials(d.pop("credentials", UNSET))
+
+        user_profile = cls(
+            profile_id=profile_id,
+            profile_type=profile_type,
+            vendor_id=vendor_id,
+            application_id=application_id,
+            description=description,
+            credentials=credentials,
+        )
+
+        user_profile.additional_properties = d
+        return user_profile
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
