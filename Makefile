@@ -17,6 +17,7 @@ install: $(BIN)/python  ## create .venv and install the package with its dev too
 
 generate:  ## regenerate oneroster_client/ from the spec
 	PATH="$(abspath $(BIN)):$$PATH" $(BIN)/openapi-python-client generate $(GEN_ARGS) --output-path oneroster_client
+	$(BIN)/python -c "import sys; sys.path.insert(0, 'tools'); import generation; generation.INDEX.write_text(generation.operation_index_text())"
 	$(BIN)/python tools/provenance.py > openapi/GENERATED.md
 
 check-generated:  ## regenerate into a temp dir and fail on any difference from the committed code

@@ -1,4 +1,4 @@
-"""Fail when oneroster_client/ or openapi/GENERATED.md is not exactly what the spec generates.
+"""Fail when oneroster_client/, the operation index or openapi/GENERATED.md is not exactly what the spec generates.
 
 Regenerates into a temporary directory with the pinned generator and compares every file, so a hand
 edit, a forgotten `make generate` after a spec change, or a different generator version all show up.
@@ -13,7 +13,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from generation import PACKAGE, ROOT, generate
+from generation import INDEX, PACKAGE, ROOT, generate, operation_index_text
 
 IGNORED = {"__pycache__", ".ruff_cache", ".mypy_cache"}
 
@@ -45,6 +45,8 @@ def main() -> int:
                     f"committed/{name}",
                 )
                 problems.append("".join(list(diff)[:60]))
+    if INDEX.read_text() != operation_index_text():
+        problems.append("wrappers/oneroster/operation_index.py is out of date: run `make generate`")
     note = ROOT / "openapi" / "GENERATED.md"
     produced = subprocess.run(
         [sys.executable, str(ROOT / "tools" / "provenance.py")], capture_output=True, text=True, check=True

@@ -54,3 +54,22 @@ def generate(output: Path) -> None:
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
     )
+
+
+INDEX = ROOT / "wrappers" / "oneroster" / "operation_index.py"
+
+
+def operation_index_text() -> str:
+    """Render wrappers/oneroster/operation_index.py from the spec, formatted as the repo formats code."""
+    bin_dir = Path(sys.executable).parent
+    raw = subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "operation_index.py")], capture_output=True, text=True, check=True
+    ).stdout
+    return subprocess.run(
+        [str(bin_dir / "ruff"), "format", "--stdin-filename", str(INDEX), "-"],
+        input=raw,
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    ).stdout
