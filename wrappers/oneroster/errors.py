@@ -18,6 +18,8 @@ OneRosterError
 └── PaginationError          a paging loop that would never end
 ```
 
+``raise_for_response`` maps an error response onto this tree (other 4xx codes such as
+405, 410 or 499 give a plain ``APIError``; every 5xx, 520-527 included, a ``ServerError``).
 Every message is built from the status, the method, a redacted URL and the server's
 ``imsx_description``; none ever contains a token or a client secret.
 
@@ -380,7 +382,8 @@ def raise_for_response(response: httpx.Response) -> None:
     (499, 520-527) never reach code that would choke on them. The IMS
     ``imsx_StatusInfo`` body is parsed when there is one; the message reads
     ``"404 Not Found: GET https://host/ims/oneroster/... — <description> (<codeMinor>)"``
-    with credentials masked in the URL and body.
+    with credentials masked in the URL and body. A first 401 on a request that
+    ``OAuth2ClientCredentials`` is about to re-send with a fresh token is let through.
 
     Example:
         ```python
