@@ -6,7 +6,7 @@ SPEC    = openapi/oneroster-1.2.yaml
 GEN_ARGS = --path $(SPEC) --config generator-config.yml --custom-template-path openapi/templates \
            --meta none --overwrite --fail-on-warning
 
-.PHONY: install generate check-generated validate-spec lint typecheck test unit demo record bench clean
+.PHONY: install generate check-generated validate-spec lint typecheck test unit clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)

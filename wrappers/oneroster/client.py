@@ -1,0 +1,316 @@
+"""``OneRoster``: the client users construct, holding one transport, one auth flow and the resources.
+
+It builds, once: a connection pool (``httpx.HTTPTransport``, keep-alive) wrapped in the
+retry policy; the OAuth2 client-credentials flow (or a static token); one
+``httpx.Client`` per service root of the profile, all sharing that transport and auth; and
+a generated ``AuthenticatedClient`` per service. Resources and scopes sit on top.
+One instance is safe to share between threads (a Django process, a thread pool).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping, Sequence
+from types import TracebackType
+from typing import Any, Self
+
+import httpx
+
+import oneroster_client.models as models
+from oneroster.auth import OAuth2ClientCredentials, StaticToken
+from oneroster.engine import Engine
+from oneroster.errors import ValidationError, raise_for_response
+from oneroster.logging_utils import log_request, log_response
+from oneroster.profiles import Profile, resolve_profile
+from oneroster.resources import RESOURCES, Collection
+from oneroster.retries import RetryPolicy, RetryTransport
+from oneroster.scopes import (
+    SCOPES,
+    ClassScope,
+    CourseScope,
+    SchoolScope,
+    StudentScope,
+    TeacherScope,
+    TermScope,
+    UserScope,
+)
+from oneroster_client import AuthenticatedClient
+
+__all__ = ["OneRoster"]
+
+DEFAULT_TIMEOUT = 30.0
+
+
+class _SendThrough(httpx.BaseTransport):
+    """Send through a caller's ``httpx.Client`` so its proxies, certificates and mounts apply."""
+
+    def __init__(self, client: httpx.Client) -> None:
+        self._client = client
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        response = self._client.send(request)
+        # The caller's client already read the body; hand back a fresh, unread response.
+        return httpx.Response(
+            status_code=response.status_code,
+            headers=response.headers,
+            content=response.content,
+            extensions=response.extensions,
+            request=request,
+        )
+
+
+def _collection_slash(root: str) -> Any:
+    """Request hook for providers that need ``/users/`` rather than ``/users`` (TimeBack)."""
+
+    def hook(request: httpx.Request) -> None:
+        path = request.url.path
+        if path.startswith(root + "/"):
+            rest = path[len(root) + 1 :]
+            if rest and "/" not in rest:
+                request.url = request.url.copy_with(path=path + "/")
+
+    return hook
+
+
+class OneRoster:
+    """A synchronous OneRoster 1.2 client.
+
+    Args:
+        base_url: the provider's host, e.g. ``https://sis.example``; the profile adds the
+            service roots (``/ims/oneroster/rostering/v1p2``...).
+        client_id, client_secret, token_url: OAuth2 client credentials.
+        token: a static bearer token instead of client credentials.
+        profile: ``"ims"``, ``"timeback"``, ``"timeback-platform"``, ``"v1p1"`` or a ``Profile``.
+        scopes: scopes to ask for; default: the read scopes of the profile.
+        timeout: seconds for connect/read/write (finite by default).
+        max_retries: retries of safe calls on 429/502/503/504 and network faults.
+        page_size: default ``limit`` of list calls (``None``: the server's default).
+        http_client: an ``httpx.Client`` to send through (proxies, certificates, tests).
+
+    Example:
+        ```python
+        from oneroster import OneRoster
+
+        with OneRoster(base_url="https://sis.example", client_id="id", client_secret="secret",
+                       token_url="https://sis.example/oauth/token") as client:
+            for student in client.students.stream(where={"status": "active"}):
+                print(student.given_name, student.family_name)
+        ```
+
+    """
+
+    users: Collection[models.User]
+    students: Collection[models.User]
+    teachers: Collection[models.User]
+    orgs: Collection[models.Org]
+    schools: Collection[models.Org]
+    courses: Collection[models.Course]
+    classes: Collection[models.Class]
+    enrollments: Collection[models.Enrollment]
+    academic_sessions: Collection[models.AcademicSession]
+    terms: Collection[models.AcademicSession]
+    grading_periods: Collection[models.AcademicSession]
+    demographics: Collection[models.Demographics]
+    categories: Collection[models.Category]
+    line_items: Collection[models.LineItem]
+    results: Collection[models.Result]
+    score_scales: Collection[models.ScoreScale]
+    assessment_line_items: Collection[models.AssessmentLineItem]
+    assessment_results: Collection[models.AssessmentResult]
+    resources: Collection[models.Resource]
+    course_components: Collection[models.CourseComponentRecord]
+    component_resources: Collection[models.ComponentResource]
+
+    def __init__(
+        self,
+        *,
+        base_url: str,
+        client_id: str | None = None,
+        client_secret: str | None = None,
+        token_url: str | None = None,
+        token: str | None = None,
+        profile: str | Profile = "ims",
+        scopes: Sequence[str] | None = None,
+        timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
+        max_retries: int = 3,
+        page_size: int | None = None,
+        http_client: httpx.Client | None = None,
+        retry_policy: RetryPolicy | None = None,
+    ) -> None:
+        if not isinstance(base_url, str) or not base_url.startswith(("http://", "https://")):
+            raise ValidationError(f"base_url must be an http(s) URL, got {base_url!r}", field="base_url")
+        if page_size is not None and (
+            isinstance(page_size, bool) or not isinstance(page_size, int) or page_size < 1
+        ):
+            raise ValidationError("page_size must be a positive integer", field="page_size")
+        if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
+            raise ValidationError("max_retries must be a non-negative integer", field="max_retries")
+        self.profile = resolve_profile(profile)
+        self.base_url = base_url.rstrip("/")
+        inner: httpx.BaseTransport = (
+            _SendThrough(http_client) if http_client is not None else httpx.HTTPTransport()
+        )
+        policy = retry_policy or RetryPolicy(max_retries=max_retries)
+        self._transport = RetryTransport(inner, policy=policy)
+        self._timeout = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
+        self._auth = self._make_auth(
+            client_id=client_id, client_secret=client_secret, token_url=token_url, token=token, scopes=scopes
+        )
+        self._http: dict[str, httpx.Client] = {}
+        generated: dict[str, AuthenticatedClient] = {}
+        engine_hooks: list[Any] = []
+        for service, root in self.profile.roots.items():
+            request_hooks: list[Any] = [log_request]
+            if self.profile.trailing_slash:
+                request_hooks.append(_collection_slash(root))
+            http = httpx.Client(
+                base_url=self.base_url + root,
+                auth=self._auth,
+                timeout=self._timeout,
+                transport=self._transport,
+                event_hooks={"request": request_hooks, "response": [log_response, raise_for_response]},
+                headers={"Accept": "application/json", "User-Agent": "oneroster-client"},
+            )
+            self._http[service] = http
+            client = AuthenticatedClient(base_url=self.base_url + root, token="")
+            client.set_httpx_client(http)
+            generated[service] = client
+            engine_hooks.append(http)
+        self._engine = Engine(profile=self.profile, clients=generated)
+        for http in engine_hooks:
+            # Recorded after raise_for_response: only answers that reach the parser are kept.
+            http.event_hooks["response"].append(self._engine.record_response)
+        for spec in RESOURCES:
+            scope_cls = SCOPES.get(spec.name)
+            factory = None
+            if scope_cls is not None:
+                factory = self._scope_factory(scope_cls, page_size)
+            setattr(
+                self,
+                spec.name,
+                Collection[Any](self._engine, spec, page_size=page_size, scope_factory=factory),
+            )
+        self._closed = False
+
+    def _scope_factory(self, scope_cls: type[Any], page_size: int | None) -> Any:
+        def make(sourced_id: str) -> Any:
+            return scope_cls(self._engine, (sourced_id,), page_size=page_size)
+
+        return make
+
+    def _make_auth(
+        self,
+        *,
+        client_id: str | None,
+        client_secret: str | None,
+        token_url: str | None,
+        token: str | None,
+        scopes: Sequence[str] | None,
+    ) -> httpx.Auth:
+        if token is not None:
+            if client_id or client_secret or token_url:
+                raise ValidationError("pass either token= or client credentials, not both", field="token")
+            if not isinstance(token, str) or not token:
+                raise ValidationError("token must be a non-empty string", field="token")
+            return StaticToken(token)
+        missing = [n for n, v in (("client_id", client_id), ("client_secret", client_secret)) if not v]
+        if missing:
+            raise ValidationError(
+                f"missing {', '.join(missing)}: pass client credentials or token=", field=missing[0]
+            )
+        if not token_url:
+            raise ValidationError("token_url is required with client credentials", field="token_url")
+        token_client = httpx.Client(transport=self._transport, timeout=self._timeout)
+        chosen = list(self.profile.default_scopes if scopes is None else scopes)
+        return OAuth2ClientCredentials(
+            token_url=token_url,
+            client_id=str(client_id),
+            client_secret=str(client_secret),
+            scopes=chosen or None,
+            token_client=token_client,
+        )
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> OneRoster:
+        """Build a client from ``ONEROSTER_BASE_URL``, ``_CLIENT_ID``, ``_CLIENT_SECRET``, ``_TOKEN_URL``,
+        ``_TOKEN`` and ``_PROFILE``; keyword arguments override them.
+
+        Example:
+            ```python
+            client = OneRoster.from_env(page_size=500)
+            ```
+
+        """  # noqa: D205
+        env = os.environ if environ is None else environ
+        values: dict[str, Any] = {}
+        for key in ("base_url", "client_id", "client_secret", "token_url", "token", "profile"):
+            value = env.get(f"ONEROSTER_{key.upper()}")
+            if value:
+                values[key] = value
+        values.update(overrides)
+        if "base_url" not in values:
+            raise ValidationError("ONEROSTER_BASE_URL is not set", field="base_url")
+        return cls(**values)
+
+    def __repr__(self) -> str:
+        return f"OneRoster(base_url={self.base_url!r}, profile={self.profile.name!r}, auth={self._auth!r})"
+
+    def users_scope(self, sourced_id: str) -> UserScope:
+        """Typed shortcut for ``client.users(sourced_id)``."""
+        return self.users(sourced_id)  # type: ignore[no-any-return]
+
+    def classes_scope(self, sourced_id: str) -> ClassScope:
+        """Typed shortcut for ``client.classes(sourced_id)``."""
+        return self.classes(sourced_id)  # type: ignore[no-any-return]
+
+    def schools_scope(self, sourced_id: str) -> SchoolScope:
+        """Typed shortcut for ``client.schools(sourced_id)``."""
+        return self.schools(sourced_id)  # type: ignore[no-any-return]
+
+    def terms_scope(self, sourced_id: str) -> TermScope:
+        """Typed shortcut for ``client.terms(sourced_id)``."""
+        return self.terms(sourced_id)  # type: ignore[no-any-return]
+
+    def courses_scope(self, sourced_id: str) -> CourseScope:
+        """Typed shortcut for ``client.courses(sourced_id)``."""
+        return self.courses(sourced_id)  # type: ignore[no-any-return]
+
+    def students_scope(self, sourced_id: str) -> StudentScope:
+        """Typed shortcut for ``client.students(sourced_id)``."""
+        return self.students(sourced_id)  # type: ignore[no-any-return]
+
+    def teachers_scope(self, sourced_id: str) -> TeacherScope:
+        """Typed shortcut for ``client.teachers(sourced_id)``."""
+        return self.teachers(sourced_id)  # type: ignore[no-any-return]
+
+    def close(self) -> None:
+        """Close the connection pool and the token client. Safe to call twice.
+
+        Example:
+            ```python
+            client = OneRoster.from_env()
+            try:
+                ...
+            finally:
+                client.close()
+            ```
+
+        """
+        if self._closed:
+            return
+        self._closed = True
+        close_auth = getattr(self._auth, "close", None)
+        if callable(close_auth):
+            close_auth()
+        self._transport.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc_value: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()

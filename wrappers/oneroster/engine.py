@@ -1,0 +1,123 @@
+"""The one place that calls generated operations: availability, path ids, raw-response capture.
+
+``Engine.call("getAllUsers", ...)`` checks that the client's profile serves the operation
+(otherwise ``UnsupportedOperation`` before anything is sent), imports the generated module
+``oneroster_client.api.<service>.<module>`` on first use, calls its ``sync_detailed`` with
+the service's generated client, and turns transport failures and parse failures into
+``oneroster`` errors. Error statuses never reach the generated parser: the response hook
+raises them first (see :func:`oneroster.errors.raise_for_response`).
+"""
+
+from __future__ import annotations
+
+import importlib
+import threading
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import ModuleType
+from typing import Any
+
+import httpx
+
+from oneroster.errors import ResponseParseError, ValidationError
+from oneroster.operation_index import OPERATIONS, Operation
+from oneroster.profiles import Profile
+from oneroster.retries import translate_transport_errors
+from oneroster_client import AuthenticatedClient
+
+__all__ = ["Engine", "Outcome", "UnsupportedOperation"]
+
+
+class UnsupportedOperation(ValidationError):
+    """The chosen profile's provider does not offer this call; nothing was sent.
+
+    Example:
+        ```python
+        OneRoster(base_url=..., token=..., profile="ims").users.create({...})
+        # raises UnsupportedOperation: createUser is a TimeBack extension
+        ```
+
+    """
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a generated call produced: the parsed model (``None`` if parsing failed) and the raw response."""
+
+    parsed: Any
+    response: httpx.Response
+    parse_error: Exception | None = None
+
+    def json(self) -> Any:
+        """Decode the raw body, or raise ``ResponseParseError`` keeping the text."""
+        try:
+            return self.response.json()
+        except ValueError as exc:
+            raise ResponseParseError(
+                f"{self.response.status_code} answer to {self.response.request.method} is not JSON",
+                text=self.response.text[:2000],
+                status_code=self.response.status_code,
+            ) from exc
+
+
+class Engine:
+    """Calls generated operations for one profile over per-service generated clients."""
+
+    def __init__(self, *, profile: Profile, clients: Mapping[str, AuthenticatedClient]) -> None:
+        self.profile = profile
+        self._clients = dict(clients)
+        self._modules: dict[str, ModuleType] = {}
+        self._last = threading.local()
+
+    def record_response(self, response: httpx.Response) -> None:
+        """Response hook: remember the raw response of this thread's current call."""
+        self._last.response = response
+
+    def available(self, op_id: str) -> bool:
+        """Whether the profile serves ``op_id`` and has a root for its service."""
+        op = OPERATIONS[op_id]
+        return self.profile.operations in op.profiles and op.service in self._clients
+
+    def first_available(self, op_ids: tuple[str, ...], *, what: str) -> str:
+        """Return the first of ``op_ids`` the profile serves, or raise ``UnsupportedOperation``."""
+        for op_id in op_ids:
+            if self.available(op_id):
+                return op_id
+        offered = ", ".join(op_ids) or "no operation"
+        raise UnsupportedOperation(
+            f"{what} is not offered by the {self.profile.name!r} profile ({offered}); "
+            "choose a profile whose provider supports it"
+        )
+
+    def operation(self, op_id: str) -> Operation:
+        """Return the spec facts of ``op_id``."""
+        return OPERATIONS[op_id]
+
+    def _module(self, op: Operation) -> ModuleType:
+        module = self._modules.get(op.module)
+        if module is None:
+            module = importlib.import_module(f"oneroster_client.api.{op.service}.{op.module}")
+            self._modules[op.module] = module
+        return module
+
+    def call(self, op_id: str, **kwargs: Any) -> Outcome:
+        """Send ``op_id`` with keyword arguments of its generated ``sync_detailed``."""
+        if not self.available(op_id):
+            self.first_available((op_id,), what=op_id)
+        op = OPERATIONS[op_id]
+        module = self._module(op)
+        self._last.response = None
+        with translate_transport_errors(method=op.method):
+            try:
+                result = module.sync_detailed(client=self._clients[op.service], **kwargs)
+            except (ValueError, KeyError, TypeError, AttributeError) as exc:
+                # The generated parser met a body that does not fit the spec (wrong envelope,
+                # truncated JSON...). The raw response is kept so callers can be tolerant.
+                response = getattr(self._last, "response", None)
+                if not isinstance(response, httpx.Response):
+                    raise
+                return Outcome(parsed=None, response=response, parse_error=exc)
+        response = self._last.response
+        if not isinstance(response, httpx.Response):  # pragma: no cover - hook always runs
+            raise ResponseParseError("no response was recorded for the call")
+        return Outcome(parsed=result.parsed, response=response)

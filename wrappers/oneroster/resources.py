@@ -1,0 +1,701 @@
+"""Resources, declared: one generic ``Collection`` serves every row of ``RESOURCES``.
+
+A row names the generated model, the envelope keys and, for each kind of call, the
+operationIds that can serve it (the first one the profile offers wins). Scoped calls
+(``client.classes(id).students()``) are ``Listing`` objects built from ``Route`` rows.
+
+Example:
+    ```python
+    page = client.users.list(where={"role": "student"}, fields=["sourcedId", "givenName"])
+    for klass in client.users("u-1").classes.stream():
+        ...
+    client.line_items.upsert("li-1", {...})      # returns the stored LineItem
+    ```
+
+"""
+
+from __future__ import annotations
+
+import builtins
+import re
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar, cast
+
+import oneroster_client.models as models
+from oneroster.engine import Engine, Outcome
+from oneroster.errors import NotFound, ResponseParseError, ValidationError
+from oneroster.filters import Condition, build_filter
+from oneroster.ids import checked_id
+from oneroster.paging import DEFAULT_MAX_PAGES, Page, build_page, iterate
+from oneroster.validation import prepare_record
+from oneroster_client.models import OrderBy
+from oneroster_client.types import UNSET, Unset
+
+__all__ = ["RESOURCES", "Collection", "Listing", "ResourceSpec", "Route"]
+
+T = TypeVar("T")
+
+_FIELD_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.:\-]*$")
+
+
+def attr_name(key: str) -> str:
+    """Return the generated attribute name of a JSON key (``lineItems`` -> ``line_items``)."""
+    name = re.sub(r"(?<!^)(?=[A-Z])", "_", key).lower()
+    return name + "_" if name in {"class", "type", "id"} else name
+
+
+@dataclass(frozen=True)
+class Query:
+    """Validated list arguments, ready to be sent."""
+
+    filter: str | None
+    sort: str | None
+    order_by: str | None
+    fields: str | None
+    search: str | None
+    limit: int | None
+
+    @classmethod
+    def build(
+        cls,
+        *,
+        where: Mapping[str, object] | Condition | None,
+        filter: str | None,
+        sort: str | None,
+        order_by: str | None,
+        fields: Sequence[str] | str | None,
+        search: str | None,
+        limit: int | None,
+    ) -> Query:
+        """Check every list argument; raise ``ValidationError`` before anything is sent."""
+        if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 1):
+            raise ValidationError(f"limit must be a positive integer, got {limit!r}", field="limit")
+        if order_by is not None and order_by not in ("asc", "desc"):
+            raise ValidationError(f"order_by must be 'asc' or 'desc', got {order_by!r}", field="order_by")
+        if order_by is not None and sort is None:
+            raise ValidationError("order_by needs sort= (the field to sort by)", field="order_by")
+        if sort is not None:
+            if not isinstance(sort, str) or not _FIELD_NAME.match(sort):
+                raise ValidationError(f"sort must be one field name, got {sort!r}", field="sort")
+            # The binding pairs sort with orderBy, and some servers reject one without the other.
+            order_by = order_by or "asc"
+        fields_text = None
+        if fields is not None:
+            names = [fields] if isinstance(fields, str) else list(fields)
+            if not names:
+                raise ValidationError("fields must name at least one field", field="fields")
+            for name in names:
+                if not isinstance(name, str) or not _FIELD_NAME.match(name):
+                    raise ValidationError(f"invalid field name {name!r} in fields", field="fields")
+            fields_text = ",".join(names)
+        if search is not None and (not isinstance(search, str) or not search):
+            raise ValidationError("search must be a non-empty string", field="search")
+        return cls(
+            filter=build_filter(where=where, filter=filter),
+            sort=sort,
+            order_by=order_by,
+            fields=fields_text,
+            search=search,
+            limit=limit,
+        )
+
+    def kwargs(self, offset: int, *, paged: bool) -> dict[str, Any]:
+        """Keyword arguments for a generated list operation."""
+        if not paged:
+            return {}
+
+        def value(v: object) -> object:
+            return UNSET if v is None else v
+
+        return {
+            "limit": value(self.limit),
+            "offset": offset,
+            "sort": value(self.sort),
+            "order_by": OrderBy(self.order_by) if self.order_by else UNSET,
+            "filter_": value(self.filter),
+            "fields": value(self.fields),
+            "search": value(self.search),
+        }
+
+
+def _records(outcome: Outcome, *, key: str, model: type[Any]) -> tuple[list[Any], list[object]]:
+    """Pull the records and any body totals out of a collection answer, tolerating odd envelopes."""
+    parsed = outcome.parsed
+    if parsed is not None:
+        records = getattr(parsed, attr_name(key), UNSET)
+        extra = getattr(parsed, "additional_properties", {})
+        totals = [getattr(parsed, "total_count", None), getattr(parsed, "total", None)]
+        if isinstance(records, list):
+            return records, totals
+        # A provider may name the collection differently (TimeBack platform: {"terms": [...]}).
+        lists = [v for v in extra.values() if isinstance(v, list)]
+        if len(lists) == 1:
+            return [model.from_dict(item) for item in lists[0] if isinstance(item, dict)], totals
+        if records is None:
+            return [], totals
+    body = outcome.json()
+    if isinstance(body, dict) and isinstance(body.get(key), list):
+        try:
+            return [model.from_dict(item) for item in body[key]], [body.get("totalCount"), body.get("total")]
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise ResponseParseError(
+                f"a record in {key!r} does not fit the {model.__name__} model: {exc}",
+                text=outcome.response.text[:2000],
+                status_code=outcome.response.status_code,
+            ) from exc
+    found = sorted(body) if isinstance(body, dict) else type(body).__name__
+    raise ResponseParseError(
+        f"expected a {key!r} list in the answer, found {found}",
+        text=outcome.response.text[:2000],
+        status_code=outcome.response.status_code,
+    )
+
+
+def _single(outcome: Outcome, *, key: str, model: type[Any]) -> Any:
+    """Pull one record out of a single-record answer; a bare record (no envelope) is accepted."""
+    if outcome.parsed is not None:
+        record = getattr(outcome.parsed, attr_name(key), UNSET)
+        if not isinstance(record, Unset) and record is not None:
+            return record
+    body = outcome.json()
+    if isinstance(body, dict):
+        candidate = body.get(key, body if "sourcedId" in body else None)
+        if isinstance(candidate, dict):
+            try:
+                return model.from_dict(candidate)
+            except (ValueError, KeyError, TypeError, AttributeError) as exc:
+                raise ResponseParseError(
+                    f"the {key!r} record does not fit the {model.__name__} model: {exc}",
+                    text=outcome.response.text[:2000],
+                    status_code=outcome.response.status_code,
+                ) from exc
+    raise ResponseParseError(
+        f"expected a {key!r} record in the answer",
+        text=outcome.response.text[:2000],
+        status_code=outcome.response.status_code,
+    )
+
+
+class Listing(Generic[T]):
+    """A collection reached through one or more generated list operations.
+
+    Calling it (or ``.list()``) returns one ``Page``; ``.stream()`` yields every record
+    lazily; ``.list_all()`` collects them; ``.first()`` returns the first match or ``None``.
+
+    Example:
+        ```python
+        students = client.classes("c-1").students
+        page = students(limit=20)
+        for student in students.stream(sort="familyName"):
+            ...
+        ```
+
+    """
+
+    def __init__(
+        self,
+        engine: Engine,
+        *,
+        op_ids: tuple[str, ...],
+        path: Mapping[str, str],
+        key: str,
+        model: type[T],
+        what: str,
+        page_size: int | None,
+        max_pages: int = DEFAULT_MAX_PAGES,
+    ) -> None:
+        self._engine = engine
+        self._op_ids = op_ids
+        self._path = dict(path)
+        self._key = key
+        self._model = model
+        self._what = what
+        self._page_size = page_size
+        self._max_pages = max_pages
+
+    def _query(self, **args: Any) -> Query:
+        if args.get("limit") is None:
+            args["limit"] = self._page_size
+        return Query.build(**args)
+
+    def _fetch(self, query: Query, offset: int) -> Page[T]:
+        if isinstance(offset, bool) or not isinstance(offset, int) or offset < 0:
+            raise ValidationError(f"offset must be a non-negative integer, got {offset!r}", field="offset")
+        op_id = self._engine.first_available(self._op_ids, what=self._what)
+        paged = self._engine.operation(op_id).paged
+        outcome = self._engine.call(op_id, **self._path, **query.kwargs(offset, paged=paged))
+        records, totals = _records(outcome, key=self._key, model=self._model)
+        return build_page(
+            cast(list[T], records),
+            offset=offset,
+            limit=query.limit,
+            headers=outcome.response.headers,
+            body_totals=totals,
+            paged=paged,
+        )
+
+    def list(
+        self,
+        *,
+        where: Mapping[str, object] | Condition | None = None,
+        filter: str | None = None,
+        sort: str | None = None,
+        order_by: str | None = None,
+        fields: Sequence[str] | str | None = None,
+        search: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> Page[T]:
+        """Fetch one page.
+
+        Example:
+            ```python
+            page = client.users.list(where={"role": "teacher"}, limit=50, offset=100)
+            ```
+
+        """
+        query = self._query(
+            where=where,
+            filter=filter,
+            sort=sort,
+            order_by=order_by,
+            fields=fields,
+            search=search,
+            limit=limit,
+        )
+        return self._fetch(query, offset)
+
+    __call__ = list
+
+    def stream(
+        self,
+        *,
+        where: Mapping[str, object] | Condition | None = None,
+        filter: str | None = None,
+        sort: str | None = None,
+        order_by: str | None = None,
+        fields: Sequence[str] | str | None = None,
+        search: str | None = None,
+        limit: int | None = None,
+        start_offset: int = 0,
+        max_items: int | None = None,
+    ) -> Iterator[T]:
+        """Yield every matching record, holding one page in memory at a time.
+
+        If a fault outlives the retries, the error raised carries ``resume_offset``;
+        ``stream(start_offset=exc.resume_offset)`` continues without loss or repeats.
+
+        Example:
+            ```python
+            for user in client.users.stream(where={"status": "active"}):
+                save(user)
+            ```
+
+        """
+        query = self._query(
+            where=where,
+            filter=filter,
+            sort=sort,
+            order_by=order_by,
+            fields=fields,
+            search=search,
+            limit=limit,
+        )
+        if isinstance(start_offset, bool) or not isinstance(start_offset, int) or start_offset < 0:
+            raise ValidationError("start_offset must be a non-negative integer", field="start_offset")
+        return iterate(
+            lambda offset: self._fetch(query, offset),
+            start_offset=start_offset,
+            max_pages=self._max_pages,
+            max_items=max_items,
+            key=_sourced_id,
+        )
+
+    def list_all(
+        self,
+        *,
+        where: Mapping[str, object] | Condition | None = None,
+        filter: str | None = None,
+        sort: str | None = None,
+        order_by: str | None = None,
+        fields: Sequence[str] | str | None = None,
+        search: str | None = None,
+        limit: int | None = None,
+        max_items: int | None = None,
+    ) -> builtins.list[T]:
+        """Fetch every matching record into a list (``max_items`` caps it).
+
+        Example:
+            ```python
+            teachers = client.teachers.list_all(sort="familyName")
+            ```
+
+        """
+        return list(
+            self.stream(
+                where=where,
+                filter=filter,
+                sort=sort,
+                order_by=order_by,
+                fields=fields,
+                search=search,
+                limit=limit,
+                max_items=max_items,
+            )
+        )
+
+    def first(
+        self,
+        *,
+        where: Mapping[str, object] | Condition | None = None,
+        filter: str | None = None,
+        sort: str | None = None,
+        order_by: str | None = None,
+        fields: Sequence[str] | str | None = None,
+        search: str | None = None,
+    ) -> T | None:
+        """Return the first matching record, or ``None``.
+
+        Example:
+            ```python
+            admin = client.users.first(where={"role": "administrator"})
+            ```
+
+        """
+        page = self.list(
+            where=where, filter=filter, sort=sort, order_by=order_by, fields=fields, search=search, limit=1
+        )
+        return page.data[0] if page.data else None
+
+
+def _sourced_id(record: object) -> object:
+    return getattr(record, "sourced_id", None)
+
+
+@dataclass(frozen=True)
+class ResourceSpec:
+    """One row of the resource table: names, envelope keys and the operations per kind of call."""
+
+    name: str
+    schema: str
+    model: str
+    single_key: str
+    list_key: str
+    family: str
+    list_ops: tuple[str, ...] = ()
+    get_ops: tuple[str, ...] = ()
+    create_ops: tuple[str, ...] = ()
+    put_ops: tuple[str, ...] = ()
+    patch_ops: tuple[str, ...] = ()
+    delete_ops: tuple[str, ...] = ()
+
+    @property
+    def returns_entity(self) -> bool:
+        """Gradebook and assessment writes return the stored record; rostering and resources return None."""
+        return self.family == "gradebook"
+
+
+class Collection(Listing[T]):
+    """A top-level resource such as ``client.users``: list/stream/get/create/upsert/update/patch/delete.
+
+    Calling it with an id returns the record's scope for nested calls
+    (``client.users("u-1").classes()``).
+
+    Example:
+        ```python
+        user = client.users.get("u-1")
+        client.users.upsert("u-1", {"givenName": "Ana", "familyName": "Lee", ...})
+        client.users.delete("u-1")
+        ```
+
+    """
+
+    def __init__(
+        self,
+        engine: Engine,
+        spec: ResourceSpec,
+        *,
+        page_size: int | None,
+        scope_factory: Callable[[str], Any] | None = None,
+    ) -> None:
+        super().__init__(
+            engine,
+            op_ids=spec.list_ops,
+            path={},
+            key=spec.list_key,
+            model=cast(type[T], getattr(models, spec.model)),
+            what=f"{spec.name}.list",
+            page_size=page_size,
+        )
+        self.spec = spec
+        self._scope_factory = scope_factory
+
+    def __repr__(self) -> str:
+        return f"<Collection {self.spec.name}>"
+
+    def _op(self, ops: tuple[str, ...], verb: str) -> str:
+        return self._engine.first_available(ops, what=f"{self.spec.name}.{verb}")
+
+    def get(self, sourced_id: str, *, fields: Sequence[str] | str | None = None) -> T:
+        """Fetch one record by sourcedId; raises ``NotFound`` when absent.
+
+        Example:
+            ```python
+            klass = client.classes.get("c-1", fields=["sourcedId", "title"])
+            ```
+
+        """
+        sourced_id = checked_id(sourced_id)
+        op_id = self._op(self.spec.get_ops, "get")
+        query = Query.build(
+            where=None, filter=None, sort=None, order_by=None, fields=fields, search=None, limit=None
+        )
+        outcome = self._engine.call(op_id, sourced_id=sourced_id, fields=query.fields or UNSET)
+        return cast(T, _single(outcome, key=self.spec.single_key, model=self._model))
+
+    def exists(self, sourced_id: str) -> bool:
+        """Whether a record with this sourcedId exists (asks only for its sourcedId).
+
+        Example:
+            ```python
+            if not client.users.exists("u-1"):
+                client.users.upsert("u-1", record)
+            ```
+
+        """
+        try:
+            self.get(sourced_id, fields=["sourcedId"])
+        except NotFound:
+            return False
+        return True
+
+    def _body(self, record: dict[str, Any]) -> Any:
+        envelope = getattr(models, f"Single{self.spec.schema}")
+        try:
+            return envelope.from_dict({self.spec.single_key: record})
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise ValidationError(f"the {self.spec.schema} record cannot be sent: {exc}") from exc
+
+    def create(self, data: Mapping[str, Any] | T) -> builtins.list[models.GUIDPair]:
+        """Create a record with POST; returns the server's sourcedId pairs.
+
+        Example:
+            ```python
+            pairs = client.users.create({"sourcedId": "u-9", "givenName": "Ana", ...})
+            pairs[0].allocated_sourced_id
+            ```
+
+        """
+        op_id = self._op(self.spec.create_ops, "create")
+        record = prepare_record(data, model=self.spec.schema, full=False)
+        record.setdefault("status", "active")
+        outcome = self._engine.call(op_id, body=self._body(record))
+        return guid_pairs(outcome)
+
+    def _put(self, sourced_id: str, data: Mapping[str, Any] | T, verb: str) -> T | None:
+        sourced_id = checked_id(sourced_id)
+        op_id = self._op(self.spec.put_ops, verb)
+        record = prepare_record(data, model=self.spec.schema, path_id=sourced_id, full=True)
+        outcome = self._engine.call(op_id, sourced_id=sourced_id, body=self._body(record))
+        return self._written(sourced_id, outcome)
+
+    def _written(self, sourced_id: str, outcome: Outcome) -> T | None:
+        if not self.spec.returns_entity:
+            return None
+        if outcome.response.content.strip():
+            body = outcome.json()
+            if isinstance(body, dict) and isinstance(body.get(self.spec.single_key), dict):
+                return cast(T, self._model.from_dict(body[self.spec.single_key]))  # type: ignore[attr-defined]
+        # Official gradebook PUTs answer 201 with no body: read the stored record back.
+        return self.get(sourced_id)
+
+    def upsert(self, sourced_id: str, data: Mapping[str, Any] | T) -> T | None:
+        """Create or replace the record with this sourcedId (PUT).
+
+        The path id is always the body's ``sourcedId`` (a different one raises
+        ``ValidationError``). Gradebook/assessment upserts return the stored record;
+        rostering/resources upserts return ``None``.
+
+        Example:
+            ```python
+            client.users.upsert("u-1", {"givenName": "Ana", "familyName": "Lee", "enabledUser": True,
+                                        "roles": [{"role": "student", "org": "school-1"}]})
+            ```
+
+        """
+        return self._put(sourced_id, data, "upsert")
+
+    def update(self, sourced_id: str, data: Mapping[str, Any] | T) -> T | None:
+        """Replace an existing record (strict): raises ``NotFound`` if it does not exist.
+
+        Example:
+            ```python
+            client.line_items.update("li-1", line_item)   # returns the stored LineItem
+            ```
+
+        """
+        sourced_id = checked_id(sourced_id)
+        self._op(self.spec.put_ops, "update")
+        if not self.exists(sourced_id):
+            raise NotFound(
+                f"{self.spec.name} {sourced_id!r} does not exist; use upsert() to create it",
+                status_code=404,
+                method="GET",
+                url=f"{self.spec.name}/{sourced_id}",
+                code_minor="unknownobject",
+            )
+        return self._put(sourced_id, data, "update")
+
+    def patch(self, sourced_id: str, data: Mapping[str, Any] | T) -> T | None:
+        """Change some fields of a record (PATCH, where the provider offers it).
+
+        Example:
+            ```python
+            client.enrollments.patch("e-1", {"status": "tobedeleted"})
+            ```
+
+        """
+        sourced_id = checked_id(sourced_id)
+        op_id = self._op(self.spec.patch_ops, "patch")
+        record = prepare_record(data, model=self.spec.schema, full=False)
+        if record.get("sourcedId", sourced_id) != sourced_id:
+            raise ValidationError("the body's sourcedId does not match the id in the path", field="sourcedId")
+        outcome = self._engine.call(op_id, sourced_id=sourced_id, body=self._body(record))
+        return self._written(sourced_id, outcome)
+
+    def delete(self, sourced_id: str) -> None:
+        """Delete a record (providers soft-delete: its status becomes ``tobedeleted``).
+
+        Example:
+            ```python
+            client.enrollments.delete("e-1")
+            ```
+
+        """
+        sourced_id = checked_id(sourced_id)
+        op_id = self._op(self.spec.delete_ops, "delete")
+        self._engine.call(op_id, sourced_id=sourced_id)
+
+    def __call__(self, sourced_id: str) -> Any:  # type: ignore[override]
+        """Return the scope of one record for nested calls.
+
+        Example:
+            ```python
+            client.schools("s-1").classes.stream()
+            ```
+
+        """
+        if self._scope_factory is None:
+            raise TypeError(f"{self.spec.name} has no nested calls")
+        return self._scope_factory(checked_id(sourced_id))
+
+
+def guid_pairs(outcome: Outcome) -> list[models.GUIDPair]:
+    """Return the sourcedId pairs of a create answer (TimeBack sends one object instead of a list)."""
+    parsed = outcome.parsed
+    pairs: object = getattr(parsed, "sourced_id_pairs", UNSET) if parsed is not None else UNSET
+    if isinstance(pairs, models.GUIDPair):
+        return [pairs]
+    if isinstance(pairs, list):
+        return pairs
+    raise ResponseParseError(
+        "the create answer has no sourcedIdPairs",
+        text=outcome.response.text[:2000],
+        status_code=outcome.response.status_code,
+    )
+
+
+def _row(
+    name: str,
+    schema: str,
+    single_key: str,
+    list_key: str,
+    family: str,
+    *,
+    model: str | None = None,
+    **ops: tuple[str, ...],
+) -> ResourceSpec:
+    return ResourceSpec(
+        name=name,
+        schema=schema,
+        model=model or schema,
+        single_key=single_key,
+        list_key=list_key,
+        family=family,
+        **ops,
+    )
+
+
+R, G, S = "rostering", "gradebook", "resources"
+
+RESOURCES: tuple[ResourceSpec, ...] = (
+    _row("users", "User", "user", "users", R, list_ops=("getAllUsers",), get_ops=("getUser",),
+         create_ops=("createUser",), put_ops=("updateUser",), delete_ops=("deleteUser",)),
+    _row("students", "User", "user", "users", R, list_ops=("getAllStudents",), get_ops=("getStudent",)),
+    _row("teachers", "User", "user", "users", R, list_ops=("getAllTeachers",), get_ops=("getTeacher",)),
+    _row("orgs", "Org", "org", "orgs", R, list_ops=("getAllOrgs",), get_ops=("getOrg",),
+         create_ops=("createOrg",), put_ops=("updateOrg",), delete_ops=("deleteOrg",)),
+    _row("schools", "Org", "org", "orgs", R, list_ops=("getAllSchools",), get_ops=("getSchool",),
+         create_ops=("createSchool",), put_ops=("updateSchool",), delete_ops=("deleteSchool",)),
+    _row("courses", "Course", "course", "courses", R, list_ops=("getAllCourses",), get_ops=("getCourse",),
+         create_ops=("createCourse",), put_ops=("putCourse",), delete_ops=("deleteCourse",)),
+    _row("classes", "Class", "class", "classes", R, list_ops=("getAllClasses",), get_ops=("getClass",),
+         create_ops=("createClass",), put_ops=("updateClass",), delete_ops=("deleteClass",)),
+    _row("enrollments", "Enrollment", "enrollment", "enrollments", R, list_ops=("getAllEnrollments",),
+         get_ops=("getEnrollment",), create_ops=("createEnrollment",), put_ops=("updateEnrollment",),
+         patch_ops=("partiallyUpdateEnrollment",), delete_ops=("deleteEnrollment",)),
+    _row("academic_sessions", "AcademicSession", "academicSession", "academicSessions", R,
+         list_ops=("getAllAcademicSessions",), get_ops=("getAcademicSession",),
+         create_ops=("postAcademicSession",), put_ops=("putAcademicSession",),
+         delete_ops=("deleteAcademicSession",)),
+    _row("terms", "AcademicSession", "academicSession", "academicSessions", R, list_ops=("getAllTerms",),
+         get_ops=("getTerm",)),
+    _row("grading_periods", "AcademicSession", "academicSession", "academicSessions", R,
+         list_ops=("getAllGradingPeriods",), get_ops=("getGradingPeriod",),
+         create_ops=("createGradingPeriod",),
+         put_ops=("updateGradingPeriod",), delete_ops=("deleteGradingPeriod",)),
+    _row("demographics", "Demographics", "demographics", "demographics", R, list_ops=("getAllDemographics",),
+         get_ops=("getDemographics",), create_ops=("postDemographics",), put_ops=("putDemographics",),
+         delete_ops=("deleteDemographics",)),
+    _row("categories", "Category", "category", "categories", G, list_ops=("getAllCategories",),
+         get_ops=("getCategory",), create_ops=("createCategory",), put_ops=("putCategory",),
+         delete_ops=("deleteCategory",)),
+    _row("line_items", "LineItem", "lineItem", "lineItems", G, list_ops=("getAllLineItems",),
+         get_ops=("getLineItem",), create_ops=("createLineItem",), put_ops=("putLineItem",),
+         delete_ops=("deleteLineItem",)),
+    _row("results", "Result", "result", "results", G, list_ops=("getAllResults",), get_ops=("getResult",),
+         create_ops=("createResult",), put_ops=("putResult",), delete_ops=("deleteResult",)),
+    _row("score_scales", "ScoreScale", "scoreScale", "scoreScales", G, list_ops=("getAllScoreScales",),
+         get_ops=("getScoreScale",), create_ops=("createScoreScale",), put_ops=("putScoreScale",),
+         delete_ops=("deleteScoreScale",)),
+    _row("assessment_line_items", "AssessmentLineItem", "assessmentLineItem", "assessmentLineItems", G,
+         list_ops=("getAllAssessmentLineItems",), get_ops=("getAssessmentLineItem",),
+         create_ops=("createAssessmentLineItem",), put_ops=("putAssessmentLineItem",),
+         patch_ops=("patchAssessmentLineItem",), delete_ops=("deleteAssessmentLineItem",)),
+    _row("assessment_results", "AssessmentResult", "assessmentResult", "assessmentResults", G,
+         list_ops=("getAllAssessmentResults",), get_ops=("getAssessmentResult",),
+         create_ops=("createAssessmentResult",), put_ops=("putAssessmentResult",),
+         patch_ops=("patchAssessmentResult",), delete_ops=("deleteAssessmentResult",)),
+    _row("resources", "Resource", "resource", "resources", S, list_ops=("getAllResources",),
+         get_ops=("getResource",), create_ops=("createResource",), put_ops=("updateResource",),
+         delete_ops=("deleteResource",)),
+    _row("course_components", "CourseComponent", "courseComponent", "courseComponents", R,
+         model="CourseComponentRecord", list_ops=("getAllCourseComponents",), get_ops=("getCourseComponent",),
+         create_ops=("createCourseComponent",), put_ops=("putCourseComponent",),
+         delete_ops=("deleteCourseComponent",)),
+    _row("component_resources", "ComponentResource", "componentResource", "componentResources", R,
+         list_ops=("getAllComponentResources",), get_ops=("getComponentResource",),
+         create_ops=("createComponentResource",), put_ops=("putComponentResource",),
+         delete_ops=("deleteComponentResource",)),
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Route:
+    """A scoped list call: the operations that serve it, their path parameters, and what they return."""
+
+    op_ids: tuple[str, ...]
+    params: tuple[str, ...]
+    key: str
+    model: str

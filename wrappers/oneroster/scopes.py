@@ -1,0 +1,411 @@
+"""Nested calls on one record: ``client.users("u-1").classes()``, ``client.classes("c-1").enroll(...)``.
+
+Each scope class only names its routes; ``Scope.listing`` builds the ``Listing`` from the
+``Route`` table, so a new nested collection is one line.
+
+Example:
+    ```python
+    for student in client.schools("s-1").class_("c-1").students.stream():
+        ...
+    client.users("student-1").add_agent("parent-1")
+    ```
+
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+import oneroster_client.models as models
+from oneroster.engine import Engine
+from oneroster.errors import ResponseParseError
+from oneroster.ids import checked_id
+from oneroster.resources import Collection, Listing, Route, guid_pairs
+from oneroster.validation import prepare_record
+
+__all__ = ["ClassScope", "SchoolScope", "Scope", "UserScope"]
+
+_U, _C, _E, _R = (
+    ("users", "User"),
+    ("classes", "Class"),
+    ("enrollments", "Enrollment"),
+    ("resources", "Resource"),
+)
+
+
+def _route(op_ids: tuple[str, ...], params: tuple[str, ...], target: tuple[str, str]) -> Route:
+    return Route(op_ids=op_ids, params=params, key=target[0], model=target[1])
+
+
+ROUTES: dict[str, Route] = {
+    "users.classes": _route(("getClassesForUser",), ("user_sourced_id",), _C),
+    "users.resources": _route(
+        ("getResourcesForUser", "getResourcesForUserTimeBack"), ("user_sourced_id",), _R
+    ),
+    "users.agents": _route(("getAgents",), ("user_sourced_id",), ("agents", "User")),
+    "users.agent_for": _route(("getAgentFor",), ("user_sourced_id",), _U),
+    "users.enrollments": _route(("getEnrollmentsForUser",), ("user_sourced_id",), _E),
+    "students.classes": _route(("getClassesForStudent",), ("student_sourced_id",), _C),
+    "teachers.classes": _route(("getClassesForTeacher",), ("teacher_sourced_id",), _C),
+    "classes.students": _route(("getStudentsForClass",), ("class_sourced_id",), _U),
+    "classes.teachers": _route(("getTeachersForClass",), ("class_sourced_id",), _U),
+    "classes.enrollments": _route(("getEnrollmentsForClass",), ("class_sourced_id",), _E),
+    "classes.line_items": _route(("getLineItemsForClass",), ("class_sourced_id",), ("lineItems", "LineItem")),
+    "classes.results": _route(("getResultsForClass",), ("class_sourced_id",), ("results", "Result")),
+    "classes.categories": _route(
+        ("getCategoriesForClass",), ("class_sourced_id",), ("categories", "Category")
+    ),
+    "classes.score_scales": _route(
+        ("getScoreScalesForClass",), ("class_sourced_id",), ("scoreScales", "ScoreScale")
+    ),
+    "classes.resources": _route(
+        ("getResourcesForClass", "getResourcesForClassTimeBack"), ("class_sourced_id",), _R
+    ),
+    "classes.line_item.results": _route(
+        ("getResultsForLineItemForClass",),
+        ("class_sourced_id", "line_item_sourced_id"),
+        ("results", "Result"),
+    ),
+    "classes.student.results": _route(
+        ("getResultsForStudentForClass",), ("class_sourced_id", "student_sourced_id"), ("results", "Result")
+    ),
+    "schools.classes": _route(("getClassesForSchool",), ("school_sourced_id",), _C),
+    "schools.courses": _route(("getCoursesForSchool",), ("school_sourced_id",), ("courses", "Course")),
+    "schools.terms": _route(
+        ("getTermsForSchool",), ("school_sourced_id",), ("academicSessions", "AcademicSession")
+    ),
+    "schools.teachers": _route(("getTeachersForSchool",), ("school_sourced_id",), _U),
+    "schools.students": _route(("getStudentsForSchool",), ("school_sourced_id",), _U),
+    "schools.enrollments": _route(("getEnrollmentsForSchool",), ("school_sourced_id",), _E),
+    "schools.score_scales": _route(
+        ("getScoreScalesForSchool",), ("school_sourced_id",), ("scoreScales", "ScoreScale")
+    ),
+    "schools.line_items": _route(
+        ("getLineItemsForSchool",), ("school_sourced_id",), ("lineItems", "LineItem")
+    ),
+    "schools.class_.students": _route(
+        ("getStudentsForClassInSchool",), ("school_sourced_id", "class_sourced_id"), _U
+    ),
+    "schools.class_.teachers": _route(
+        ("getTeachersForClassInSchool",), ("school_sourced_id", "class_sourced_id"), _U
+    ),
+    "schools.class_.enrollments": _route(
+        ("getEnrollmentsForClassInSchool",), ("school_sourced_id", "class_sourced_id"), _E
+    ),
+    "terms.classes": _route(("getClassesForTerm",), ("term_sourced_id",), _C),
+    "terms.grading_periods": _route(
+        ("getGradingPeriodsForTerm",), ("term_sourced_id",), ("academicSessions", "AcademicSession")
+    ),
+    "courses.classes": _route(("getClassesForCourse",), ("course_sourced_id",), _C),
+    "courses.resources": _route(
+        ("getResourcesForCourse", "getResourcesForCourseTimeBack"), ("course_sourced_id",), _R
+    ),
+}
+
+
+class Scope:
+    """The nested calls of one record; subclasses name the routes they offer.
+
+    Example:
+        ```python
+        scope = client.terms("t-1")
+        scope.classes(limit=10)
+        scope.grading_periods.list_all()
+        ```
+
+    """
+
+    prefix = ""
+
+    def __init__(self, engine: Engine, ids: tuple[str, ...], *, page_size: int | None) -> None:
+        self._engine = engine
+        self._ids = ids
+        self._page_size = page_size
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {'/'.join(self._ids)}>"
+
+    def listing(self, name: str) -> Listing[Any]:
+        """Return the ``Listing`` of route ``<prefix>.<name>`` for this record."""
+        route = ROUTES[f"{self.prefix}.{name}"]
+        return Listing(
+            self._engine,
+            op_ids=route.op_ids,
+            path=dict(zip(route.params, self._ids, strict=True)),
+            key=route.key,
+            model=getattr(models, route.model),
+            what=f"{self.prefix}(...).{name}",
+            page_size=self._page_size,
+        )
+
+    def _child(self, cls: type[Scope], sourced_id: str) -> Any:
+        return cls(self._engine, (*self._ids, checked_id(sourced_id)), page_size=self._page_size)
+
+
+class _Routes:
+    """Descriptor: ``scope.students`` is the ``Listing`` of route ``<prefix>.students``."""
+
+    def __set_name__(self, owner: type[Scope], name: str) -> None:
+        self.name = name
+
+    def __get__(self, scope: Scope | None, owner: type[Scope]) -> Any:
+        if scope is None:
+            return self
+        return scope.listing(self.name)
+
+
+class UserScope(Scope):
+    """``client.users(id)``: classes, resources, demographics, agents and credentials of one user."""
+
+    prefix = "users"
+    classes = _Routes()
+    resources = _Routes()
+    agents = _Routes()
+    agent_for = _Routes()
+    enrollments = _Routes()
+
+    def demographics(self) -> models.Demographics:
+        """Fetch the user's demographics record (it shares the user's sourcedId).
+
+        Example:
+            ```python
+            client.users("u-1").demographics().birth_date
+            ```
+
+        """
+        collection = Collection[models.Demographics](
+            self._engine, _spec("demographics"), page_size=self._page_size
+        )
+        return collection.get(self._ids[0])
+
+    def add_agent(self, agent_sourced_id: str, *, relationship: str | None = None) -> None:
+        """Link an agent (parent, guardian...) to this user.
+
+        Example:
+            ```python
+            client.users("student-1").add_agent("parent-1", relationship="parent")
+            ```
+
+        """
+        agent = checked_id(agent_sourced_id, field="agentSourcedId")
+        op_id = self._engine.first_available(("addAgent", "upsertStudentAgent"), what="users(...).add_agent")
+        if op_id == "addAgent":
+            self._engine.call(
+                op_id, user_sourced_id=self._ids[0], body=models.AddAgentRequest(agent_sourced_id=agent)
+            )
+        else:
+            link = models.StudentAgentLink(
+                user=models.GUIDRef(sourced_id=agent, type_=models.GUIDRefType.USER)
+            )
+            if relationship is not None:
+                link.relationship_type = relationship
+            self._engine.call(op_id, student_sourced_id=self._ids[0], agent_sourced_id=agent, body=link)
+
+    def remove_agent(self, agent_sourced_id: str) -> None:
+        """Unlink an agent from this user.
+
+        Example:
+            ```python
+            client.users("student-1").remove_agent("parent-1")
+            ```
+
+        """
+        agent = checked_id(agent_sourced_id, field="agentSourcedId")
+        op_id = self._engine.first_available(
+            ("deleteAgent", "deleteStudentAgent"), what="users(...).remove_agent"
+        )
+        key = "user_sourced_id" if op_id == "deleteAgent" else "student_sourced_id"
+        self._engine.call(op_id, **{key: self._ids[0]}, agent_sourced_id=agent)
+
+    def create_credential(
+        self, *, application_name: str, username: str, password: str
+    ) -> models.CredentialAnswer:
+        """Register login credentials of this user for an application (TimeBack).
+
+        Example:
+            ```python
+            client.users("u-1").create_credential(application_name="reader", username="ana", password=pw)
+            ```
+
+        """
+        op_id = self._engine.first_available(("registerStudentCredentials",), what="create_credential")
+        body = models.CredentialRequest(
+            application_name=application_name,
+            credentials=models.CredentialRequestCredentials(username=username, password=password),
+        )
+        outcome = self._engine.call(op_id, user_sourced_id=self._ids[0], body=body)
+        answer = outcome.parsed
+        if not isinstance(answer, models.CredentialAnswer):
+            answer = models.CredentialAnswer.from_dict(outcome.json())
+        return answer
+
+    def decrypt_credential(self, credential_id: str) -> str:
+        """Return the decrypted password of one of this user's credentials (TimeBack).
+
+        Example:
+            ```python
+            password = client.users("u-1").decrypt_credential("cred-1")
+            ```
+
+        """
+        op_id = self._engine.first_available(("decryptCredential",), what="decrypt_credential")
+        outcome = self._engine.call(
+            op_id, user_sourced_id=self._ids[0], credential_id=checked_id(credential_id, field="credentialId")
+        )
+        parsed = outcome.parsed
+        password = getattr(parsed, "password", None)
+        if not isinstance(password, str):
+            password = outcome.json().get("password")
+        if not isinstance(password, str):
+            raise ResponseParseError("the decrypt answer has no password", text="")
+        return password
+
+
+class _ClassLineItemScope(Scope):
+    prefix = "classes.line_item"
+    results = _Routes()
+
+
+class _ClassStudentScope(Scope):
+    prefix = "classes.student"
+    results = _Routes()
+
+
+class ClassScope(Scope):
+    """``client.classes(id)``: roster, gradebook and resources of one class, and ``enroll``."""
+
+    prefix = "classes"
+    students = _Routes()
+    teachers = _Routes()
+    enrollments = _Routes()
+    line_items = _Routes()
+    results = _Routes()
+    categories = _Routes()
+    score_scales = _Routes()
+    resources = _Routes()
+
+    def line_item(self, line_item_sourced_id: str) -> _ClassLineItemScope:
+        """Scope of one line item of this class: ``.results()``."""
+        return self._child(_ClassLineItemScope, line_item_sourced_id)  # type: ignore[no-any-return]
+
+    def student(self, student_sourced_id: str) -> _ClassStudentScope:
+        """Scope of one student of this class: ``.results()``."""
+        return self._child(_ClassStudentScope, student_sourced_id)  # type: ignore[no-any-return]
+
+    def enroll(
+        self,
+        user_sourced_id: str,
+        *,
+        role: str = "student",
+        school_sourced_id: str | None = None,
+        enrollment_sourced_id: str | None = None,
+        primary: bool | None = None,
+    ) -> str:
+        """Enroll a user in this class; returns the enrollment's sourcedId.
+
+        Uses TimeBack's ``POST /classes/{id}/students|teachers`` where offered, else
+        upserts an enrollment (with a new UUID unless ``enrollment_sourced_id`` is given).
+
+        Example:
+            ```python
+            enrollment_id = client.classes("c-1").enroll("u-1", role="student", school_sourced_id="s-1")
+            ```
+
+        """
+        user = checked_id(user_sourced_id, field="user")
+        record: dict[str, Any] = {"user": user, "class": self._ids[0], "role": role}
+        if school_sourced_id is not None:
+            record["school"] = checked_id(school_sourced_id, field="school")
+        if primary is not None:
+            record["primary"] = primary
+        shortcut = {"student": "addStudentToClass", "teacher": "addTeacherToClass"}.get(role)
+        if enrollment_sourced_id is None and shortcut and self._engine.available(shortcut):
+            prepared = prepare_record(record, model="Enrollment", full=False)
+            prepared.setdefault("status", "active")
+            outcome = self._engine.call(
+                shortcut,
+                class_sourced_id=self._ids[0],
+                body=models.SingleEnrollment.from_dict({"enrollment": prepared}),
+            )
+            allocated = guid_pairs(outcome)[0].allocated_sourced_id
+            if not isinstance(allocated, str):
+                raise ResponseParseError("the enrollment answer has no allocatedSourcedId", text="")
+            return allocated
+        sourced_id = enrollment_sourced_id or str(uuid.uuid4())
+        Collection[models.Enrollment](self._engine, _spec("enrollments"), page_size=None).upsert(
+            sourced_id, record
+        )
+        return sourced_id
+
+
+class _SchoolClassScope(Scope):
+    prefix = "schools.class_"
+    students = _Routes()
+    teachers = _Routes()
+    enrollments = _Routes()
+
+
+class SchoolScope(Scope):
+    """``client.schools(id)``: classes, courses, terms, people, enrollments and gradebook of one school."""
+
+    prefix = "schools"
+    classes = _Routes()
+    courses = _Routes()
+    terms = _Routes()
+    teachers = _Routes()
+    students = _Routes()
+    enrollments = _Routes()
+    score_scales = _Routes()
+    line_items = _Routes()
+
+    def class_(self, class_sourced_id: str) -> _SchoolClassScope:
+        """Scope of one class of this school: ``.students()``, ``.teachers()``, ``.enrollments()``."""
+        return self._child(_SchoolClassScope, class_sourced_id)  # type: ignore[no-any-return]
+
+
+class TermScope(Scope):
+    """``client.terms(id)``: classes and grading periods of one term."""
+
+    prefix = "terms"
+    classes = _Routes()
+    grading_periods = _Routes()
+
+
+class CourseScope(Scope):
+    """``client.courses(id)``: classes and resources of one course."""
+
+    prefix = "courses"
+    classes = _Routes()
+    resources = _Routes()
+
+
+class StudentScope(Scope):
+    """``client.students(id)``: classes of one student."""
+
+    prefix = "students"
+    classes = _Routes()
+
+
+class TeacherScope(Scope):
+    """``client.teachers(id)``: classes of one teacher."""
+
+    prefix = "teachers"
+    classes = _Routes()
+
+
+SCOPES: dict[str, type[Scope]] = {
+    "users": UserScope,
+    "classes": ClassScope,
+    "schools": SchoolScope,
+    "terms": TermScope,
+    "courses": CourseScope,
+    "students": StudentScope,
+    "teachers": TeacherScope,
+}
+
+
+def _spec(name: str) -> Any:
+    from oneroster.resources import RESOURCES
+
+    return next(spec for spec in RESOURCES if spec.name == name)

@@ -1,0 +1,213 @@
+"""Checks and normalisation applied to a record before a write is sent.
+
+Every write goes through :func:`prepare_record`, so nothing half-valid reaches a server:
+
+- a model or a mapping is accepted and copied (the caller's object is never mutated);
+- the path id and the body's ``sourcedId`` must agree (a missing one is filled in);
+- the binding's string booleans: ``enabledUser=True`` is sent as ``"true"``;
+- ``datetime``/``date`` values become ISO-8601 text (UTC with ``Z``);
+- a reference given as a plain id (``"course": "c-1"``) becomes ``{"sourcedId": "c-1"}``;
+- for full writes (``upsert``/``update``) every officially required field must be present
+  (``dateLastModified`` and ``status`` are filled in when absent), and each user role
+  needs its ``role`` and ``org``.
+
+Example:
+    ```python
+    prepare_record({"givenName": "Ana"}, model="User", path_id="u-1", full=False)
+    # {"givenName": "Ana", "sourcedId": "u-1", "dateLastModified": "...Z", "status": "active"}
+    ```
+
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+from oneroster.errors import ValidationError
+from oneroster.operation_index import REQUIRED_FIELDS
+
+__all__ = ["TRUE_FALSE_FIELDS", "prepare_record", "utc_timestamp"]
+
+# Fields the 1.2 JSON binding sends as the strings "true"/"false".
+TRUE_FALSE_FIELDS = frozenset(
+    {
+        "enabledUser",
+        "primary",
+        "inProgress",
+        "incomplete",
+        "late",
+        "missing",
+        "americanIndianOrAlaskaNative",
+        "asian",
+        "blackOrAfricanAmerican",
+        "nativeHawaiianOrOtherPacificIslander",
+        "white",
+        "demographicRaceTwoOrMoreRaces",
+        "hispanicOrLatinoEthnicity",
+    }
+)
+
+# Fields holding a reference ({"sourcedId": ...}) that may be given as a bare id.
+REFERENCE_FIELDS = frozenset(
+    {
+        "org",
+        "primaryOrg",
+        "parent",
+        "course",
+        "class",
+        "school",
+        "user",
+        "student",
+        "lineItem",
+        "category",
+        "scoreScale",
+        "gradingPeriod",
+        "academicSession",
+        "schoolYear",
+        "assessmentLineItem",
+        "parentAssessmentLineItem",
+        "courseComponent",
+        "resource",
+    }
+)
+
+_FILLED = frozenset({"sourcedId", "dateLastModified", "status"})
+
+
+def utc_timestamp(value: dt.datetime | None = None) -> str:
+    """Format a datetime (default: now) as ISO-8601 UTC with milliseconds and ``Z``.
+
+    Example:
+        ```python
+        utc_timestamp(dt.datetime(2026, 1, 15, tzinfo=dt.UTC))   # "2026-01-15T00:00:00.000Z"
+        ```
+
+    """
+    value = value or dt.datetime.now(dt.UTC)
+    if value.tzinfo is None:
+        raise ValidationError("naive datetimes are ambiguous: pass an aware datetime (e.g. tzinfo=UTC)")
+    value = value.astimezone(dt.UTC)
+    return value.strftime("%Y-%m-%dT%H:%M:%S.") + f"{value.microsecond // 1000:03d}Z"
+
+
+def _as_mapping(data: object, *, model: str) -> dict[str, Any]:
+    if isinstance(data, Mapping):
+        for key in data:
+            if not isinstance(key, str):
+                raise ValidationError(f"record keys must be strings, got {key!r}", field=str(key))
+        return dict(data)
+    to_dict = getattr(data, "to_dict", None)
+    if callable(to_dict):
+        produced = to_dict()
+        if isinstance(produced, dict):
+            return dict(produced)
+    raise ValidationError(
+        f"a {model} record must be a mapping or a generated {model} model, got {type(data).__name__}"
+    )
+
+
+def _normalise(value: object, *, field: str) -> object:
+    if isinstance(value, dt.datetime):
+        return utc_timestamp(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, Mapping):
+        return {str(k): _normalise(v, field=f"{field}.{k}") for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_normalise(v, field=f"{field}[{i}]") for i, v in enumerate(value)]
+    return value
+
+
+def _check_reference(value: object, *, field: str) -> object:
+    if isinstance(value, str):
+        if not value:
+            raise ValidationError(f"{field} must not be an empty id", field=field)
+        return {"sourcedId": value}
+    if isinstance(value, Mapping):
+        sourced_id = value.get("sourcedId")
+        if not isinstance(sourced_id, str) or not sourced_id:
+            raise ValidationError(f"{field} needs a non-empty 'sourcedId'", field=f"{field}.sourcedId")
+        return value
+    if value is None:
+        return None
+    raise ValidationError(f"{field} must be an id or a {{'sourcedId': ...}} reference", field=field)
+
+
+def prepare_record(
+    data: object,
+    *,
+    model: str,
+    path_id: str | None = None,
+    full: bool,
+) -> dict[str, Any]:
+    """Return a copy of ``data`` ready to be sent as a ``model`` record, or raise ``ValidationError``.
+
+    ``full=True`` (``upsert``/``update``) requires the officially required fields;
+    ``full=False`` (``create``/``patch``) checks types only.
+
+    Example:
+        ```python
+        prepare_record({"sourcedId": "u-2"}, model="User", path_id="u-1", full=False)
+        # raises ValidationError (field="sourcedId"): path id and body sourcedId differ
+        ```
+
+    """
+    record = _as_mapping(data, model=model)
+    for key in list(record):
+        value = record[key]
+        if key in TRUE_FALSE_FIELDS:
+            if isinstance(value, bool):
+                record[key] = "true" if value else "false"
+            elif value not in ("true", "false", None):
+                raise ValidationError(f"{key} must be True/False or 'true'/'false', got {value!r}", field=key)
+        elif isinstance(value, bool):
+            raise ValidationError(f"{key} does not take a boolean (got {value!r})", field=key)
+        elif key in REFERENCE_FIELDS:
+            record[key] = _check_reference(value, field=key)
+        else:
+            record[key] = _normalise(value, field=key)
+    sourced_id = record.get("sourcedId")
+    if sourced_id is not None and (not isinstance(sourced_id, str) or not sourced_id):
+        raise ValidationError(f"sourcedId must be a non-empty string, got {sourced_id!r}", field="sourcedId")
+    if path_id is not None:
+        if sourced_id is None:
+            record["sourcedId"] = path_id
+        elif sourced_id != path_id:
+            raise ValidationError(
+                f"the body's sourcedId {sourced_id!r} does not match the id in the path {path_id!r}",
+                field="sourcedId",
+            )
+    if full or path_id is not None:
+        record.setdefault("dateLastModified", utc_timestamp())
+        record.setdefault("status", "active")
+    if full:
+        missing = [
+            f for f in REQUIRED_FIELDS.get(model, ()) if f not in _FILLED and record.get(f) in (None, "", [])
+        ]
+        if missing:
+            raise ValidationError(
+                f"a {model} needs {', '.join(missing)} before it can be written", field=missing[0]
+            )
+    if model == "User":
+        _check_roles(record)
+    return record
+
+
+def _check_roles(record: dict[str, Any]) -> None:
+    roles = record.get("roles")
+    if roles is None:
+        return
+    if not isinstance(roles, list):
+        raise ValidationError("roles must be a list of {'role': ..., 'org': ...}", field="roles")
+    for index, role in enumerate(roles):
+        where = f"roles[{index}]"
+        if not isinstance(role, dict):
+            raise ValidationError(f"{where} must be a mapping", field=where)
+        if not isinstance(role.get("role"), str) or not role["role"]:
+            raise ValidationError(f"{where} needs a 'role' such as 'student'", field=f"{where}.role")
+        role["org"] = _check_reference(role.get("org"), field=f"{where}.org")
+        if role["org"] is None:
+            raise ValidationError(f"{where} needs an 'org' reference", field=f"{where}.org")
+        role.setdefault("roleType", "primary")
