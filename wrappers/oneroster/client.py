@@ -72,6 +72,16 @@ def _collection_slash(root: str) -> Any:
     return hook
 
 
+def _spaces_as_percent20(request: httpx.Request) -> None:
+    """Request hook: httpx form-encodes spaces in the query as ``+``; OneRoster filters expect ``%20``.
+
+    A literal ``+`` in a value is already ``%2B``, so every remaining ``+`` is a space.
+    """
+    query = request.url.query
+    if b"+" in query:
+        request.url = request.url.copy_with(query=query.replace(b"+", b"%20"))
+
+
 class OneRoster:
     """A synchronous OneRoster 1.2 client.
 
@@ -160,7 +170,7 @@ class OneRoster:
         generated: dict[str, AuthenticatedClient] = {}
         engine_hooks: list[Any] = []
         for service, root in self.profile.roots.items():
-            request_hooks: list[Any] = [log_request]
+            request_hooks: list[Any] = [_spaces_as_percent20, log_request]
             if self.profile.trailing_slash:
                 request_hooks.append(_collection_slash(root))
             http = httpx.Client(

@@ -17,6 +17,7 @@ Example:
 from __future__ import annotations
 
 import builtins
+import dataclasses
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -25,7 +26,7 @@ from typing import Any, Generic, TypeVar, cast
 import oneroster_client.models as models
 from oneroster.engine import Engine, Outcome
 from oneroster.errors import NotFound, ResponseParseError, ValidationError
-from oneroster.filters import Condition, build_filter
+from oneroster.filters import Condition, F, build_filter
 from oneroster.ids import checked_id
 from oneroster.paging import DEFAULT_MAX_PAGES, Page, build_page, iterate
 from oneroster.validation import prepare_record
@@ -204,8 +205,10 @@ class Listing(Generic[T]):
         what: str,
         page_size: int | None,
         max_pages: int = DEFAULT_MAX_PAGES,
+        fallback: tuple[str, str, str] | None = None,
     ) -> None:
         self._engine = engine
+        self._fallback = fallback
         self._op_ids = op_ids
         self._path = dict(path)
         self._key = key
@@ -222,9 +225,21 @@ class Listing(Generic[T]):
     def _fetch(self, query: Query, offset: int) -> Page[T]:
         if isinstance(offset, bool) or not isinstance(offset, int) or offset < 0:
             raise ValidationError(f"offset must be a non-negative integer, got {offset!r}", field="offset")
-        op_id = self._engine.first_available(self._op_ids, what=self._what)
+        path: Mapping[str, str] = self._path
+        if self._fallback is not None and not any(self._engine.available(o) for o in self._op_ids):
+            # No nested endpoint on this provider: filter the top-level collection instead
+            # (e.g. a class's enrollments as enrollments?filter=class.sourcedId='c-1').
+            op_id, field, scope_id = self._fallback
+            op_id = self._engine.first_available((op_id,), what=self._what)
+            clause = (F(field) == scope_id).to_filter()
+            combined = clause
+            if query.filter:
+                combined += f" AND ({query.filter})" if " OR " in query.filter else f" AND {query.filter}"
+            query, path = dataclasses.replace(query, filter=combined), {}
+        else:
+            op_id = self._engine.first_available(self._op_ids, what=self._what)
         paged = self._engine.operation(op_id).paged
-        outcome = self._engine.call(op_id, **self._path, **query.kwargs(offset, paged=paged))
+        outcome = self._engine.call(op_id, **path, **query.kwargs(offset, paged=paged))
         records, totals = _records(outcome, key=self._key, model=self._model)
         return build_page(
             cast(list[T], records),
@@ -699,3 +714,5 @@ class Route:
     params: tuple[str, ...]
     key: str
     model: str
+    # (top-level list operation, filter field) used when the provider has no nested endpoint.
+    fallback: tuple[str, str] | None = None

@@ -34,8 +34,13 @@ _U, _C, _E, _R = (
 )
 
 
-def _route(op_ids: tuple[str, ...], params: tuple[str, ...], target: tuple[str, str]) -> Route:
-    return Route(op_ids=op_ids, params=params, key=target[0], model=target[1])
+def _route(
+    op_ids: tuple[str, ...],
+    params: tuple[str, ...],
+    target: tuple[str, str],
+    fallback: tuple[str, str] | None = None,
+) -> Route:
+    return Route(op_ids=op_ids, params=params, key=target[0], model=target[1], fallback=fallback)
 
 
 ROUTES: dict[str, Route] = {
@@ -45,12 +50,16 @@ ROUTES: dict[str, Route] = {
     ),
     "users.agents": _route(("getAgents",), ("user_sourced_id",), ("agents", "User")),
     "users.agent_for": _route(("getAgentFor",), ("user_sourced_id",), _U),
-    "users.enrollments": _route(("getEnrollmentsForUser",), ("user_sourced_id",), _E),
+    "users.enrollments": _route(
+        ("getEnrollmentsForUser",), ("user_sourced_id",), _E, ("getAllEnrollments", "user.sourcedId")
+    ),
     "students.classes": _route(("getClassesForStudent",), ("student_sourced_id",), _C),
     "teachers.classes": _route(("getClassesForTeacher",), ("teacher_sourced_id",), _C),
     "classes.students": _route(("getStudentsForClass",), ("class_sourced_id",), _U),
     "classes.teachers": _route(("getTeachersForClass",), ("class_sourced_id",), _U),
-    "classes.enrollments": _route(("getEnrollmentsForClass",), ("class_sourced_id",), _E),
+    "classes.enrollments": _route(
+        ("getEnrollmentsForClass",), ("class_sourced_id",), _E, ("getAllEnrollments", "class.sourcedId")
+    ),
     "classes.line_items": _route(("getLineItemsForClass",), ("class_sourced_id",), ("lineItems", "LineItem")),
     "classes.results": _route(("getResultsForClass",), ("class_sourced_id",), ("results", "Result")),
     "classes.categories": _route(
@@ -137,6 +146,7 @@ class Scope:
             model=getattr(models, route.model),
             what=f"{self.prefix}(...).{name}",
             page_size=self._page_size,
+            fallback=(*route.fallback, self._ids[-1]) if route.fallback else None,
         )
 
     def _child(self, cls: type[Scope], sourced_id: str) -> Any:
