@@ -34,8 +34,12 @@ def main() -> int:
         fresh = Path(tmp) / "oneroster_client"
         generate(fresh)
         committed, expected = files_below(PACKAGE), files_below(fresh)
-        problems += [f"missing (spec generates it): oneroster_client/{f}" for f in sorted(expected - committed)]
-        problems += [f"extra (spec does not generate it): oneroster_client/{f}" for f in sorted(committed - expected)]
+        problems += [
+            f"missing (spec generates it): oneroster_client/{f}" for f in sorted(expected - committed)
+        ]
+        problems += [
+            f"extra (spec does not generate it): oneroster_client/{f}" for f in sorted(committed - expected)
+        ]
         for name in sorted(committed & expected):
             if not filecmp.cmp(PACKAGE / name, fresh / name, shallow=False):
                 diff = difflib.unified_diff(
@@ -54,7 +58,9 @@ def main() -> int:
     if not note.exists() or note.read_text() != produced:
         problems.append("openapi/GENERATED.md is out of date: run `make generate`")
     if problems:
-        print("oneroster_client/ differs from what the spec generates (never edit it by hand; run `make generate`):")
+        print(
+            "oneroster_client/ differs from what the spec generates (never edit it by hand; run `make generate`):"
+        )
         print("\n".join(problems))
         return 1
     print("oneroster_client/ is exactly what openapi/oneroster-1.2.yaml generates")

@@ -63,7 +63,10 @@ def operation_index_text() -> str:
     """Render wrappers/oneroster/operation_index.py from the spec, formatted as the repo formats code."""
     bin_dir = Path(sys.executable).parent
     raw = subprocess.run(
-        [sys.executable, str(ROOT / "tools" / "operation_index.py")], capture_output=True, text=True, check=True
+        [sys.executable, str(ROOT / "tools" / "operation_index.py")],
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     return subprocess.run(
         [str(bin_dir / "ruff"), "format", "--stdin-filename", str(INDEX), "-"],

@@ -20,13 +20,19 @@ def main() -> None:
         by_kind[kind] = by_kind.get(kind, 0) + 1
     models = sorted(p.stem for p in (PACKAGE / "models").glob("*.py") if p.stem != "__init__")
     print("# How oneroster_client/ was generated\n")
-    print("Regenerate with `make generate`; `make check-generated` fails if this package drifts from the spec.\n")
-    print(f"- generator: openapi-python-client {version('openapi-python-client')} (post-hooks: ruff {version('ruff')})")
+    print(
+        "Regenerate with `make generate`; `make check-generated` fails if this package drifts from the spec.\n"
+    )
+    print(
+        f"- generator: openapi-python-client {version('openapi-python-client')} (post-hooks: ruff {version('ruff')})"
+    )
     print(f"- spec: `openapi/oneroster-1.2.yaml` sha256 `{sha256_of(SPEC)}`")
     print(f"- config: `generator-config.yml` sha256 `{sha256_of(CONFIG)}`")
     print(f"- templates: `openapi/templates/` sha256 `{sha256_of(TEMPLATES)}`")
     print(f"- operations: {len(operations)} ({', '.join(f'{k} {v}' for k, v in sorted(by_kind.items()))})")
-    print(f"- paths: {len(spec['paths'])}; schemas: {len(spec['components']['schemas'])}; model modules: {len(models)}")
+    print(
+        f"- paths: {len(spec['paths'])}; schemas: {len(spec['components']['schemas'])}; model modules: {len(models)}"
+    )
 
 
 if __name__ == "__main__":
