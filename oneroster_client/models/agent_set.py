@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -18,12 +18,6 @@ T = TypeVar("T", bound="AgentSet")
 @_attrs_define
 class AgentSet:
     agents: list[User] | Unset = UNSET
-    total_count: int | None | Unset = UNSET
-    page_count: int | None | Unset = UNSET
-    page_number: int | None | Unset = UNSET
-    offset: int | None | Unset = UNSET
-    limit: int | None | Unset = UNSET
-    total: int | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -34,59 +28,11 @@ class AgentSet:
                 agents_item = agents_item_data.to_dict()
                 agents.append(agents_item)
 
-        total_count: int | None | Unset
-        if isinstance(self.total_count, Unset):
-            total_count = UNSET
-        else:
-            total_count = self.total_count
-
-        page_count: int | None | Unset
-        if isinstance(self.page_count, Unset):
-            page_count = UNSET
-        else:
-            page_count = self.page_count
-
-        page_number: int | None | Unset
-        if isinstance(self.page_number, Unset):
-            page_number = UNSET
-        else:
-            page_number = self.page_number
-
-        offset: int | None | Unset
-        if isinstance(self.offset, Unset):
-            offset = UNSET
-        else:
-            offset = self.offset
-
-        limit: int | None | Unset
-        if isinstance(self.limit, Unset):
-            limit = UNSET
-        else:
-            limit = self.limit
-
-        total: int | None | Unset
-        if isinstance(self.total, Unset):
-            total = UNSET
-        else:
-            total = self.total
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
         if agents is not UNSET:
             field_dict["agents"] = agents
-        if total_count is not UNSET:
-            field_dict["totalCount"] = total_count
-        if page_count is not UNSET:
-            field_dict["pageCount"] = page_count
-        if page_number is not UNSET:
-            field_dict["pageNumber"] = page_number
-        if offset is not UNSET:
-            field_dict["offset"] = offset
-        if limit is not UNSET:
-            field_dict["limit"] = limit
-        if total is not UNSET:
-            field_dict["total"] = total
 
         return field_dict
 
@@ -104,68 +50,8 @@ class AgentSet:
 
                 agents.append(agents_item)
 
-        def _parse_total_count(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        total_count = _parse_total_count(d.pop("totalCount", UNSET))
-
-        def _parse_page_count(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        page_count = _parse_page_count(d.pop("pageCount", UNSET))
-
-        def _parse_page_number(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        page_number = _parse_page_number(d.pop("pageNumber", UNSET))
-
-        def _parse_offset(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        offset = _parse_offset(d.pop("offset", UNSET))
-
-        def _parse_limit(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        limit = _parse_limit(d.pop("limit", UNSET))
-
-        def _parse_total(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        total = _parse_total(d.pop("total", UNSET))
-
         agent_set = cls(
             agents=agents,
-            total_count=total_count,
-            page_count=page_count,
-            page_number=page_number,
-            offset=offset,
-            limit=limit,
-            total=total,
         )
 
         agent_set.additional_properties = d

@@ -7,7 +7,6 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.learning_objective_source import LearningObjectiveSource
-from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.learning_objective_results import LearningObjectiveResults
@@ -20,12 +19,6 @@ T = TypeVar("T", bound="LearningObjectiveScoreSet")
 class LearningObjectiveScoreSet:
     source: LearningObjectiveSource | str
     learning_objective_results: list[LearningObjectiveResults]
-    total_count: int | None | Unset = UNSET
-    page_count: int | None | Unset = UNSET
-    page_number: int | None | Unset = UNSET
-    offset: int | None | Unset = UNSET
-    limit: int | None | Unset = UNSET
-    total: int | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -42,42 +35,6 @@ class LearningObjectiveScoreSet:
             )
             learning_objective_results.append(learning_objective_results_item)
 
-        total_count: int | None | Unset
-        if isinstance(self.total_count, Unset):
-            total_count = UNSET
-        else:
-            total_count = self.total_count
-
-        page_count: int | None | Unset
-        if isinstance(self.page_count, Unset):
-            page_count = UNSET
-        else:
-            page_count = self.page_count
-
-        page_number: int | None | Unset
-        if isinstance(self.page_number, Unset):
-            page_number = UNSET
-        else:
-            page_number = self.page_number
-
-        offset: int | None | Unset
-        if isinstance(self.offset, Unset):
-            offset = UNSET
-        else:
-            offset = self.offset
-
-        limit: int | None | Unset
-        if isinstance(self.limit, Unset):
-            limit = UNSET
-        else:
-            limit = self.limit
-
-        total: int | None | Unset
-        if isinstance(self.total, Unset):
-            total = UNSET
-        else:
-            total = self.total
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -86,18 +43,6 @@ class LearningObjectiveScoreSet:
                 "learningObjectiveResults": learning_objective_results,
             }
         )
-        if total_count is not UNSET:
-            field_dict["totalCount"] = total_count
-        if page_count is not UNSET:
-            field_dict["pageCount"] = page_count
-        if page_number is not UNSET:
-            field_dict["pageNumber"] = page_number
-        if offset is not UNSET:
-            field_dict["offset"] = offset
-        if limit is not UNSET:
-            field_dict["limit"] = limit
-        if total is not UNSET:
-            field_dict["total"] = total
 
         return field_dict
 
@@ -129,69 +74,9 @@ class LearningObjectiveScoreSet:
 
             learning_objective_results.append(learning_objective_results_item)
 
-        def _parse_total_count(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        total_count = _parse_total_count(d.pop("totalCount", UNSET))
-
-        def _parse_page_count(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        page_count = _parse_page_count(d.pop("pageCount", UNSET))
-
-        def _parse_page_number(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        page_number = _parse_page_number(d.pop("pageNumber", UNSET))
-
-        def _parse_offset(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        offset = _parse_offset(d.pop("offset", UNSET))
-
-        def _parse_limit(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        limit = _parse_limit(d.pop("limit", UNSET))
-
-        def _parse_total(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        total = _parse_total(d.pop("total", UNSET))
-
         learning_objective_score_set = cls(
             source=source,
             learning_objective_results=learning_objective_results,
-            total_count=total_count,
-            page_count=page_count,
-            page_number=page_number,
-            offset=offset,
-            limit=limit,
-            total=total,
         )
 
         learning_objective_score_set.additional_properties = d
