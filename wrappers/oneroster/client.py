@@ -172,7 +172,7 @@ class OneRoster:
         for service, root in self.profile.roots.items():
             request_hooks: list[Any] = [_spaces_as_percent20, log_request]
             if self.profile.trailing_slash:
-                request_hooks.append(_collection_slash(root))
+                request_hooks.append(_collection_slash(httpx.URL(self.base_url).path.rstrip("/") + root))
             http = httpx.Client(
                 base_url=self.base_url + root,
                 auth=self._auth,

@@ -43,6 +43,10 @@ def checked_id(value: object, *, field: str = "sourcedId") -> str:
             "request would address a different resource",
             field=field,
         )
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValidationError(f"{field} {value!r} is not valid unicode text", field=field) from None
     if any(ord(ch) < 0x20 or ord(ch) == 0x7F for ch in value):
         raise ValidationError(f"{field} {value!r} contains control characters", field=field)
     return value

@@ -179,6 +179,8 @@ def iterate(
     """
     offset = start_offset
     yielded = 0
+    if max_items is not None and max_items <= 0:
+        return
     previous_keys: list[object] | None = None
     for _ in range(max_pages):
         try:
@@ -188,17 +190,17 @@ def iterate(
             raise
         if key is not None and page.data:
             keys = [key(record) for record in page.data]
-            if previous_keys is not None and keys == previous_keys:
+            if None not in keys and previous_keys is not None and keys == previous_keys:
                 raise PaginationError(
                     f"the server returned the same page again at offset {offset}; it seems to ignore offset",
                     resume_offset=offset,
                 )
             previous_keys = keys
         for record in page.data:
-            if max_items is not None and yielded >= max_items:
-                return
             yield record
             yielded += 1
+            if max_items is not None and yielded >= max_items:
+                return
         if not page.has_more or page.next_offset is None:
             return
         if page.next_offset <= offset:

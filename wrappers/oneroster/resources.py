@@ -104,6 +104,13 @@ class Query:
     def kwargs(self, offset: int, *, paged: bool) -> dict[str, Any]:
         """Keyword arguments for a generated list operation."""
         if not paged:
+            asked = [n for n in ("filter", "sort", "fields", "search") if getattr(self, n) is not None]
+            if asked:
+                raise ValidationError(
+                    f"this endpoint takes no {', '.join(asked)}: the provider would ignore it and return "
+                    "unfiltered records",
+                    field=asked[0],
+                )
             return {}
 
         def value(v: object) -> object:
@@ -130,9 +137,11 @@ def _records(outcome: Outcome, *, key: str, model: type[Any]) -> tuple[list[Any]
         if isinstance(records, list):
             return records, totals
         # A provider may name the collection differently (TimeBack platform: {"terms": [...]}).
-        lists = [v for v in extra.values() if isinstance(v, list)]
-        if len(lists) == 1:
-            return [model.from_dict(item) for item in lists[0] if isinstance(item, dict)], totals
+        # Only when that list is the sole unknown key: anything else is a wrong envelope.
+        if len(extra) == 1:
+            (only,) = extra.values()
+            if isinstance(only, list):
+                return [model.from_dict(item) for item in only if isinstance(item, dict)], totals
         if records is None:
             return [], totals
     body = outcome.json()
@@ -385,7 +394,9 @@ class Listing(Generic[T]):
 
 
 def _sourced_id(record: object) -> object:
-    return getattr(record, "sourced_id", None)
+    value = getattr(record, "sourced_id", None)
+    # fields= selection may leave sourcedId out; then pages cannot be told apart by id.
+    return value if isinstance(value, str) else None
 
 
 @dataclass(frozen=True)
@@ -488,9 +499,12 @@ class Collection(Listing[T]):
     def _body(self, record: dict[str, Any]) -> Any:
         envelope = getattr(models, f"Single{self.spec.schema}")
         try:
-            return envelope.from_dict({self.spec.single_key: record})
+            # Parsing proves the record fits the model; the prepared text is what gets sent,
+            # because the model's to_dict() would re-serialise "…Z" timestamps as "+00:00".
+            envelope.from_dict({self.spec.single_key: record})
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise ValidationError(f"the {self.spec.schema} record cannot be sent: {exc}") from exc
+        return _PreparedBody({self.spec.single_key: record})
 
     def create(self, data: Mapping[str, Any] | T) -> builtins.list[models.GUIDPair]:
         """Create a record with POST; returns the server's sourcedId pairs.
@@ -604,6 +618,16 @@ class Collection(Listing[T]):
         if self._scope_factory is None:
             raise TypeError(f"{self.spec.name} has no nested calls")
         return self._scope_factory(checked_id(sourced_id))
+
+
+class _PreparedBody:
+    """A request body the generated operation serialises with ``to_dict()``, sent exactly as prepared."""
+
+    def __init__(self, body: dict[str, Any]) -> None:
+        self._body = body
+
+    def to_dict(self) -> dict[str, Any]:
+        return self._body
 
 
 def guid_pairs(outcome: Outcome) -> list[models.GUIDPair]:
