@@ -53,11 +53,19 @@ class Outcome:
         try:
             return self.response.json()
         except ValueError as exc:
-            raise ResponseParseError(
-                f"{self.response.status_code} answer to {self.response.request.method} is not JSON",
-                text=self.response.text[:2000],
-                status_code=self.response.status_code,
+            raise self.unparseable(
+                f"{self.response.status_code} answer to {self.response.request.method} is not JSON"
             ) from exc
+
+    def unparseable(self, message: str) -> ResponseParseError:
+        """Build the ``ResponseParseError`` for this answer: the raw text, the status, and as cause
+        the generated parser's own error when it failed first.
+        """  # noqa: D205
+        error = ResponseParseError(
+            message, text=self.response.text[:2000], status_code=self.response.status_code
+        )
+        error.__cause__ = self.parse_error
+        return error
 
 
 class Engine:

@@ -25,7 +25,7 @@ from typing import Any, Generic, TypeVar, cast
 
 import oneroster_client.models as models
 from oneroster.engine import Engine, Outcome
-from oneroster.errors import NotFound, ResponseParseError, ValidationError
+from oneroster.errors import NotFound, ValidationError
 from oneroster.filters import Condition, F, build_filter
 from oneroster.ids import checked_id
 from oneroster.paging import DEFAULT_MAX_PAGES, Page, build_page, iterate
@@ -149,17 +149,11 @@ def _records(outcome: Outcome, *, key: str, model: type[Any]) -> tuple[list[Any]
         try:
             return [model.from_dict(item) for item in body[key]], [body.get("totalCount"), body.get("total")]
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
-            raise ResponseParseError(
-                f"a record in {key!r} does not fit the {model.__name__} model: {exc}",
-                text=outcome.response.text[:2000],
-                status_code=outcome.response.status_code,
+            raise outcome.unparseable(
+                f"a record in {key!r} does not fit the {model.__name__} model: {exc}"
             ) from exc
     found = sorted(body) if isinstance(body, dict) else type(body).__name__
-    raise ResponseParseError(
-        f"expected a {key!r} list in the answer, found {found}",
-        text=outcome.response.text[:2000],
-        status_code=outcome.response.status_code,
-    )
+    raise outcome.unparseable(f"expected a {key!r} list in the answer, found {found}")
 
 
 def _single(outcome: Outcome, *, key: str, model: type[Any]) -> Any:
@@ -175,16 +169,10 @@ def _single(outcome: Outcome, *, key: str, model: type[Any]) -> Any:
             try:
                 return model.from_dict(candidate)
             except (ValueError, KeyError, TypeError, AttributeError) as exc:
-                raise ResponseParseError(
-                    f"the {key!r} record does not fit the {model.__name__} model: {exc}",
-                    text=outcome.response.text[:2000],
-                    status_code=outcome.response.status_code,
+                raise outcome.unparseable(
+                    f"the {key!r} record does not fit the {model.__name__} model: {exc}"
                 ) from exc
-    raise ResponseParseError(
-        f"expected a {key!r} record in the answer",
-        text=outcome.response.text[:2000],
-        status_code=outcome.response.status_code,
-    )
+    raise outcome.unparseable(f"expected a {key!r} record in the answer")
 
 
 class Listing(Generic[T]):
@@ -638,11 +626,7 @@ def guid_pairs(outcome: Outcome) -> list[models.GUIDPair]:
         return [pairs]
     if isinstance(pairs, list):
         return pairs
-    raise ResponseParseError(
-        "the create answer has no sourcedIdPairs",
-        text=outcome.response.text[:2000],
-        status_code=outcome.response.status_code,
-    )
+    raise outcome.unparseable("the create answer has no sourcedIdPairs")
 
 
 def _row(

@@ -19,7 +19,6 @@ from typing import Any
 
 import oneroster_client.models as models
 from oneroster.engine import Engine
-from oneroster.errors import ResponseParseError
 from oneroster.ids import checked_id
 from oneroster.resources import Collection, Listing, Route, guid_pairs
 from oneroster.validation import prepare_record
@@ -268,7 +267,7 @@ class UserScope(Scope):
         if not isinstance(password, str):
             password = outcome.json().get("password")
         if not isinstance(password, str):
-            raise ResponseParseError("the decrypt answer has no password", text="")
+            raise outcome.unparseable("the decrypt answer has no password")
         return password
 
 
@@ -340,7 +339,7 @@ class ClassScope(Scope):
             )
             allocated = guid_pairs(outcome)[0].allocated_sourced_id
             if not isinstance(allocated, str):
-                raise ResponseParseError("the enrollment answer has no allocatedSourcedId", text="")
+                raise outcome.unparseable("the enrollment answer has no allocatedSourcedId")
             return allocated
         sourced_id = enrollment_sourced_id or str(uuid.uuid4())
         Collection[models.Enrollment](self._engine, _spec("enrollments"), page_size=None).upsert(
