@@ -504,10 +504,23 @@ class Collection(Listing[T]):
             ```
 
         """
-        op_id = self._op(self.spec.create_ops, "create")
+        return self.create_at(self._op(self.spec.create_ops, "create"), data)
+
+    def create_at(
+        self, op_id: str, data: Mapping[str, Any] | T, **path: str
+    ) -> builtins.list[models.GUIDPair]:
+        """POST a new record to ``op_id`` (a collection or a nested one such as a class's students).
+
+        Example:
+            ```python
+            client.enrollments.create_at("addStudentToClass", {"user": "u-1", "role": "student"},
+                                         class_sourced_id="c-1")
+            ```
+
+        """
         record = prepare_record(data, model=self.spec.schema, full=False)
         record.setdefault("status", "active")
-        outcome = self._engine.call(op_id, body=self._body(record))
+        outcome = self._engine.call(op_id, **path, body=self._body(record))
         return guid_pairs(outcome)
 
     def _put(self, sourced_id: str, data: Mapping[str, Any] | T, verb: str) -> T | None:

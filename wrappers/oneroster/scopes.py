@@ -15,13 +15,13 @@ Example:
 from __future__ import annotations
 
 import uuid
-from typing import Any
+from typing import Any, cast
 
 import oneroster_client.models as models
 from oneroster.engine import Engine
+from oneroster.errors import ResponseParseError
 from oneroster.ids import checked_id
-from oneroster.resources import Collection, Listing, Route, guid_pairs
-from oneroster.validation import prepare_record
+from oneroster.resources import RESOURCES, Collection, Listing, Route
 
 __all__ = ["ClassScope", "SchoolScope", "Scope", "UserScope"]
 
@@ -148,6 +148,11 @@ class Scope:
             fallback=(*route.fallback, self._ids[-1]) if route.fallback else None,
         )
 
+    def _collection(self, name: str) -> Collection[Any]:
+        """Return the top-level collection ``name`` on this scope's engine (for writes made from a scope)."""
+        spec = next(spec for spec in RESOURCES if spec.name == name)
+        return Collection(self._engine, spec, page_size=self._page_size)
+
     def _child(self, cls: type[Scope], sourced_id: str) -> Any:
         return cls(self._engine, (*self._ids, checked_id(sourced_id)), page_size=self._page_size)
 
@@ -183,10 +188,7 @@ class UserScope(Scope):
             ```
 
         """
-        collection = Collection[models.Demographics](
-            self._engine, _spec("demographics"), page_size=self._page_size
-        )
-        return collection.get(self._ids[0])
+        return cast(models.Demographics, self._collection("demographics").get(self._ids[0]))
 
     def add_agent(self, agent_sourced_id: str, *, relationship: str | None = None) -> None:
         """Link an agent (parent, guardian...) to this user.
@@ -328,23 +330,16 @@ class ClassScope(Scope):
             record["school"] = checked_id(school_sourced_id, field="school")
         if primary is not None:
             record["primary"] = primary
+        enrollments = self._collection("enrollments")
         shortcut = {"student": "addStudentToClass", "teacher": "addTeacherToClass"}.get(role)
         if enrollment_sourced_id is None and shortcut and self._engine.available(shortcut):
-            prepared = prepare_record(record, model="Enrollment", full=False)
-            prepared.setdefault("status", "active")
-            outcome = self._engine.call(
-                shortcut,
-                class_sourced_id=self._ids[0],
-                body=models.SingleEnrollment.from_dict({"enrollment": prepared}),
-            )
-            allocated = guid_pairs(outcome)[0].allocated_sourced_id
+            pairs = enrollments.create_at(shortcut, record, class_sourced_id=self._ids[0])
+            allocated = pairs[0].allocated_sourced_id if pairs else None
             if not isinstance(allocated, str):
-                raise outcome.unparseable("the enrollment answer has no allocatedSourcedId")
+                raise ResponseParseError("the enrollment answer has no allocatedSourcedId")
             return allocated
         sourced_id = enrollment_sourced_id or str(uuid.uuid4())
-        Collection[models.Enrollment](self._engine, _spec("enrollments"), page_size=None).upsert(
-            sourced_id, record
-        )
+        enrollments.upsert(sourced_id, record)
         return sourced_id
 
 
@@ -412,9 +407,3 @@ SCOPES: dict[str, type[Scope]] = {
     "students": StudentScope,
     "teachers": TeacherScope,
 }
-
-
-def _spec(name: str) -> Any:
-    from oneroster.resources import RESOURCES
-
-    return next(spec for spec in RESOURCES if spec.name == name)
