@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping, Sequence
 from types import TracebackType
-from typing import Any, Self
+from typing import Any, NoReturn, Self
 
 import httpx
 
@@ -109,27 +109,27 @@ class OneRoster:
 
     """
 
-    users: Collection[models.User]
-    students: Collection[models.User]
-    teachers: Collection[models.User]
-    orgs: Collection[models.Org]
-    schools: Collection[models.Org]
-    courses: Collection[models.Course]
-    classes: Collection[models.Class]
-    enrollments: Collection[models.Enrollment]
-    academic_sessions: Collection[models.AcademicSession]
-    terms: Collection[models.AcademicSession]
-    grading_periods: Collection[models.AcademicSession]
-    demographics: Collection[models.Demographics]
-    categories: Collection[models.Category]
-    line_items: Collection[models.LineItem]
-    results: Collection[models.Result]
-    score_scales: Collection[models.ScoreScale]
-    assessment_line_items: Collection[models.AssessmentLineItem]
-    assessment_results: Collection[models.AssessmentResult]
-    resources: Collection[models.Resource]
-    course_components: Collection[models.CourseComponentRecord]
-    component_resources: Collection[models.ComponentResource]
+    users: Collection[models.User, UserScope]
+    students: Collection[models.User, StudentScope]
+    teachers: Collection[models.User, TeacherScope]
+    orgs: Collection[models.Org, NoReturn]
+    schools: Collection[models.Org, SchoolScope]
+    courses: Collection[models.Course, CourseScope]
+    classes: Collection[models.Class, ClassScope]
+    enrollments: Collection[models.Enrollment, NoReturn]
+    academic_sessions: Collection[models.AcademicSession, NoReturn]
+    terms: Collection[models.AcademicSession, TermScope]
+    grading_periods: Collection[models.AcademicSession, NoReturn]
+    demographics: Collection[models.Demographics, NoReturn]
+    categories: Collection[models.Category, NoReturn]
+    line_items: Collection[models.LineItem, NoReturn]
+    results: Collection[models.Result, NoReturn]
+    score_scales: Collection[models.ScoreScale, NoReturn]
+    assessment_line_items: Collection[models.AssessmentLineItem, NoReturn]
+    assessment_results: Collection[models.AssessmentResult, NoReturn]
+    resources: Collection[models.Resource, NoReturn]
+    course_components: Collection[models.CourseComponentRecord, NoReturn]
+    component_resources: Collection[models.ComponentResource, NoReturn]
 
     def __init__(
         self,
@@ -168,7 +168,6 @@ class OneRoster:
         )
         self._http: dict[str, httpx.Client] = {}
         generated: dict[str, AuthenticatedClient] = {}
-        engine_hooks: list[Any] = []
         for service, root in self.profile.roots.items():
             request_hooks: list[Any] = [_spaces_as_percent20, log_request]
             if self.profile.trailing_slash:
@@ -185,28 +184,17 @@ class OneRoster:
             client = AuthenticatedClient(base_url=self.base_url + root, token="")
             client.set_httpx_client(http)
             generated[service] = client
-            engine_hooks.append(http)
         self._engine = Engine(profile=self.profile, clients=generated)
-        for http in engine_hooks:
+        for http in self._http.values():
             # Recorded after raise_for_response: only answers that reach the parser are kept.
             http.event_hooks["response"].append(self._engine.record_response)
         for spec in RESOURCES:
-            scope_cls = SCOPES.get(spec.name)
-            factory = None
-            if scope_cls is not None:
-                factory = self._scope_factory(scope_cls, page_size)
             setattr(
                 self,
                 spec.name,
-                Collection[Any](self._engine, spec, page_size=page_size, scope_factory=factory),
+                Collection[Any, Any](self._engine, spec, page_size=page_size, scope=SCOPES.get(spec.name)),
             )
         self._closed = False
-
-    def _scope_factory(self, scope_cls: type[Any], page_size: int | None) -> Any:
-        def make(sourced_id: str) -> Any:
-            return scope_cls(self._engine, (sourced_id,), page_size=page_size)
-
-        return make
 
     def _make_auth(
         self,
@@ -264,34 +252,6 @@ class OneRoster:
 
     def __repr__(self) -> str:
         return f"OneRoster(base_url={self.base_url!r}, profile={self.profile.name!r}, auth={self._auth!r})"
-
-    def users_scope(self, sourced_id: str) -> UserScope:
-        """Typed shortcut for ``client.users(sourced_id)``."""
-        return self.users(sourced_id)  # type: ignore[no-any-return]
-
-    def classes_scope(self, sourced_id: str) -> ClassScope:
-        """Typed shortcut for ``client.classes(sourced_id)``."""
-        return self.classes(sourced_id)  # type: ignore[no-any-return]
-
-    def schools_scope(self, sourced_id: str) -> SchoolScope:
-        """Typed shortcut for ``client.schools(sourced_id)``."""
-        return self.schools(sourced_id)  # type: ignore[no-any-return]
-
-    def terms_scope(self, sourced_id: str) -> TermScope:
-        """Typed shortcut for ``client.terms(sourced_id)``."""
-        return self.terms(sourced_id)  # type: ignore[no-any-return]
-
-    def courses_scope(self, sourced_id: str) -> CourseScope:
-        """Typed shortcut for ``client.courses(sourced_id)``."""
-        return self.courses(sourced_id)  # type: ignore[no-any-return]
-
-    def students_scope(self, sourced_id: str) -> StudentScope:
-        """Typed shortcut for ``client.students(sourced_id)``."""
-        return self.students(sourced_id)  # type: ignore[no-any-return]
-
-    def teachers_scope(self, sourced_id: str) -> TeacherScope:
-        """Typed shortcut for ``client.teachers(sourced_id)``."""
-        return self.teachers(sourced_id)  # type: ignore[no-any-return]
 
     def close(self) -> None:
         """Close the connection pool and the token client. Safe to call twice.

@@ -36,6 +36,7 @@ from oneroster_client.types import UNSET, Unset
 __all__ = ["RESOURCES", "Collection", "Listing", "ResourceSpec", "Route"]
 
 T = TypeVar("T")
+ScopeT = TypeVar("ScopeT")
 
 _FIELD_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.:\-]*$")
 
@@ -410,7 +411,7 @@ class ResourceSpec:
         return self.family == "gradebook"
 
 
-class Collection(Listing[T]):
+class Collection(Listing[T], Generic[T, ScopeT]):
     """A top-level resource such as ``client.users``: list/stream/get/create/upsert/update/patch/delete.
 
     Calling it with an id returns the record's scope for nested calls
@@ -431,7 +432,7 @@ class Collection(Listing[T]):
         spec: ResourceSpec,
         *,
         page_size: int | None,
-        scope_factory: Callable[[str], Any] | None = None,
+        scope: Callable[..., ScopeT] | None = None,
     ) -> None:
         super().__init__(
             engine,
@@ -443,7 +444,7 @@ class Collection(Listing[T]):
             page_size=page_size,
         )
         self.spec = spec
-        self._scope_factory = scope_factory
+        self._scope = scope
 
     def __repr__(self) -> str:
         return f"<Collection {self.spec.name}>"
@@ -607,7 +608,7 @@ class Collection(Listing[T]):
         op_id = self._op(self.spec.delete_ops, "delete")
         self._engine.call(op_id, sourced_id=sourced_id)
 
-    def __call__(self, sourced_id: str) -> Any:  # type: ignore[override]
+    def __call__(self, sourced_id: str) -> ScopeT:  # type: ignore[override]
         """Return the scope of one record for nested calls.
 
         Example:
@@ -616,9 +617,9 @@ class Collection(Listing[T]):
             ```
 
         """
-        if self._scope_factory is None:
+        if self._scope is None:
             raise TypeError(f"{self.spec.name} has no nested calls")
-        return self._scope_factory(checked_id(sourced_id))
+        return self._scope(self._engine, (checked_id(sourced_id),), page_size=self._page_size)
 
 
 class _PreparedBody:

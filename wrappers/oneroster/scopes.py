@@ -15,7 +15,7 @@ Example:
 from __future__ import annotations
 
 import uuid
-from typing import Any, cast
+from typing import Any, cast, overload
 
 import oneroster_client.models as models
 from oneroster.engine import Engine
@@ -148,7 +148,7 @@ class Scope:
             fallback=(*route.fallback, self._ids[-1]) if route.fallback else None,
         )
 
-    def _collection(self, name: str) -> Collection[Any]:
+    def _collection(self, name: str) -> Collection[Any, Any]:
         """Return the top-level collection ``name`` on this scope's engine (for writes made from a scope)."""
         spec = next(spec for spec in RESOURCES if spec.name == name)
         return Collection(self._engine, spec, page_size=self._page_size)
@@ -163,7 +163,11 @@ class _Routes:
     def __set_name__(self, owner: type[Scope], name: str) -> None:
         self.name = name
 
-    def __get__(self, scope: Scope | None, owner: type[Scope]) -> Any:
+    @overload
+    def __get__(self, scope: None, owner: type[Scope]) -> _Routes: ...
+    @overload
+    def __get__(self, scope: Scope, owner: type[Scope]) -> Listing[Any]: ...
+    def __get__(self, scope: Scope | None, owner: type[Scope]) -> _Routes | Listing[Any]:
         if scope is None:
             return self
         return scope.listing(self.name)
