@@ -60,6 +60,7 @@ __all__ = [
     "Group",
     "Operator",
     "build_filter",
+    "check_field_name",
     "format_value",
     "where",
 ]
@@ -77,7 +78,16 @@ _CONTROL_RE: Final = re.compile(r"[\x00-\x1f]")
 _LITERAL_RE: Final = re.compile(r"'(?:[^']|'')*'")
 
 
-def _validate_field(name: object) -> str:
+def check_field_name(name: object) -> str:
+    """Return ``name`` if it is a valid (dotted) OneRoster field name, else raise ``ValidationError``.
+
+    Example:
+        ```python
+        check_field_name("course.sourcedId")   # "course.sourcedId"
+        check_field_name("a b")                # raises ValidationError
+        ```
+
+    """
     if not isinstance(name, str):
         raise ValidationError(f"filter field names must be str, got {type(name).__name__}", field=repr(name))
     for segment in name.split("."):
@@ -282,7 +292,7 @@ class Clause(Condition):
     literal: str
 
     def __post_init__(self) -> None:
-        _validate_field(self.field)
+        check_field_name(self.field)
         if self.op not in _OPERATORS:
             raise ValidationError(f"unknown filter operator {self.op!r}", field=self.field)
         if not isinstance(self.literal, str) or not _LITERAL_RE.fullmatch(self.literal):
@@ -431,7 +441,7 @@ class Field:
     name: str
 
     def __init__(self, name: str) -> None:
-        self.name = _validate_field(name)
+        self.name = check_field_name(name)
 
     def __repr__(self) -> str:
         return f"F({self.name!r})"

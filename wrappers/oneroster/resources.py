@@ -26,7 +26,7 @@ from typing import Any, Generic, TypeVar, cast
 import oneroster_client.models as models
 from oneroster.engine import Engine, Outcome
 from oneroster.errors import NotFound, ValidationError
-from oneroster.filters import Condition, F, build_filter
+from oneroster.filters import Condition, F, build_filter, check_field_name
 from oneroster.ids import checked_id
 from oneroster.paging import DEFAULT_MAX_PAGES, Page, build_page, iterate
 from oneroster.validation import prepare_record
@@ -38,7 +38,13 @@ __all__ = ["RESOURCES", "Collection", "Listing", "ResourceSpec", "Route"]
 T = TypeVar("T")
 ScopeT = TypeVar("ScopeT")
 
-_FIELD_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.:\-]*$")
+
+def _field_name(name: object, *, argument: str) -> None:
+    """Check a sort/fields name with the same rule as filter fields, blaming the argument."""
+    try:
+        check_field_name(name)
+    except ValidationError as exc:
+        raise ValidationError(f"{argument}: {exc}", field=argument) from None
 
 
 def attr_name(key: str) -> str:
@@ -78,8 +84,7 @@ class Query:
         if order_by is not None and sort is None:
             raise ValidationError("order_by needs sort= (the field to sort by)", field="order_by")
         if sort is not None:
-            if not isinstance(sort, str) or not _FIELD_NAME.match(sort):
-                raise ValidationError(f"sort must be one field name, got {sort!r}", field="sort")
+            _field_name(sort, argument="sort")
             # The binding pairs sort with orderBy, and some servers reject one without the other.
             order_by = order_by or "asc"
         fields_text = None
@@ -88,8 +93,7 @@ class Query:
             if not names:
                 raise ValidationError("fields must name at least one field", field="fields")
             for name in names:
-                if not isinstance(name, str) or not _FIELD_NAME.match(name):
-                    raise ValidationError(f"invalid field name {name!r} in fields", field="fields")
+                _field_name(name, argument="fields")
             fields_text = ",".join(names)
         if search is not None and (not isinstance(search, str) or not search):
             raise ValidationError("search must be a non-empty string", field="search")
