@@ -14,6 +14,32 @@ from openapi_python_client.strings import snake_case
 METHODS = ("get", "put", "patch", "post", "delete")
 
 
+PAGING_KEYS = {"totalCount", "pageCount", "pageNumber", "offset", "limit", "total"}
+
+
+def envelope(spec: dict, schema: dict | None) -> tuple[str | None, str | None, bool]:
+    """Return (key, record schema, is_list) of an envelope such as ``{users: [User], totalCount}``."""
+    if not schema or "$ref" not in schema:
+        return None, None, False
+    body = spec["components"]["schemas"][schema["$ref"].rsplit("/", 1)[-1]]
+    props = {k: v for k, v in body.get("properties", {}).items() if k not in PAGING_KEYS}
+    if len(props) != 1:
+        return None, None, False
+    ((key, value),) = props.items()
+    # Nullable members are written anyOf [X, null]; the record type is the non-null member.
+    value = next((m for m in value.get("anyOf", [value]) if m.get("type") != "null"), value)
+    if value.get("type") == "array" and "$ref" in value.get("items", {}):
+        return key, value["items"]["$ref"].rsplit("/", 1)[-1], True
+    if "$ref" in value:
+        return key, value["$ref"].rsplit("/", 1)[-1], False
+    return key, None, False
+
+
+def json_schema(part: dict | None) -> dict | None:
+    """Return the application/json schema of a request body or response, if any."""
+    return ((part or {}).get("content", {}).get("application/json") or {}).get("schema")
+
+
 def main() -> None:
     """Write the module to stdout."""
     spec = yaml.safe_load(SPEC.read_text())
@@ -25,6 +51,11 @@ def main() -> None:
                 continue
             op = item[method]
             params = {p.get("$ref", "").rsplit("/", 1)[-1] for p in op.get("parameters", [])}
+            responses = op.get("responses", {})
+            ok = next((responses[c] for c in ("200", "201") if c in responses), None)
+            answer = envelope(spec, json_schema(ok))
+            body = envelope(spec, json_schema(op.get("requestBody")))
+            scopes = tuple(s for req in op.get("security", []) for s in req.get("OAuth2CC", []))
             rows.append(
                 (
                     op["operationId"],
@@ -34,6 +65,9 @@ def main() -> None:
                     snake_case(op["operationId"]),
                     tuple(op["x-oneroster-profiles"]),
                     "limit" in params,
+                    answer,
+                    body,
+                    scopes,
                 )
             )
     required = {
@@ -59,13 +93,18 @@ def main() -> None:
     print("    module: str")
     print("    profiles: frozenset[str]")
     print("    paged: bool")
+    print("    # (envelope key, record schema, is-a-list) of the success answer and of the request body")
+    print("    answer: tuple[str | None, str | None, bool] = (None, None, False)")
+    print("    body: tuple[str | None, str | None, bool] = (None, None, False)")
+    print("    # OAuth 2 scopes, any one of which allows the call")
+    print("    scopes: tuple[str, ...] = ()")
     print()
     print()
     print("OPERATIONS: dict[str, Operation] = {")
-    for op_id, service, method, path, module, profiles, paged in sorted(rows):
+    for op_id, service, method, path, module, profiles, paged, answer, body, scopes in sorted(rows):
         print(
             f"    {op_id!r}: Operation({service!r}, {method!r}, {path!r}, {module!r}, "
-            f"frozenset({sorted(profiles)!r}), {paged!r}),"
+            f"frozenset({sorted(profiles)!r}), {paged!r}, {answer!r}, {body!r}, {scopes!r}),"
         )
     print("}")
     print()

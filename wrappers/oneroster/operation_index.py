@@ -14,11 +14,24 @@ class Operation(NamedTuple):
     module: str
     profiles: frozenset[str]
     paged: bool
+    # (envelope key, record schema, is-a-list) of the success answer and of the request body
+    answer: tuple[str | None, str | None, bool] = (None, None, False)
+    body: tuple[str | None, str | None, bool] = (None, None, False)
+    # OAuth 2 scopes, any one of which allows the call
+    scopes: tuple[str, ...] = ()
 
 
 OPERATIONS: dict[str, Operation] = {
     "addAgent": Operation(
-        "rostering", "POST", "/users/{userSourcedId}/agents", "add_agent", frozenset(["timeback"]), False
+        "rostering",
+        "POST",
+        "/users/{userSourcedId}/agents",
+        "add_agent",
+        frozenset(["timeback"]),
+        False,
+        (None, None, False),
+        ("agentSourcedId", None, False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/roster.createput",),
     ),
     "addStudentToClass": Operation(
         "rostering",
@@ -27,6 +40,9 @@ OPERATIONS: dict[str, Operation] = {
         "add_student_to_class",
         frozenset(["timeback"]),
         False,
+        ("sourcedIdPairs", "GUIDPair", True),
+        ("enrollment", "Enrollment", False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/roster.createput",),
     ),
     "addTeacherToClass": Operation(
         "rostering",
@@ -35,6 +51,9 @@ OPERATIONS: dict[str, Operation] = {
         "add_teacher_to_class",
         frozenset(["timeback"]),
         False,
+        ("sourcedIdPairs", "GUIDPair", True),
+        ("enrollment", "Enrollment", False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/roster.createput",),
     ),
     "createAssessmentLineItem": Operation(
         "gradebook",
@@ -43,14 +62,43 @@ OPERATIONS: dict[str, Operation] = {
         "create_assessment_line_item",
         frozenset(["timeback"]),
         False,
+        ("sourcedIdPairs", "GUIDPair", True),
+        ("assessmentLineItem", "AssessmentLineItem", False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/assessment.createpost",),
     ),
     "createAssessmentResult": Operation(
-        "gradebook", "POST", "/assessmentResults", "create_assessment_result", frozenset(["timeback"]), False
+        "gradebook",
+        "POST",
+        "/assessmentResults",
+        "create_assessment_result",
+        frozenset(["timeback"]),
+        False,
+        ("sourcedIdPairs", "GUIDPair", True),
+        ("assessmentResult", "AssessmentResult", False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/assessment.createpost",),
     ),
     "createCategory": Operation(
-        "gradebook", "POST", "/categories", "create_category", frozenset(["timeback"]), False
+        "gradebook",
+        "POST",
+        "/categories",
+        "create_category",
+        frozenset(["timeback"]),
+        False,
+        ("sourcedIdPairs", "GUIDPair", True),
+        ("category", "Category", False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/gradebook.createpost",),
     ),
-    "createClass": Operation("rostering", "POST", "/classes", "create_class", frozenset(["timeback"]), False),
+    "createClass": Operation(
+        "rostering",
+        "POST",
+        "/classes",
+        "create_class",
+        frozenset(["timeback"]),
+        False,
+        ("sourcedIdPairs", "GUIDPair", True),
+        ("class", "Class", False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/roster.createput",),
+    ),
     "createComponentResource": Operation(
         "rostering",
         "POST",
@@ -58,21 +106,64 @@ OPERATIONS: dict[str, Operation] = {
         "create_component_resource",
         frozenset(["timeback"]),
         False,
+        ("sourcedIdPairs", "GUIDPair", True),
+        ("componentResource", "ComponentResource", False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/roster.createput",),
     ),
     "createCourse": Operation(
-        "rostering", "POST", "/courses", "create_course", frozenset(["timeback"]), False
+        "rostering",
+        "POST",
+        "/courses",
+        "create_course",
+        frozenset(["timeback"]),
+        False,
+        ("sourcedIdPairs", "GUIDPair", True),
+        ("course", "Course", False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/roster.createput",),
     ),
     "createCourseComponent": Operation(
-        "rostering", "POST", "/courses/components", "create_course_component", frozenset(["timeback"]), False
+        "rostering",
+        "POST",
+        "/courses/components",
+        "create_course_component",
+        frozenset(["timeback"]),
+        False,
+        ("sourcedIdPairs", "GUIDPair", True),
+        ("courseComponent", "CourseComponent", False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/roster.createput",),
     ),
     "createCourseStructure": Operation(
-        "rostering", "POST", "/courses/structure", "create_course_structure", frozenset(["timeback"]), False
+        "rostering",
+        "POST",
+        "/courses/structure",
+        "create_course_structure",
+        frozenset(["timeback"]),
+        False,
+        ("sourcedIdPairs", "GUIDPair", True),
+        (None, None, False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/roster.createput",),
     ),
     "createEnrollment": Operation(
-        "rostering", "POST", "/enrollments", "create_enrollment", frozenset(["timeback"]), False
+        "rostering",
+        "POST",
+        "/enrollments",
+        "create_enrollment",
+        frozenset(["timeback"]),
+        False,
+        ("sourcedIdPairs", "GUIDPair", True),
+        ("enrollment", "Enrollment", False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/roster.createput",),
     ),
     "createGradingPeriod": Operation(
-        "rostering", "POST", "/gradingPeriods", "create_grading_period", frozenset(["timeback"]), False
+        "rostering",
+        "POST",
+        "/gradingPeriods",
+        "create_grading_period",
+        frozenset(["timeback"]),
+        False,
+        ("sourcedIdPairs", "GUIDPair", True),
+        ("academicSession", "AcademicSession", False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/roster.createput",),
     ),
     "createGradingPeriodForTerm": Operation(
         "rostering",
@@ -81,24 +172,87 @@ OPERATIONS: dict[str, Operation] = {
         "create_grading_period_for_term",
         frozenset(["timeback"]),
         False,
+        (None, None, False),
+        ("academicSession", "AcademicSession", False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/roster.createput",),
     ),
     "createLineItem": Operation(
-        "gradebook", "POST", "/lineItems", "create_line_item", frozenset(["timeback"]), False
+        "gradebook",
+        "POST",
+        "/lineItems",
+        "create_line_item",
+        frozenset(["timeback"]),
+        False,
+        ("sourcedIdPairs", "GUIDPair", True),
+        ("lineItem", "LineItem", False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/gradebook.createpost",),
     ),
-    "createOrg": Operation("rostering", "POST", "/orgs", "create_org", frozenset(["timeback"]), False),
+    "createOrg": Operation(
+        "rostering",
+        "POST",
+        "/orgs",
+        "create_org",
+        frozenset(["timeback"]),
+        False,
+        ("sourcedIdPairs", "GUIDPair", True),
+        ("org", "Org", False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/roster.createput",),
+    ),
     "createResource": Operation(
-        "resources", "POST", "/resources", "create_resource", frozenset(["timeback"]), False
+        "resources",
+        "POST",
+        "/resources",
+        "create_resource",
+        frozenset(["timeback"]),
+        False,
+        ("sourcedIdPairs", "GUIDPair", True),
+        ("resource", "Resource", False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/resource.createpost",),
     ),
     "createResult": Operation(
-        "gradebook", "POST", "/results", "create_result", frozenset(["timeback"]), False
+        "gradebook",
+        "POST",
+        "/results",
+        "create_result",
+        frozenset(["timeback"]),
+        False,
+        ("sourcedIdPairs", "GUIDPair", True),
+        ("result", "Result", False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/gradebook.createpost",),
     ),
     "createSchool": Operation(
-        "rostering", "POST", "/schools", "create_school", frozenset(["timeback"]), False
+        "rostering",
+        "POST",
+        "/schools",
+        "create_school",
+        frozenset(["timeback"]),
+        False,
+        ("sourcedIdPairs", "GUIDPair", True),
+        ("org", "Org", False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/roster.createput",),
     ),
     "createScoreScale": Operation(
-        "gradebook", "POST", "/scoreScales", "create_score_scale", frozenset(["timeback"]), False
+        "gradebook",
+        "POST",
+        "/scoreScales",
+        "create_score_scale",
+        frozenset(["timeback"]),
+        False,
+        ("sourcedIdPairs", "GUIDPair", True),
+        ("scoreScale", "ScoreScale", False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/gradebook.createpost",),
     ),
-    "createUser": Operation("rostering", "POST", "/users", "create_user", frozenset(["timeback"]), False),
+    "createUser": Operation(
+        "rostering",
+        "POST",
+        "/users",
+        "create_user",
+        frozenset(["timeback"]),
+        False,
+        ("sourcedIdPairs", "GUIDPair", True),
+        ("user", "User", False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/roster.createput",),
+    ),
     "decryptCredential": Operation(
         "rostering",
         "POST",
@@ -106,6 +260,9 @@ OPERATIONS: dict[str, Operation] = {
         "decrypt_credential",
         frozenset(["timeback"]),
         False,
+        ("password", None, False),
+        (None, None, False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/roster.createput",),
     ),
     "deleteAcademicSession": Operation(
         "rostering",
@@ -114,6 +271,9 @@ OPERATIONS: dict[str, Operation] = {
         "delete_academic_session",
         frozenset(["timeback"]),
         False,
+        (None, None, False),
+        (None, None, False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/roster.createput",),
     ),
     "deleteAgent": Operation(
         "rostering",
@@ -122,6 +282,9 @@ OPERATIONS: dict[str, Operation] = {
         "delete_agent",
         frozenset(["timeback"]),
         False,
+        (None, None, False),
+        (None, None, False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/roster.createput",),
     ),
     "deleteAssessmentLineItem": Operation(
         "gradebook",
@@ -130,6 +293,9 @@ OPERATIONS: dict[str, Operation] = {
         "delete_assessment_line_item",
         frozenset(["ims", "timeback"]),
         False,
+        (None, None, False),
+        (None, None, False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/assessment.delete",),
     ),
     "deleteAssessmentResult": Operation(
         "gradebook",
@@ -138,6 +304,9 @@ OPERATIONS: dict[str, Operation] = {
         "delete_assessment_result",
         frozenset(["ims", "timeback"]),
         False,
+        (None, None, False),
+        (None, None, False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/assessment.delete",),
     ),
     "deleteCategory": Operation(
         "gradebook",
@@ -146,6 +315,9 @@ OPERATIONS: dict[str, Operation] = {
         "delete_category",
         frozenset(["ims", "timeback"]),
         False,
+        (None, None, False),
+        (None, None, False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/gradebook.delete",),
     ),
     "deleteClass": Operation(
         "rostering",
@@ -154,6 +326,9 @@ OPERATIONS: dict[str, Operation] = {
         "delete_class",
         frozenset(["timeback", "timeback-platform"]),
         False,
+        (None, None, False),
+        (None, None, False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/roster.createput",),
     ),
     "deleteComponentResource": Operation(
         "rostering",
@@ -162,6 +337,9 @@ OPERATIONS: dict[str, Operation] = {
         "delete_component_resource",
         frozenset(["timeback"]),
         False,
+        (None, None, False),
+        (None, None, False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/roster.createput",),
     ),
     "deleteCourse": Operation(
         "rostering",
@@ -170,6 +348,9 @@ OPERATIONS: dict[str, Operation] = {
         "delete_course",
         frozenset(["timeback", "timeback-platform"]),
         False,
+        (None, None, False),
+        (None, None, False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/roster.createput",),
     ),
     "deleteCourseComponent": Operation(
         "rostering",
@@ -178,6 +359,9 @@ OPERATIONS: dict[str, Operation] = {
         "delete_course_component",
         frozenset(["timeback"]),
         False,
+        (None, None, False),
+        (None, None, False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/roster.createput",),
     ),
     "deleteDemographics": Operation(
         "rostering",
@@ -186,6 +370,9 @@ OPERATIONS: dict[str, Operation] = {
         "delete_demographics",
         frozenset(["timeback"]),
         False,
+        (None, None, False),
+        (None, None, False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/roster.createput",),
     ),
     "deleteEnrollment": Operation(
         "rostering",
@@ -194,6 +381,9 @@ OPERATIONS: dict[str, Operation] = {
         "delete_enrollment",
         frozenset(["timeback", "timeback-platform"]),
         False,
+        (None, None, False),
+        (None, None, False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/roster.createput",),
     ),
     "deleteGradingPeriod": Operation(
         "rostering",
@@ -202,6 +392,9 @@ OPERATIONS: dict[str, Operation] = {
         "delete_grading_period",
         frozenset(["timeback"]),
         False,
+        (None, None, False),
+        (None, None, False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/roster.createput",),
     ),
     "deleteLineItem": Operation(
         "gradebook",
@@ -210,18 +403,53 @@ OPERATIONS: dict[str, Operation] = {
         "delete_line_item",
         frozenset(["ims", "timeback"]),
         False,
+        (None, None, False),
+        (None, None, False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/gradebook.delete",),
     ),
     "deleteOrg": Operation(
-        "rostering", "DELETE", "/orgs/{sourcedId}", "delete_org", frozenset(["timeback"]), False
+        "rostering",
+        "DELETE",
+        "/orgs/{sourcedId}",
+        "delete_org",
+        frozenset(["timeback"]),
+        False,
+        (None, None, False),
+        (None, None, False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/roster.createput",),
     ),
     "deleteResource": Operation(
-        "resources", "DELETE", "/resources/{sourcedId}", "delete_resource", frozenset(["timeback"]), False
+        "resources",
+        "DELETE",
+        "/resources/{sourcedId}",
+        "delete_resource",
+        frozenset(["timeback"]),
+        False,
+        (None, None, False),
+        (None, None, False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/resource.delete",),
     ),
     "deleteResult": Operation(
-        "gradebook", "DELETE", "/results/{sourcedId}", "delete_result", frozenset(["ims", "timeback"]), False
+        "gradebook",
+        "DELETE",
+        "/results/{sourcedId}",
+        "delete_result",
+        frozenset(["ims", "timeback"]),
+        False,
+        (None, None, False),
+        (None, None, False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/gradebook.delete",),
     ),
     "deleteSchool": Operation(
-        "rostering", "DELETE", "/schools/{sourcedId}", "delete_school", frozenset(["timeback"]), False
+        "rostering",
+        "DELETE",
+        "/schools/{sourcedId}",
+        "delete_school",
+        frozenset(["timeback"]),
+        False,
+        (None, None, False),
+        (None, None, False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/roster.createput",),
     ),
     "deleteScoreScale": Operation(
         "gradebook",
@@ -230,6 +458,9 @@ OPERATIONS: dict[str, Operation] = {
         "delete_score_scale",
         frozenset(["ims", "timeback"]),
         False,
+        (None, None, False),
+        (None, None, False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/gradebook.delete",),
     ),
     "deleteStudentAgent": Operation(
         "rostering",
@@ -238,6 +469,9 @@ OPERATIONS: dict[str, Operation] = {
         "delete_student_agent",
         frozenset(["timeback-platform"]),
         False,
+        (None, None, False),
+        (None, None, False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/roster.createput",),
     ),
     "deleteUser": Operation(
         "rostering",
@@ -246,6 +480,9 @@ OPERATIONS: dict[str, Operation] = {
         "delete_user",
         frozenset(["timeback", "timeback-platform"]),
         False,
+        (None, None, False),
+        (None, None, False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/roster.createput",),
     ),
     "exportResourceToCommonCartridge": Operation(
         "resources",
@@ -254,6 +491,9 @@ OPERATIONS: dict[str, Operation] = {
         "export_resource_to_common_cartridge",
         frozenset(["timeback"]),
         False,
+        (None, None, False),
+        (None, None, False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/resource.createpost",),
     ),
     "getAcademicSession": Operation(
         "rostering",
@@ -262,9 +502,23 @@ OPERATIONS: dict[str, Operation] = {
         "get_academic_session",
         frozenset(["ims", "timeback"]),
         False,
+        ("academicSession", "AcademicSession", False),
+        (None, None, False),
+        (
+            "https://purl.imsglobal.org/spec/or/v1p2/scope/roster.readonly",
+            "https://purl.imsglobal.org/spec/or/v1p2/scope/roster-core.readonly",
+        ),
     ),
     "getAgentFor": Operation(
-        "rostering", "GET", "/users/{userSourcedId}/agentFor", "get_agent_for", frozenset(["timeback"]), False
+        "rostering",
+        "GET",
+        "/users/{userSourcedId}/agentFor",
+        "get_agent_for",
+        frozenset(["timeback"]),
+        False,
+        ("users", "User", True),
+        (None, None, False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/roster.readonly",),
     ),
     "getAgents": Operation(
         "rostering",
@@ -273,6 +527,9 @@ OPERATIONS: dict[str, Operation] = {
         "get_agents",
         frozenset(["timeback", "timeback-platform"]),
         False,
+        ("agents", "User", True),
+        (None, None, False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/roster.readonly",),
     ),
     "getAllAcademicSessions": Operation(
         "rostering",
@@ -281,6 +538,12 @@ OPERATIONS: dict[str, Operation] = {
         "get_all_academic_sessions",
         frozenset(["ims", "timeback"]),
         True,
+        ("academicSessions", "AcademicSession", True),
+        (None, None, False),
+        (
+            "https://purl.imsglobal.org/spec/or/v1p2/scope/roster.readonly",
+            "https://purl.imsglobal.org/spec/or/v1p2/scope/roster-core.readonly",
+        ),
     ),
     "getAllAssessmentLineItems": Operation(
         "gradebook",
@@ -289,6 +552,9 @@ OPERATIONS: dict[str, Operation] = {
         "get_all_assessment_line_items",
         frozenset(["ims", "timeback"]),
         True,
+        ("assessmentLineItems", "AssessmentLineItem", True),
+        (None, None, False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/assessment.readonly",),
     ),
     "getAllAssessmentResults": Operation(
         "gradebook",
@@ -297,9 +563,23 @@ OPERATIONS: dict[str, Operation] = {
         "get_all_assessment_results",
         frozenset(["ims", "timeback"]),
         True,
+        ("assessmentResults", "AssessmentResult", True),
+        (None, None, False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/assessment.readonly",),
     ),
     "getAllCategories": Operation(
-        "gradebook", "GET", "/categories", "get_all_categories", frozenset(["ims", "timeback"]), True
+        "gradebook",
+        "GET",
+        "/categories",
+        "get_all_categories",
+        frozenset(["ims", "timeback"]),
+        True,
+        ("categories", "Category", True),
+        (None, None, False),
+        (
+            "https://purl.imsglobal.org/spec/or/v1p2/scope/gradebook.readonly",
+            "https://purl.imsglobal.org/spec/or/v1p2/scope/gradebook-core.readonly",
+        ),
     ),
     "getAllClasses": Operation(
         "rostering",
@@ -308,6 +588,12 @@ OPERATIONS: dict[str, Operation] = {
         "get_all_classes",
         frozenset(["ims", "timeback", "timeback-platform"]),
         True,
+        ("classes", "Class", True),
+        (None, None, False),
+        (
+            "https://purl.imsglobal.org/spec/or/v1p2/scope/roster.readonly",
+            "https://purl.imsglobal.org/spec/or/v1p2/scope/roster-core.readonly",
+        ),
     ),
     "getAllComponentResources": Operation(
         "rostering",
@@ -316,9 +602,20 @@ OPERATIONS: dict[str, Operation] = {
         "get_all_component_resources",
         frozenset(["timeback"]),
         True,
+        ("componentResources", "ComponentResource", True),
+        (None, None, False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/roster.readonly",),
     ),
     "getAllCourseComponents": Operation(
-        "rostering", "GET", "/courses/components", "get_all_course_components", frozenset(["timeback"]), True
+        "rostering",
+        "GET",
+        "/courses/components",
+        "get_all_course_components",
+        frozenset(["timeback"]),
+        True,
+        ("courseComponents", "CourseComponent", True),
+        (None, None, False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/roster.readonly",),
     ),
     "getAllCourses": Operation(
         "rostering",
@@ -327,9 +624,23 @@ OPERATIONS: dict[str, Operation] = {
         "get_all_courses",
         frozenset(["ims", "timeback", "timeback-platform"]),
         True,
+        ("courses", "Course", True),
+        (None, None, False),
+        (
+            "https://purl.imsglobal.org/spec/or/v1p2/scope/roster.readonly",
+            "https://purl.imsglobal.org/spec/or/v1p2/scope/roster-core.readonly",
+        ),
     ),
     "getAllDemographics": Operation(
-        "rostering", "GET", "/demographics", "get_all_demographics", frozenset(["ims", "timeback"]), True
+        "rostering",
+        "GET",
+        "/demographics",
+        "get_all_demographics",
+        frozenset(["ims", "timeback"]),
+        True,
+        ("demographics", "Demographics", True),
+        (None, None, False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/roster-demographics.readonly",),
     ),
     "getAllEnrollments": Operation(
         "rostering",
@@ -338,33 +649,138 @@ OPERATIONS: dict[str, Operation] = {
         "get_all_enrollments",
         frozenset(["ims", "timeback", "timeback-platform"]),
         True,
+        ("enrollments", "Enrollment", True),
+        (None, None, False),
+        (
+            "https://purl.imsglobal.org/spec/or/v1p2/scope/roster.readonly",
+            "https://purl.imsglobal.org/spec/or/v1p2/scope/roster-core.readonly",
+        ),
     ),
     "getAllGradingPeriods": Operation(
-        "rostering", "GET", "/gradingPeriods", "get_all_grading_periods", frozenset(["ims", "timeback"]), True
+        "rostering",
+        "GET",
+        "/gradingPeriods",
+        "get_all_grading_periods",
+        frozenset(["ims", "timeback"]),
+        True,
+        ("academicSessions", "AcademicSession", True),
+        (None, None, False),
+        (
+            "https://purl.imsglobal.org/spec/or/v1p2/scope/roster.readonly",
+            "https://purl.imsglobal.org/spec/or/v1p2/scope/roster-core.readonly",
+        ),
     ),
     "getAllLineItems": Operation(
-        "gradebook", "GET", "/lineItems", "get_all_line_items", frozenset(["ims", "timeback"]), True
+        "gradebook",
+        "GET",
+        "/lineItems",
+        "get_all_line_items",
+        frozenset(["ims", "timeback"]),
+        True,
+        ("lineItems", "LineItem", True),
+        (None, None, False),
+        (
+            "https://purl.imsglobal.org/spec/or/v1p2/scope/gradebook.readonly",
+            "https://purl.imsglobal.org/spec/or/v1p2/scope/gradebook-core.readonly",
+        ),
     ),
     "getAllOrgs": Operation(
-        "rostering", "GET", "/orgs", "get_all_orgs", frozenset(["ims", "timeback", "timeback-platform"]), True
+        "rostering",
+        "GET",
+        "/orgs",
+        "get_all_orgs",
+        frozenset(["ims", "timeback", "timeback-platform"]),
+        True,
+        ("orgs", "Org", True),
+        (None, None, False),
+        (
+            "https://purl.imsglobal.org/spec/or/v1p2/scope/roster.readonly",
+            "https://purl.imsglobal.org/spec/or/v1p2/scope/roster-core.readonly",
+        ),
     ),
     "getAllResources": Operation(
-        "resources", "GET", "/resources", "get_all_resources", frozenset(["ims", "timeback"]), True
+        "resources",
+        "GET",
+        "/resources",
+        "get_all_resources",
+        frozenset(["ims", "timeback"]),
+        True,
+        ("resources", "Resource", True),
+        (None, None, False),
+        (
+            "https://purl.imsglobal.org/spec/or/v1p2/scope/resource.readonly",
+            "https://purl.imsglobal.org/spec/or/v1p2/scope/resource-core.readonly",
+        ),
     ),
     "getAllResults": Operation(
-        "gradebook", "GET", "/results", "get_all_results", frozenset(["ims", "timeback"]), True
+        "gradebook",
+        "GET",
+        "/results",
+        "get_all_results",
+        frozenset(["ims", "timeback"]),
+        True,
+        ("results", "Result", True),
+        (None, None, False),
+        (
+            "https://purl.imsglobal.org/spec/or/v1p2/scope/gradebook.readonly",
+            "https://purl.imsglobal.org/spec/or/v1p2/scope/gradebook-core.readonly",
+        ),
     ),
     "getAllSchools": Operation(
-        "rostering", "GET", "/schools", "get_all_schools", frozenset(["ims", "timeback"]), True
+        "rostering",
+        "GET",
+        "/schools",
+        "get_all_schools",
+        frozenset(["ims", "timeback"]),
+        True,
+        ("orgs", "Org", True),
+        (None, None, False),
+        (
+            "https://purl.imsglobal.org/spec/or/v1p2/scope/roster.readonly",
+            "https://purl.imsglobal.org/spec/or/v1p2/scope/roster-core.readonly",
+        ),
     ),
     "getAllScoreScales": Operation(
-        "gradebook", "GET", "/scoreScales", "get_all_score_scales", frozenset(["ims", "timeback"]), True
+        "gradebook",
+        "GET",
+        "/scoreScales",
+        "get_all_score_scales",
+        frozenset(["ims", "timeback"]),
+        True,
+        ("scoreScales", "ScoreScale", True),
+        (None, None, False),
+        (
+            "https://purl.imsglobal.org/spec/or/v1p2/scope/gradebook.readonly",
+            "https://purl.imsglobal.org/spec/or/v1p2/scope/gradebook-core.readonly",
+        ),
     ),
     "getAllStudents": Operation(
-        "rostering", "GET", "/students", "get_all_students", frozenset(["ims", "timeback"]), True
+        "rostering",
+        "GET",
+        "/students",
+        "get_all_students",
+        frozenset(["ims", "timeback"]),
+        True,
+        ("users", "User", True),
+        (None, None, False),
+        (
+            "https://purl.imsglobal.org/spec/or/v1p2/scope/roster.readonly",
+            "https://purl.imsglobal.org/spec/or/v1p2/scope/roster-core.readonly",
+        ),
     ),
     "getAllTeachers": Operation(
-        "rostering", "GET", "/teachers", "get_all_teachers", frozenset(["ims", "timeback"]), True
+        "rostering",
+        "GET",
+        "/teachers",
+        "get_all_teachers",
+        frozenset(["ims", "timeback"]),
+        True,
+        ("users", "User", True),
+        (None, None, False),
+        (
+            "https://purl.imsglobal.org/spec/or/v1p2/scope/roster.readonly",
+            "https://purl.imsglobal.org/spec/or/v1p2/scope/roster-core.readonly",
+        ),
     ),
     "getAllTerms": Operation(
         "rostering",
@@ -373,6 +789,12 @@ OPERATIONS: dict[str, Operation] = {
         "get_all_terms",
         frozenset(["ims", "timeback", "timeback-platform"]),
         True,
+        ("academicSessions", "AcademicSession", True),
+        (None, None, False),
+        (
+            "https://purl.imsglobal.org/spec/or/v1p2/scope/roster.readonly",
+            "https://purl.imsglobal.org/spec/or/v1p2/scope/roster-core.readonly",
+        ),
     ),
     "getAllUsers": Operation(
         "rostering",
@@ -381,6 +803,12 @@ OPERATIONS: dict[str, Operation] = {
         "get_all_users",
         frozenset(["ims", "timeback", "timeback-platform"]),
         True,
+        ("users", "User", True),
+        (None, None, False),
+        (
+            "https://purl.imsglobal.org/spec/or/v1p2/scope/roster.readonly",
+            "https://purl.imsglobal.org/spec/or/v1p2/scope/roster-core.readonly",
+        ),
     ),
     "getAssessmentLineItem": Operation(
         "gradebook",
@@ -389,6 +817,9 @@ OPERATIONS: dict[str, Operation] = {
         "get_assessment_line_item",
         frozenset(["ims", "timeback"]),
         False,
+        ("assessmentLineItem", "AssessmentLineItem", False),
+        (None, None, False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/assessment.readonly",),
     ),
     "getAssessmentResult": Operation(
         "gradebook",
@@ -397,6 +828,9 @@ OPERATIONS: dict[str, Operation] = {
         "get_assessment_result",
         frozenset(["ims", "timeback"]),
         False,
+        ("assessmentResult", "AssessmentResult", False),
+        (None, None, False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/assessment.readonly",),
     ),
     "getCategoriesForClass": Operation(
         "gradebook",
@@ -405,9 +839,23 @@ OPERATIONS: dict[str, Operation] = {
         "get_categories_for_class",
         frozenset(["ims", "timeback"]),
         True,
+        ("categories", "Category", True),
+        (None, None, False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/gradebook.readonly",),
     ),
     "getCategory": Operation(
-        "gradebook", "GET", "/categories/{sourcedId}", "get_category", frozenset(["ims", "timeback"]), False
+        "gradebook",
+        "GET",
+        "/categories/{sourcedId}",
+        "get_category",
+        frozenset(["ims", "timeback"]),
+        False,
+        ("category", "Category", False),
+        (None, None, False),
+        (
+            "https://purl.imsglobal.org/spec/or/v1p2/scope/gradebook.readonly",
+            "https://purl.imsglobal.org/spec/or/v1p2/scope/gradebook-core.readonly",
+        ),
     ),
     "getClass": Operation(
         "rostering",
@@ -416,6 +864,12 @@ OPERATIONS: dict[str, Operation] = {
         "get_class",
         frozenset(["ims", "timeback", "timeback-platform"]),
         False,
+        ("class", "Class", False),
+        (None, None, False),
+        (
+            "https://purl.imsglobal.org/spec/or/v1p2/scope/roster.readonly",
+            "https://purl.imsglobal.org/spec/or/v1p2/scope/roster-core.readonly",
+        ),
     ),
     "getClassesForCourse": Operation(
         "rostering",
@@ -424,6 +878,9 @@ OPERATIONS: dict[str, Operation] = {
         "get_classes_for_course",
         frozenset(["ims", "timeback"]),
         True,
+        ("classes", "Class", True),
+        (None, None, False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/roster.readonly",),
     ),
     "getClassesForSchool": Operation(
         "rostering",
@@ -432,6 +889,9 @@ OPERATIONS: dict[str, Operation] = {
         "get_classes_for_school",
         frozenset(["ims", "timeback"]),
         True,
+        ("classes", "Class", True),
+        (None, None, False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/roster.readonly",),
     ),
     "getClassesForStudent": Operation(
         "rostering",
@@ -440,6 +900,9 @@ OPERATIONS: dict[str, Operation] = {
         "get_classes_for_student",
         frozenset(["ims", "timeback"]),
         True,
+        ("classes", "Class", True),
+        (None, None, False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/roster.readonly",),
     ),
     "getClassesForTeacher": Operation(
         "rostering",
@@ -448,6 +911,9 @@ OPERATIONS: dict[str, Operation] = {
         "get_classes_for_teacher",
         frozenset(["ims", "timeback"]),
         True,
+        ("classes", "Class", True),
+        (None, None, False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/roster.readonly",),
     ),
     "getClassesForTerm": Operation(
         "rostering",
@@ -456,6 +922,9 @@ OPERATIONS: dict[str, Operation] = {
         "get_classes_for_term",
         frozenset(["ims", "timeback"]),
         True,
+        ("classes", "Class", True),
+        (None, None, False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/roster.readonly",),
     ),
     "getClassesForUser": Operation(
         "rostering",
@@ -464,6 +933,9 @@ OPERATIONS: dict[str, Operation] = {
         "get_classes_for_user",
         frozenset(["ims", "timeback"]),
         True,
+        ("classes", "Class", True),
+        (None, None, False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/roster.readonly",),
     ),
     "getComponentResource": Operation(
         "rostering",
@@ -472,6 +944,9 @@ OPERATIONS: dict[str, Operation] = {
         "get_component_resource",
         frozenset(["timeback"]),
         False,
+        ("componentResource", "ComponentResource", False),
+        (None, None, False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/roster.readonly",),
     ),
     "getCourse": Operation(
         "rostering",
@@ -480,6 +955,12 @@ OPERATIONS: dict[str, Operation] = {
         "get_course",
         frozenset(["ims", "timeback", "timeback-platform"]),
         False,
+        ("course", "Course", False),
+        (None, None, False),
+        (
+            "https://purl.imsglobal.org/spec/or/v1p2/scope/roster.readonly",
+            "https://purl.imsglobal.org/spec/or/v1p2/scope/roster-core.readonly",
+        ),
     ),
     "getCourseComponent": Operation(
         "rostering",
@@ -488,6 +969,9 @@ OPERATIONS: dict[str, Operation] = {
         "get_course_component",
         frozenset(["timeback"]),
         False,
+        ("courseComponent", "CourseComponent", False),
+        (None, None, False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/roster.readonly",),
     ),
     "getCoursesForSchool": Operation(
         "rostering",
@@ -496,6 +980,9 @@ OPERATIONS: dict[str, Operation] = {
         "get_courses_for_school",
         frozenset(["ims", "timeback"]),
         True,
+        ("courses", "Course", True),
+        (None, None, False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/roster.readonly",),
     ),
     "getDemographics": Operation(
         "rostering",
@@ -504,6 +991,9 @@ OPERATIONS: dict[str, Operation] = {
         "get_demographics",
         frozenset(["ims", "timeback"]),
         False,
+        ("demographics", "Demographics", False),
+        (None, None, False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/roster-demographics.readonly",),
     ),
     "getEnrollment": Operation(
         "rostering",
@@ -512,6 +1002,12 @@ OPERATIONS: dict[str, Operation] = {
         "get_enrollment",
         frozenset(["ims", "timeback", "timeback-platform"]),
         False,
+        ("enrollment", "Enrollment", False),
+        (None, None, False),
+        (
+            "https://purl.imsglobal.org/spec/or/v1p2/scope/roster.readonly",
+            "https://purl.imsglobal.org/spec/or/v1p2/scope/roster-core.readonly",
+        ),
     ),
     "getEnrollmentsForClass": Operation(
         "rostering",
@@ -520,6 +1016,9 @@ OPERATIONS: dict[str, Operation] = {
         "get_enrollments_for_class",
         frozenset(["timeback-platform"]),
         True,
+        ("enrollments", "Enrollment", True),
+        (None, None, False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/roster.readonly",),
     ),
     "getEnrollmentsForClassInSchool": Operation(
         "rostering",
@@ -528,6 +1027,9 @@ OPERATIONS: dict[str, Operation] = {
         "get_enrollments_for_class_in_school",
         frozenset(["ims", "timeback"]),
         True,
+        ("enrollments", "Enrollment", True),
+        (None, None, False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/roster.readonly",),
     ),
     "getEnrollmentsForSchool": Operation(
         "rostering",
@@ -536,6 +1038,9 @@ OPERATIONS: dict[str, Operation] = {
         "get_enrollments_for_school",
         frozenset(["ims", "timeback"]),
         True,
+        ("enrollments", "Enrollment", True),
+        (None, None, False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/roster.readonly",),
     ),
     "getEnrollmentsForUser": Operation(
         "rostering",
@@ -544,6 +1049,9 @@ OPERATIONS: dict[str, Operation] = {
         "get_enrollments_for_user",
         frozenset(["timeback-platform"]),
         True,
+        ("enrollments", "Enrollment", True),
+        (None, None, False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/roster.readonly",),
     ),
     "getGradingPeriod": Operation(
         "rostering",
@@ -552,6 +1060,12 @@ OPERATIONS: dict[str, Operation] = {
         "get_grading_period",
         frozenset(["ims", "timeback"]),
         False,
+        ("academicSession", "AcademicSession", False),
+        (None, None, False),
+        (
+            "https://purl.imsglobal.org/spec/or/v1p2/scope/roster.readonly",
+            "https://purl.imsglobal.org/spec/or/v1p2/scope/roster-core.readonly",
+        ),
     ),
     "getGradingPeriodsForTerm": Operation(
         "rostering",
@@ -560,9 +1074,23 @@ OPERATIONS: dict[str, Operation] = {
         "get_grading_periods_for_term",
         frozenset(["ims", "timeback"]),
         True,
+        ("academicSessions", "AcademicSession", True),
+        (None, None, False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/roster.readonly",),
     ),
     "getLineItem": Operation(
-        "gradebook", "GET", "/lineItems/{sourcedId}", "get_line_item", frozenset(["ims", "timeback"]), False
+        "gradebook",
+        "GET",
+        "/lineItems/{sourcedId}",
+        "get_line_item",
+        frozenset(["ims", "timeback"]),
+        False,
+        ("lineItem", "LineItem", False),
+        (None, None, False),
+        (
+            "https://purl.imsglobal.org/spec/or/v1p2/scope/gradebook.readonly",
+            "https://purl.imsglobal.org/spec/or/v1p2/scope/gradebook-core.readonly",
+        ),
     ),
     "getLineItemsForClass": Operation(
         "gradebook",
@@ -571,6 +1099,9 @@ OPERATIONS: dict[str, Operation] = {
         "get_line_items_for_class",
         frozenset(["ims", "timeback"]),
         True,
+        ("lineItems", "LineItem", True),
+        (None, None, False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/gradebook.readonly",),
     ),
     "getLineItemsForSchool": Operation(
         "gradebook",
@@ -579,6 +1110,9 @@ OPERATIONS: dict[str, Operation] = {
         "get_line_items_for_school",
         frozenset(["timeback"]),
         True,
+        ("lineItems", "LineItem", True),
+        (None, None, False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/gradebook.readonly",),
     ),
     "getLinkedUsers": Operation(
         "rostering",
@@ -587,6 +1121,9 @@ OPERATIONS: dict[str, Operation] = {
         "get_linked_users",
         frozenset(["timeback-platform"]),
         False,
+        (None, None, False),
+        (None, None, False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/roster.readonly",),
     ),
     "getOrg": Operation(
         "rostering",
@@ -595,9 +1132,26 @@ OPERATIONS: dict[str, Operation] = {
         "get_org",
         frozenset(["ims", "timeback", "timeback-platform"]),
         False,
+        ("org", "Org", False),
+        (None, None, False),
+        (
+            "https://purl.imsglobal.org/spec/or/v1p2/scope/roster.readonly",
+            "https://purl.imsglobal.org/spec/or/v1p2/scope/roster-core.readonly",
+        ),
     ),
     "getResource": Operation(
-        "resources", "GET", "/resources/{sourcedId}", "get_resource", frozenset(["ims", "timeback"]), False
+        "resources",
+        "GET",
+        "/resources/{sourcedId}",
+        "get_resource",
+        frozenset(["ims", "timeback"]),
+        False,
+        ("resource", "Resource", False),
+        (None, None, False),
+        (
+            "https://purl.imsglobal.org/spec/or/v1p2/scope/resource.readonly",
+            "https://purl.imsglobal.org/spec/or/v1p2/scope/resource-core.readonly",
+        ),
     ),
     "getResourcesForClass": Operation(
         "resources",
@@ -606,6 +1160,9 @@ OPERATIONS: dict[str, Operation] = {
         "get_resources_for_class",
         frozenset(["ims"]),
         True,
+        ("resources", "Resource", True),
+        (None, None, False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/resource.readonly",),
     ),
     "getResourcesForClassTimeBack": Operation(
         "resources",
@@ -614,6 +1171,9 @@ OPERATIONS: dict[str, Operation] = {
         "get_resources_for_class_time_back",
         frozenset(["timeback"]),
         True,
+        ("resources", "Resource", True),
+        (None, None, False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/resource.readonly",),
     ),
     "getResourcesForCourse": Operation(
         "resources",
@@ -622,6 +1182,9 @@ OPERATIONS: dict[str, Operation] = {
         "get_resources_for_course",
         frozenset(["ims"]),
         True,
+        ("resources", "Resource", True),
+        (None, None, False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/resource.readonly",),
     ),
     "getResourcesForCourseTimeBack": Operation(
         "resources",
@@ -630,6 +1193,9 @@ OPERATIONS: dict[str, Operation] = {
         "get_resources_for_course_time_back",
         frozenset(["timeback"]),
         True,
+        ("resources", "Resource", True),
+        (None, None, False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/resource.readonly",),
     ),
     "getResourcesForUser": Operation(
         "resources",
@@ -638,6 +1204,9 @@ OPERATIONS: dict[str, Operation] = {
         "get_resources_for_user",
         frozenset(["ims"]),
         True,
+        ("resources", "Resource", True),
+        (None, None, False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/resource.readonly",),
     ),
     "getResourcesForUserTimeBack": Operation(
         "resources",
@@ -646,9 +1215,23 @@ OPERATIONS: dict[str, Operation] = {
         "get_resources_for_user_time_back",
         frozenset(["timeback"]),
         True,
+        ("resources", "Resource", True),
+        (None, None, False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/resource.readonly",),
     ),
     "getResult": Operation(
-        "gradebook", "GET", "/results/{sourcedId}", "get_result", frozenset(["ims", "timeback"]), False
+        "gradebook",
+        "GET",
+        "/results/{sourcedId}",
+        "get_result",
+        frozenset(["ims", "timeback"]),
+        False,
+        ("result", "Result", False),
+        (None, None, False),
+        (
+            "https://purl.imsglobal.org/spec/or/v1p2/scope/gradebook.readonly",
+            "https://purl.imsglobal.org/spec/or/v1p2/scope/gradebook-core.readonly",
+        ),
     ),
     "getResultsForClass": Operation(
         "gradebook",
@@ -657,6 +1240,9 @@ OPERATIONS: dict[str, Operation] = {
         "get_results_for_class",
         frozenset(["ims", "timeback"]),
         True,
+        ("results", "Result", True),
+        (None, None, False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/gradebook.readonly",),
     ),
     "getResultsForLineItemForClass": Operation(
         "gradebook",
@@ -665,6 +1251,9 @@ OPERATIONS: dict[str, Operation] = {
         "get_results_for_line_item_for_class",
         frozenset(["ims", "timeback"]),
         True,
+        ("results", "Result", True),
+        (None, None, False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/gradebook.readonly",),
     ),
     "getResultsForStudentForClass": Operation(
         "gradebook",
@@ -673,9 +1262,23 @@ OPERATIONS: dict[str, Operation] = {
         "get_results_for_student_for_class",
         frozenset(["ims", "timeback"]),
         True,
+        ("results", "Result", True),
+        (None, None, False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/gradebook.readonly",),
     ),
     "getSchool": Operation(
-        "rostering", "GET", "/schools/{sourcedId}", "get_school", frozenset(["ims", "timeback"]), False
+        "rostering",
+        "GET",
+        "/schools/{sourcedId}",
+        "get_school",
+        frozenset(["ims", "timeback"]),
+        False,
+        ("org", "Org", False),
+        (None, None, False),
+        (
+            "https://purl.imsglobal.org/spec/or/v1p2/scope/roster.readonly",
+            "https://purl.imsglobal.org/spec/or/v1p2/scope/roster-core.readonly",
+        ),
     ),
     "getScoreScale": Operation(
         "gradebook",
@@ -684,6 +1287,12 @@ OPERATIONS: dict[str, Operation] = {
         "get_score_scale",
         frozenset(["ims", "timeback"]),
         False,
+        ("scoreScale", "ScoreScale", False),
+        (None, None, False),
+        (
+            "https://purl.imsglobal.org/spec/or/v1p2/scope/gradebook.readonly",
+            "https://purl.imsglobal.org/spec/or/v1p2/scope/gradebook-core.readonly",
+        ),
     ),
     "getScoreScalesForClass": Operation(
         "gradebook",
@@ -692,6 +1301,9 @@ OPERATIONS: dict[str, Operation] = {
         "get_score_scales_for_class",
         frozenset(["ims", "timeback"]),
         True,
+        ("scoreScales", "ScoreScale", True),
+        (None, None, False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/gradebook.readonly",),
     ),
     "getScoreScalesForSchool": Operation(
         "gradebook",
@@ -700,9 +1312,23 @@ OPERATIONS: dict[str, Operation] = {
         "get_score_scales_for_school",
         frozenset(["ims", "timeback"]),
         True,
+        ("scoreScales", "ScoreScale", True),
+        (None, None, False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/gradebook.readonly",),
     ),
     "getStudent": Operation(
-        "rostering", "GET", "/students/{sourcedId}", "get_student", frozenset(["ims", "timeback"]), False
+        "rostering",
+        "GET",
+        "/students/{sourcedId}",
+        "get_student",
+        frozenset(["ims", "timeback"]),
+        False,
+        ("user", "User", False),
+        (None, None, False),
+        (
+            "https://purl.imsglobal.org/spec/or/v1p2/scope/roster.readonly",
+            "https://purl.imsglobal.org/spec/or/v1p2/scope/roster-core.readonly",
+        ),
     ),
     "getStudentsForClass": Operation(
         "rostering",
@@ -711,6 +1337,9 @@ OPERATIONS: dict[str, Operation] = {
         "get_students_for_class",
         frozenset(["ims", "timeback"]),
         True,
+        ("users", "User", True),
+        (None, None, False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/roster.readonly",),
     ),
     "getStudentsForClassInSchool": Operation(
         "rostering",
@@ -719,6 +1348,9 @@ OPERATIONS: dict[str, Operation] = {
         "get_students_for_class_in_school",
         frozenset(["ims", "timeback"]),
         True,
+        ("users", "User", True),
+        (None, None, False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/roster.readonly",),
     ),
     "getStudentsForSchool": Operation(
         "rostering",
@@ -727,9 +1359,23 @@ OPERATIONS: dict[str, Operation] = {
         "get_students_for_school",
         frozenset(["ims", "timeback"]),
         True,
+        ("users", "User", True),
+        (None, None, False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/roster.readonly",),
     ),
     "getTeacher": Operation(
-        "rostering", "GET", "/teachers/{sourcedId}", "get_teacher", frozenset(["ims", "timeback"]), False
+        "rostering",
+        "GET",
+        "/teachers/{sourcedId}",
+        "get_teacher",
+        frozenset(["ims", "timeback"]),
+        False,
+        ("user", "User", False),
+        (None, None, False),
+        (
+            "https://purl.imsglobal.org/spec/or/v1p2/scope/roster.readonly",
+            "https://purl.imsglobal.org/spec/or/v1p2/scope/roster-core.readonly",
+        ),
     ),
     "getTeachersForClass": Operation(
         "rostering",
@@ -738,6 +1384,9 @@ OPERATIONS: dict[str, Operation] = {
         "get_teachers_for_class",
         frozenset(["ims", "timeback"]),
         True,
+        ("users", "User", True),
+        (None, None, False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/roster.readonly",),
     ),
     "getTeachersForClassInSchool": Operation(
         "rostering",
@@ -746,6 +1395,9 @@ OPERATIONS: dict[str, Operation] = {
         "get_teachers_for_class_in_school",
         frozenset(["ims", "timeback"]),
         True,
+        ("users", "User", True),
+        (None, None, False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/roster.readonly",),
     ),
     "getTeachersForSchool": Operation(
         "rostering",
@@ -754,9 +1406,23 @@ OPERATIONS: dict[str, Operation] = {
         "get_teachers_for_school",
         frozenset(["ims", "timeback"]),
         True,
+        ("users", "User", True),
+        (None, None, False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/roster.readonly",),
     ),
     "getTerm": Operation(
-        "rostering", "GET", "/terms/{sourcedId}", "get_term", frozenset(["ims", "timeback"]), False
+        "rostering",
+        "GET",
+        "/terms/{sourcedId}",
+        "get_term",
+        frozenset(["ims", "timeback"]),
+        False,
+        ("academicSession", "AcademicSession", False),
+        (None, None, False),
+        (
+            "https://purl.imsglobal.org/spec/or/v1p2/scope/roster.readonly",
+            "https://purl.imsglobal.org/spec/or/v1p2/scope/roster-core.readonly",
+        ),
     ),
     "getTermsForSchool": Operation(
         "rostering",
@@ -765,6 +1431,9 @@ OPERATIONS: dict[str, Operation] = {
         "get_terms_for_school",
         frozenset(["ims", "timeback"]),
         True,
+        ("academicSessions", "AcademicSession", True),
+        (None, None, False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/roster.readonly",),
     ),
     "getUser": Operation(
         "rostering",
@@ -773,6 +1442,12 @@ OPERATIONS: dict[str, Operation] = {
         "get_user",
         frozenset(["ims", "timeback", "timeback-platform"]),
         False,
+        ("user", "User", False),
+        (None, None, False),
+        (
+            "https://purl.imsglobal.org/spec/or/v1p2/scope/roster.readonly",
+            "https://purl.imsglobal.org/spec/or/v1p2/scope/roster-core.readonly",
+        ),
     ),
     "getUserWithDemographics": Operation(
         "rostering",
@@ -781,6 +1456,9 @@ OPERATIONS: dict[str, Operation] = {
         "get_user_with_demographics",
         frozenset(["timeback"]),
         False,
+        ("user", "User", False),
+        (None, None, False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/roster.readonly",),
     ),
     "partiallyUpdateEnrollment": Operation(
         "rostering",
@@ -789,6 +1467,9 @@ OPERATIONS: dict[str, Operation] = {
         "partially_update_enrollment",
         frozenset(["timeback"]),
         False,
+        (None, None, False),
+        ("enrollment", "Enrollment", False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/roster.createput",),
     ),
     "patchAssessmentLineItem": Operation(
         "gradebook",
@@ -797,6 +1478,9 @@ OPERATIONS: dict[str, Operation] = {
         "patch_assessment_line_item",
         frozenset(["timeback"]),
         False,
+        (None, None, False),
+        ("assessmentLineItem", "AssessmentLineItem", False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/assessment.createput",),
     ),
     "patchAssessmentResult": Operation(
         "gradebook",
@@ -805,12 +1489,31 @@ OPERATIONS: dict[str, Operation] = {
         "patch_assessment_result",
         frozenset(["timeback"]),
         False,
+        (None, None, False),
+        ("assessmentResult", "AssessmentResult", False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/assessment.createput",),
     ),
     "postAcademicSession": Operation(
-        "rostering", "POST", "/academicSessions", "post_academic_session", frozenset(["timeback"]), False
+        "rostering",
+        "POST",
+        "/academicSessions",
+        "post_academic_session",
+        frozenset(["timeback"]),
+        False,
+        ("sourcedIdPairs", "GUIDPair", True),
+        ("academicSession", "AcademicSession", False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/roster.createput",),
     ),
     "postDemographics": Operation(
-        "rostering", "POST", "/demographics", "post_demographics", frozenset(["timeback"]), False
+        "rostering",
+        "POST",
+        "/demographics",
+        "post_demographics",
+        frozenset(["timeback"]),
+        False,
+        ("sourcedIdPairs", "GUIDPair", True),
+        ("demographics", "Demographics", False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/roster.createput",),
     ),
     "postLineItemsForClass": Operation(
         "gradebook",
@@ -819,6 +1522,9 @@ OPERATIONS: dict[str, Operation] = {
         "post_line_items_for_class",
         frozenset(["ims", "timeback"]),
         False,
+        ("sourcedIdPairs", "GUIDPair", True),
+        ("lineItems", "LineItem", True),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/gradebook.createpost",),
     ),
     "postLineItemsForSchool": Operation(
         "gradebook",
@@ -827,6 +1533,9 @@ OPERATIONS: dict[str, Operation] = {
         "post_line_items_for_school",
         frozenset(["ims", "timeback"]),
         False,
+        ("sourcedIdPairs", "GUIDPair", True),
+        ("lineItems", "LineItem", True),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/gradebook.createpost",),
     ),
     "postResultsForAcademicSessionForClass": Operation(
         "gradebook",
@@ -835,6 +1544,9 @@ OPERATIONS: dict[str, Operation] = {
         "post_results_for_academic_session_for_class",
         frozenset(["ims", "timeback"]),
         False,
+        ("sourcedIdPairs", "GUIDPair", True),
+        ("results", "Result", True),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/gradebook.createpost",),
     ),
     "postResultsForLineItem": Operation(
         "gradebook",
@@ -843,6 +1555,9 @@ OPERATIONS: dict[str, Operation] = {
         "post_results_for_line_item",
         frozenset(["ims", "timeback"]),
         False,
+        ("sourcedIdPairs", "GUIDPair", True),
+        ("results", "Result", True),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/gradebook.createpost",),
     ),
     "putAcademicSession": Operation(
         "rostering",
@@ -851,6 +1566,9 @@ OPERATIONS: dict[str, Operation] = {
         "put_academic_session",
         frozenset(["timeback"]),
         False,
+        (None, None, False),
+        ("academicSession", "AcademicSession", False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/roster.createput",),
     ),
     "putAssessmentLineItem": Operation(
         "gradebook",
@@ -859,6 +1577,9 @@ OPERATIONS: dict[str, Operation] = {
         "put_assessment_line_item",
         frozenset(["ims", "timeback"]),
         False,
+        (None, None, False),
+        ("assessmentLineItem", "AssessmentLineItem", False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/assessment.createput",),
     ),
     "putAssessmentResult": Operation(
         "gradebook",
@@ -867,9 +1588,20 @@ OPERATIONS: dict[str, Operation] = {
         "put_assessment_result",
         frozenset(["ims", "timeback"]),
         False,
+        (None, None, False),
+        ("assessmentResult", "AssessmentResult", False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/assessment.createput",),
     ),
     "putCategory": Operation(
-        "gradebook", "PUT", "/categories/{sourcedId}", "put_category", frozenset(["ims", "timeback"]), False
+        "gradebook",
+        "PUT",
+        "/categories/{sourcedId}",
+        "put_category",
+        frozenset(["ims", "timeback"]),
+        False,
+        (None, None, False),
+        ("category", "Category", False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/gradebook.createput",),
     ),
     "putComponentResource": Operation(
         "rostering",
@@ -878,6 +1610,9 @@ OPERATIONS: dict[str, Operation] = {
         "put_component_resource",
         frozenset(["timeback"]),
         False,
+        (None, None, False),
+        ("componentResource", "ComponentResource", False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/roster.createput",),
     ),
     "putCourse": Operation(
         "rostering",
@@ -886,6 +1621,9 @@ OPERATIONS: dict[str, Operation] = {
         "put_course",
         frozenset(["timeback", "timeback-platform"]),
         False,
+        (None, None, False),
+        ("course", "Course", False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/roster.createput",),
     ),
     "putCourseComponent": Operation(
         "rostering",
@@ -894,15 +1632,42 @@ OPERATIONS: dict[str, Operation] = {
         "put_course_component",
         frozenset(["timeback"]),
         False,
+        (None, None, False),
+        ("courseComponent", "CourseComponent", False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/roster.createput",),
     ),
     "putDemographics": Operation(
-        "rostering", "PUT", "/demographics/{sourcedId}", "put_demographics", frozenset(["timeback"]), False
+        "rostering",
+        "PUT",
+        "/demographics/{sourcedId}",
+        "put_demographics",
+        frozenset(["timeback"]),
+        False,
+        (None, None, False),
+        ("demographics", "Demographics", False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/roster.createput",),
     ),
     "putLineItem": Operation(
-        "gradebook", "PUT", "/lineItems/{sourcedId}", "put_line_item", frozenset(["ims", "timeback"]), False
+        "gradebook",
+        "PUT",
+        "/lineItems/{sourcedId}",
+        "put_line_item",
+        frozenset(["ims", "timeback"]),
+        False,
+        (None, None, False),
+        ("lineItem", "LineItem", False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/gradebook.createput",),
     ),
     "putResult": Operation(
-        "gradebook", "PUT", "/results/{sourcedId}", "put_result", frozenset(["ims", "timeback"]), False
+        "gradebook",
+        "PUT",
+        "/results/{sourcedId}",
+        "put_result",
+        frozenset(["ims", "timeback"]),
+        False,
+        (None, None, False),
+        ("result", "Result", False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/gradebook.createput",),
     ),
     "putScoreScale": Operation(
         "gradebook",
@@ -911,6 +1676,9 @@ OPERATIONS: dict[str, Operation] = {
         "put_score_scale",
         frozenset(["ims", "timeback"]),
         False,
+        (None, None, False),
+        ("scoreScale", "ScoreScale", False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/gradebook.createput",),
     ),
     "registerStudentCredentials": Operation(
         "rostering",
@@ -919,6 +1687,9 @@ OPERATIONS: dict[str, Operation] = {
         "register_student_credentials",
         frozenset(["timeback"]),
         False,
+        (None, None, False),
+        (None, None, False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/roster.createput",),
     ),
     "updateClass": Operation(
         "rostering",
@@ -927,6 +1698,9 @@ OPERATIONS: dict[str, Operation] = {
         "update_class",
         frozenset(["timeback", "timeback-platform"]),
         False,
+        (None, None, False),
+        ("class", "Class", False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/roster.createput",),
     ),
     "updateEnrollment": Operation(
         "rostering",
@@ -935,6 +1709,9 @@ OPERATIONS: dict[str, Operation] = {
         "update_enrollment",
         frozenset(["timeback", "timeback-platform"]),
         False,
+        (None, None, False),
+        ("enrollment", "Enrollment", False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/roster.createput",),
     ),
     "updateGradingPeriod": Operation(
         "rostering",
@@ -943,15 +1720,42 @@ OPERATIONS: dict[str, Operation] = {
         "update_grading_period",
         frozenset(["timeback"]),
         False,
+        (None, None, False),
+        ("academicSession", "AcademicSession", False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/roster.createput",),
     ),
     "updateOrg": Operation(
-        "rostering", "PUT", "/orgs/{sourcedId}", "update_org", frozenset(["timeback"]), False
+        "rostering",
+        "PUT",
+        "/orgs/{sourcedId}",
+        "update_org",
+        frozenset(["timeback"]),
+        False,
+        (None, None, False),
+        ("org", "Org", False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/roster.createput",),
     ),
     "updateResource": Operation(
-        "resources", "PUT", "/resources/{sourcedId}", "update_resource", frozenset(["timeback"]), False
+        "resources",
+        "PUT",
+        "/resources/{sourcedId}",
+        "update_resource",
+        frozenset(["timeback"]),
+        False,
+        (None, None, False),
+        ("resource", "Resource", False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/resource.createput",),
     ),
     "updateSchool": Operation(
-        "rostering", "PUT", "/schools/{sourcedId}", "update_school", frozenset(["timeback"]), False
+        "rostering",
+        "PUT",
+        "/schools/{sourcedId}",
+        "update_school",
+        frozenset(["timeback"]),
+        False,
+        (None, None, False),
+        ("org", "Org", False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/roster.createput",),
     ),
     "updateUser": Operation(
         "rostering",
@@ -960,9 +1764,20 @@ OPERATIONS: dict[str, Operation] = {
         "update_user",
         frozenset(["timeback", "timeback-platform"]),
         False,
+        (None, None, False),
+        ("user", "User", False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/roster.createput",),
     ),
     "upsertStudent": Operation(
-        "rostering", "PUT", "/students", "upsert_student", frozenset(["timeback-platform"]), False
+        "rostering",
+        "PUT",
+        "/students",
+        "upsert_student",
+        frozenset(["timeback-platform"]),
+        False,
+        (None, None, False),
+        ("student", "User", False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/roster.createput",),
     ),
     "upsertStudentAgent": Operation(
         "rostering",
@@ -971,6 +1786,9 @@ OPERATIONS: dict[str, Operation] = {
         "upsert_student_agent",
         frozenset(["timeback-platform"]),
         False,
+        (None, None, False),
+        (None, None, False),
+        ("https://purl.imsglobal.org/spec/or/v1p2/scope/roster.createput",),
     ),
 }
 
