@@ -1,0 +1,184 @@
+"""Run the sandbox: in a background thread (tests, notebooks) or in the foreground (command line).
+
+Example:
+    ```python
+    from oneroster.sandbox import serve
+
+    with serve(users=500) as sandbox:
+        client = OneRoster(base_url=sandbox.base_url, client_id=sandbox.client_id,
+                           client_secret=sandbox.client_secret, token_url=sandbox.token_url,
+                           profile=sandbox.profile)
+        ...
+    ```
+
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import socket
+import threading
+import time
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import uvicorn
+
+from oneroster.sandbox.app import TOKEN_PATH, Sandbox, SandboxConfig, create_app
+from oneroster.sandbox.faults import Faults
+from oneroster.sandbox.store import Store
+
+__all__ = ["RunningSandbox", "open_store", "serve"]
+
+
+def open_store(*, db: str = ":memory:", seed: int = 1, users: int = 2000) -> Store:
+    """Open ``db`` and fill it with the seeded district unless it already holds that district.
+
+    A file database built from the same ``seed`` and ``users`` is reused as is, so a
+    million-user benchmark district is generated once.
+
+    Example:
+        ```python
+        store = open_store(db="district.db", seed=1, users=100_000)
+        ```
+
+    """
+    store = Store(db)
+    wanted = f"{seed}:{users}"
+    built = store.get_meta("district")
+    if built == wanted:
+        return store
+    if built is not None:
+        store.close()
+        raise ValueError(f"{db} holds district {built} (seed:users), not {wanted}; use another --db")
+    from oneroster.sandbox.seed import generate_district
+
+    store.load(generate_district(seed=seed, users=users))
+    store.set_meta("district", wanted)
+    return store
+
+
+@dataclass
+class RunningSandbox:
+    """A started sandbox: where it listens and how to authenticate against it."""
+
+    host: str
+    port: int
+    profile: str
+    client_id: str
+    client_secret: str
+    app_state: Sandbox
+
+    @property
+    def base_url(self) -> str:
+        """Return the server's root URL (``http://127.0.0.1:PORT``)."""
+        return f"http://{self.host}:{self.port}"
+
+    @property
+    def token_url(self) -> str:
+        """Return the OAuth 2 token endpoint."""
+        return self.base_url + TOKEN_PATH
+
+    def environ(self) -> dict[str, str]:
+        """Return the ``ONEROSTER_*`` variables that point ``OneRoster.from_env()`` here.
+
+        Example:
+            ```python
+            subprocess.run(["python", "sync.py"], env={**os.environ, **sandbox.environ()})
+            ```
+
+        """
+        return {
+            "ONEROSTER_BASE_URL": self.base_url,
+            "ONEROSTER_CLIENT_ID": self.client_id,
+            "ONEROSTER_CLIENT_SECRET": self.client_secret,
+            "ONEROSTER_TOKEN_URL": self.token_url,
+            "ONEROSTER_PROFILE": self.profile,
+        }
+
+    def client_kwargs(self) -> dict[str, Any]:
+        """Return the keyword arguments of ``OneRoster(...)`` for this sandbox.
+
+        Example:
+            ```python
+            client = OneRoster(**sandbox.client_kwargs())
+            ```
+
+        """
+        return {
+            "base_url": self.base_url,
+            "client_id": self.client_id,
+            "client_secret": self.client_secret,
+            "token_url": self.token_url,
+            "profile": self.profile,
+        }
+
+
+def _free_port(host: str) -> int:
+    with socket.socket() as sock:
+        sock.bind((host, 0))
+        return int(sock.getsockname()[1])
+
+
+@contextlib.contextmanager
+def serve(
+    *,
+    host: str = "127.0.0.1",
+    port: int = 0,
+    db: str = ":memory:",
+    seed: int = 1,
+    users: int = 2000,
+    store: Store | None = None,
+    config: SandboxConfig | None = None,
+    faults: Mapping[str, Any] | None = None,
+) -> Iterator[RunningSandbox]:
+    """Start the sandbox in a background thread; stop it (and close its store) on exit.
+
+    ``port=0`` picks a free port. ``faults`` sets fault injection (see :class:`Faults`).
+
+    Example:
+        ```python
+        with serve(users=300, faults={"rate_503": 0.1}) as sandbox:
+            print(sandbox.base_url)
+        ```
+
+    """
+    config = config or SandboxConfig()
+    if faults:
+        config.faults = Faults(**faults)
+    own_store = store is None
+    store = store if store is not None else open_store(db=db, seed=seed, users=users)
+    app = create_app(store=store, config=config)
+    port = port or _free_port(host)
+    server = uvicorn.Server(
+        uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=False, lifespan="off")
+    )
+    thread = threading.Thread(target=server.run, name=f"oneroster-sandbox-{port}", daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            raise RuntimeError(f"the sandbox did not start on {host}:{port}")
+        time.sleep(0.01)
+    client_id, client_secret = next(iter(config.clients.items()))
+    try:
+        yield RunningSandbox(host, port, config.profile, client_id, client_secret, app.state.sandbox)
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+        if own_store:
+            store.close()
+
+
+def child_environ(sandbox: RunningSandbox) -> dict[str, str]:
+    """Return this process's environment with the sandbox's ``ONEROSTER_*`` settings on top.
+
+    Example:
+        ```python
+        env = child_environ(sandbox)
+        ```
+
+    """
+    return {**os.environ, **sandbox.environ()}
