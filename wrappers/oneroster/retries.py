@@ -185,14 +185,17 @@ class RetryTransport(httpx.BaseTransport):
             attempt += 1
             try:
                 response = self._inner.handle_request(request)
+                if not policy.should_retry(request.method, response.status_code, attempt):
+                    # Read the body here: a connection dropped halfway through it is then
+                    # retried exactly like one dropped before the status line.
+                    response.read()
+                    return response
             except httpx.TransportError as exc:
                 if not policy.should_retry(request.method, exc, attempt):
                     raise
                 delay = policy.delay(attempt, None)
                 self._log_retry(request, type(exc).__name__, attempt, delay)
             else:
-                if not policy.should_retry(request.method, response.status_code, attempt):
-                    return response
                 delay = policy.delay(attempt, response)
                 # Frees the connection; the body of a response we throw away is not needed.
                 response.close()
