@@ -30,6 +30,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from oneroster.errors import ValidationError
+from oneroster.operation_index import OPERATIONS
 
 __all__ = ["PROFILES", "SCOPE_PREFIX", "SERVICES", "Profile", "resolve_profile"]
 
@@ -87,13 +88,26 @@ class Profile:
                 )
 
 
+def _scopes_of(operations: str) -> tuple[str, ...]:
+    """Every scope that some operation of the profile asks for (reads and writes)."""
+    return tuple(sorted({s for op in OPERATIONS.values() if operations in op.profiles for s in op.scopes}))
+
+
 def _ims_roots() -> dict[str, str]:
     return {service: f"/ims/oneroster/{service}/v1p2" for service in SERVICES}
 
 
 PROFILES: dict[str, Profile] = {
     "ims": Profile(name="ims", roots=_ims_roots(), operations="ims"),
-    "timeback": Profile(name="timeback", roots=_ims_roots(), operations="timeback", trailing_slash=True),
+    # TimeBack's point is writing (users, enrollments, agents), and its own docs request the
+    # write scopes, so its default token asks for every scope its operations use.
+    "timeback": Profile(
+        name="timeback",
+        roots=_ims_roots(),
+        operations="timeback",
+        trailing_slash=True,
+        default_scopes=_scopes_of("timeback"),
+    ),
     "timeback-platform": Profile(
         name="timeback-platform",
         roots={"rostering": "/rostering/1.0"},
