@@ -1,4 +1,5 @@
-# oneroster-client: the developer's commands. `make install && make test` is the whole set-up.
+# oneroster-client: the developer's commands. On a fresh clone, `make demo` runs the main job against
+# the local sandbox and `make test` runs everything CI runs; both install what they need first.
 PYTHON ?= python3
 VENV   ?= .venv
 BIN     = $(VENV)/bin
@@ -6,14 +7,24 @@ SPEC    = openapi/oneroster-1.2.yaml
 GEN_ARGS = --path $(SPEC) --config generator-config.yml --custom-template-path openapi/templates \
            --meta none --overwrite --fail-on-warning
 
-.PHONY: install generate check-generated validate-spec lint typecheck test unit clean
+.PHONY: install generate check-generated validate-spec lint typecheck test unit demo sandbox clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-install: $(BIN)/python  ## create .venv and install the package with its dev tools
+# Re-installs only when the dependencies change, so `make demo`/`make test` stay quick after the first run.
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+install: $(VENV)/.installed  ## create .venv and install the package with its dev tools
+
+demo: $(VENV)/.installed  ## the main job: start the sandbox, run examples/roster_sync.py against it, stop it
+	$(BIN)/python -m oneroster.sandbox -- $(BIN)/python examples/roster_sync.py
+
+sandbox: $(VENV)/.installed  ## serve the sandbox on http://127.0.0.1:8000 until Ctrl-C
+	$(BIN)/python -m oneroster.sandbox --port 8000
 
 generate:  ## regenerate oneroster_client/ from the spec
 	PATH="$(abspath $(BIN)):$$PATH" $(BIN)/openapi-python-client generate $(GEN_ARGS) --output-path oneroster_client
@@ -27,14 +38,14 @@ validate-spec:
 	$(BIN)/openapi-spec-validator $(SPEC)
 
 lint:
-	$(BIN)/ruff check wrappers tests tools
-	$(BIN)/ruff format --check wrappers tests tools
+	$(BIN)/ruff check wrappers tests tools examples
+	$(BIN)/ruff format --check wrappers tests tools examples
 
 typecheck:
 	$(BIN)/mypy --strict wrappers/oneroster
 	$(BIN)/mypy --strict oneroster_client
 
-test: validate-spec check-generated lint typecheck  ## everything CI runs
+test: install validate-spec check-generated lint typecheck  ## everything CI runs
 	$(BIN)/pytest -q -p no:cacheprovider
 
 unit:
