@@ -99,8 +99,6 @@ class AcademicSessionSet:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.academic_session import AcademicSession
-
         d = dict(src_dict)
 
         def _parse_academic_sessions(
@@ -129,59 +127,17 @@ class AcademicSessionSet:
 
         academic_sessions = _parse_academic_sessions(d.pop("academicSessions", UNSET))
 
-        def _parse_total_count(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
+        total_count = cast(int | None | Unset, d.pop("totalCount", UNSET))
 
-        total_count = _parse_total_count(d.pop("totalCount", UNSET))
+        page_count = cast(int | None | Unset, d.pop("pageCount", UNSET))
 
-        def _parse_page_count(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
+        page_number = cast(int | None | Unset, d.pop("pageNumber", UNSET))
 
-        page_count = _parse_page_count(d.pop("pageCount", UNSET))
+        offset = cast(int | None | Unset, d.pop("offset", UNSET))
 
-        def _parse_page_number(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
+        limit = cast(int | None | Unset, d.pop("limit", UNSET))
 
-        page_number = _parse_page_number(d.pop("pageNumber", UNSET))
-
-        def _parse_offset(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        offset = _parse_offset(d.pop("offset", UNSET))
-
-        def _parse_limit(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        limit = _parse_limit(d.pop("limit", UNSET))
-
-        def _parse_total(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        total = _parse_total(d.pop("total", UNSET))
+        total = cast(int | None | Unset, d.pop("total", UNSET))
 
         academic_session_set = cls(
             academic_sessions=academic_sessions,
@@ -211,3 +167,9 @@ class AcademicSessionSet:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# oneroster-client: imported once, after the class, instead of inside every from_dict/to_dict
+# call as the stock template does. Models refer to each other (in cycles, hence not at the top);
+# an import statement per call was the largest single cost of parsing a page of records.
+from ..models.academic_session import AcademicSession

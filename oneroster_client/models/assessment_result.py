@@ -44,9 +44,6 @@ class AssessmentResult:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.guid_ref import GUIDRef
-        from ..models.metadata import Metadata
-
         sourced_id = self.sourced_id
 
         status: str | Unset
@@ -217,10 +214,6 @@ class AssessmentResult:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.guid_ref import GUIDRef
-        from ..models.learning_objective_score_set import LearningObjectiveScoreSet
-        from ..models.metadata import Metadata
-
         d = dict(src_dict)
         sourced_id = d.pop("sourcedId", UNSET)
 
@@ -230,7 +223,9 @@ class AssessmentResult:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                componentsschemas_status_type_0 = StatusEnum(data)
+                componentsschemas_status_type_0 = cast(
+                    StatusEnum, StatusEnum._value2member_map_[data]
+                )
 
                 return componentsschemas_status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -277,23 +272,9 @@ class AssessmentResult:
         else:
             student = GUIDRef.from_dict(_student)
 
-        def _parse_score(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(float | None | Unset, data)
+        score = cast(float | None | Unset, d.pop("score", UNSET))
 
-        score = _parse_score(d.pop("score", UNSET))
-
-        def _parse_text_score(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        text_score = _parse_text_score(d.pop("textScore", UNSET))
+        text_score = cast(None | str | Unset, d.pop("textScore", UNSET))
 
         def _parse_score_date(
             data: object,
@@ -339,14 +320,7 @@ class AssessmentResult:
 
         score_scale = _parse_score_scale(d.pop("scoreScale", UNSET))
 
-        def _parse_score_percentile(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(float | None | Unset, data)
-
-        score_percentile = _parse_score_percentile(d.pop("scorePercentile", UNSET))
+        score_percentile = cast(float | None | Unset, d.pop("scorePercentile", UNSET))
 
         def _parse_score_status(data: object) -> ScoreStatus | str | Unset:
             if isinstance(data, Unset):
@@ -354,7 +328,9 @@ class AssessmentResult:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                score_status_type_0 = ScoreStatus(data)
+                score_status_type_0 = cast(
+                    ScoreStatus, ScoreStatus._value2member_map_[data]
+                )
 
                 return score_status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -363,14 +339,7 @@ class AssessmentResult:
 
         score_status = _parse_score_status(d.pop("scoreStatus", UNSET))
 
-        def _parse_comment(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        comment = _parse_comment(d.pop("comment", UNSET))
+        comment = cast(None | str | Unset, d.pop("comment", UNSET))
 
         def _parse_learning_objective_set(
             data: object,
@@ -416,7 +385,9 @@ class AssessmentResult:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                componentsschemas_true_false_type_0 = TrueFalseEnum(data)
+                componentsschemas_true_false_type_0 = cast(
+                    TrueFalseEnum, TrueFalseEnum._value2member_map_[data]
+                )
 
                 return componentsschemas_true_false_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -435,7 +406,9 @@ class AssessmentResult:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                componentsschemas_true_false_type_0 = TrueFalseEnum(data)
+                componentsschemas_true_false_type_0 = cast(
+                    TrueFalseEnum, TrueFalseEnum._value2member_map_[data]
+                )
 
                 return componentsschemas_true_false_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -452,7 +425,9 @@ class AssessmentResult:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                componentsschemas_true_false_type_0 = TrueFalseEnum(data)
+                componentsschemas_true_false_type_0 = cast(
+                    TrueFalseEnum, TrueFalseEnum._value2member_map_[data]
+                )
 
                 return componentsschemas_true_false_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -469,7 +444,9 @@ class AssessmentResult:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                componentsschemas_true_false_type_0 = TrueFalseEnum(data)
+                componentsschemas_true_false_type_0 = cast(
+                    TrueFalseEnum, TrueFalseEnum._value2member_map_[data]
+                )
 
                 return componentsschemas_true_false_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -517,3 +494,11 @@ class AssessmentResult:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# oneroster-client: imported once, after the class, instead of inside every from_dict/to_dict
+# call as the stock template does. Models refer to each other (in cycles, hence not at the top);
+# an import statement per call was the largest single cost of parsing a page of records.
+from ..models.guid_ref import GUIDRef
+from ..models.learning_objective_score_set import LearningObjectiveScoreSet
+from ..models.metadata import Metadata

@@ -28,8 +28,6 @@ class Category:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.metadata import Metadata
-
         sourced_id = self.sourced_id
 
         status: str | Unset
@@ -80,8 +78,6 @@ class Category:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.metadata import Metadata
-
         d = dict(src_dict)
         sourced_id = d.pop("sourcedId", UNSET)
 
@@ -91,7 +87,9 @@ class Category:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                componentsschemas_status_type_0 = StatusEnum(data)
+                componentsschemas_status_type_0 = cast(
+                    StatusEnum, StatusEnum._value2member_map_[data]
+                )
 
                 return componentsschemas_status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -126,14 +124,7 @@ class Category:
 
         title = d.pop("title", UNSET)
 
-        def _parse_weight(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(float | None | Unset, data)
-
-        weight = _parse_weight(d.pop("weight", UNSET))
+        weight = cast(float | None | Unset, d.pop("weight", UNSET))
 
         category = cls(
             sourced_id=sourced_id,
@@ -162,3 +153,9 @@ class Category:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# oneroster-client: imported once, after the class, instead of inside every from_dict/to_dict
+# call as the stock template does. Models refer to each other (in cycles, hence not at the top);
+# an import statement per call was the largest single cost of parsing a page of records.
+from ..models.metadata import Metadata

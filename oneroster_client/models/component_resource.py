@@ -32,8 +32,6 @@ class ComponentResource:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.metadata import Metadata
-
         sourced_id = self.sourced_id
 
         status: str | Unset
@@ -104,9 +102,6 @@ class ComponentResource:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.guid_ref import GUIDRef
-        from ..models.metadata import Metadata
-
         d = dict(src_dict)
         sourced_id = d.pop("sourcedId", UNSET)
 
@@ -116,7 +111,9 @@ class ComponentResource:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                componentsschemas_status_type_0 = StatusEnum(data)
+                componentsschemas_status_type_0 = cast(
+                    StatusEnum, StatusEnum._value2member_map_[data]
+                )
 
                 return componentsschemas_status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -165,23 +162,9 @@ class ComponentResource:
 
         title = d.pop("title", UNSET)
 
-        def _parse_sort_order(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(float | None | Unset, data)
+        sort_order = cast(float | None | Unset, d.pop("sortOrder", UNSET))
 
-        sort_order = _parse_sort_order(d.pop("sortOrder", UNSET))
-
-        def _parse_lesson_type(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        lesson_type = _parse_lesson_type(d.pop("lessonType", UNSET))
+        lesson_type = cast(None | str | Unset, d.pop("lessonType", UNSET))
 
         component_resource = cls(
             sourced_id=sourced_id,
@@ -213,3 +196,10 @@ class ComponentResource:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# oneroster-client: imported once, after the class, instead of inside every from_dict/to_dict
+# call as the stock template does. Models refer to each other (in cycles, hence not at the top);
+# an import statement per call was the largest single cost of parsing a page of records.
+from ..models.guid_ref import GUIDRef
+from ..models.metadata import Metadata

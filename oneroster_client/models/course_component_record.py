@@ -35,9 +35,6 @@ class CourseComponentRecord:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.guid_ref import GUIDRef
-        from ..models.metadata import Metadata
-
         sourced_id = self.sourced_id
 
         status: str | Unset
@@ -141,9 +138,6 @@ class CourseComponentRecord:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.guid_ref import GUIDRef
-        from ..models.metadata import Metadata
-
         d = dict(src_dict)
         sourced_id = d.pop("sourcedId", UNSET)
 
@@ -153,7 +147,9 @@ class CourseComponentRecord:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                componentsschemas_status_type_0 = StatusEnum(data)
+                componentsschemas_status_type_0 = cast(
+                    StatusEnum, StatusEnum._value2member_map_[data]
+                )
 
                 return componentsschemas_status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -229,14 +225,7 @@ class CourseComponentRecord:
 
         title = d.pop("title", UNSET)
 
-        def _parse_sort_order(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(float | None | Unset, data)
-
-        sort_order = _parse_sort_order(d.pop("sortOrder", UNSET))
+        sort_order = cast(float | None | Unset, d.pop("sortOrder", UNSET))
 
         def _parse_prerequisites(data: object) -> list[str] | None | Unset:
             if data is None:
@@ -255,25 +244,11 @@ class CourseComponentRecord:
 
         prerequisites = _parse_prerequisites(d.pop("prerequisites", UNSET))
 
-        def _parse_prerequisite_criteria(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        prerequisite_criteria = _parse_prerequisite_criteria(
-            d.pop("prerequisiteCriteria", UNSET)
+        prerequisite_criteria = cast(
+            None | str | Unset, d.pop("prerequisiteCriteria", UNSET)
         )
 
-        def _parse_unlock_date(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        unlock_date = _parse_unlock_date(d.pop("unlockDate", UNSET))
+        unlock_date = cast(None | str | Unset, d.pop("unlockDate", UNSET))
 
         course_component_record = cls(
             sourced_id=sourced_id,
@@ -308,3 +283,10 @@ class CourseComponentRecord:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# oneroster-client: imported once, after the class, instead of inside every from_dict/to_dict
+# call as the stock template does. Models refer to each other (in cycles, hence not at the top);
+# an import statement per call was the largest single cost of parsing a page of records.
+from ..models.guid_ref import GUIDRef
+from ..models.metadata import Metadata

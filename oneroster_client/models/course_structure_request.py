@@ -41,11 +41,6 @@ class CourseStructureRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.course_structure_request_course_structure import (
-            CourseStructureRequestCourseStructure,
-        )
-        from ..models.write_payload import WritePayload
-
         d = dict(src_dict)
         course_structure = CourseStructureRequestCourseStructure.from_dict(
             d.pop("courseStructure")
@@ -76,3 +71,12 @@ class CourseStructureRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# oneroster-client: imported once, after the class, instead of inside every from_dict/to_dict
+# call as the stock template does. Models refer to each other (in cycles, hence not at the top);
+# an import statement per call was the largest single cost of parsing a page of records.
+from ..models.course_structure_request_course_structure import (
+    CourseStructureRequestCourseStructure,
+)
+from ..models.write_payload import WritePayload

@@ -48,14 +48,7 @@ class Credential:
 
         username = d.pop("username", UNSET)
 
-        def _parse_password(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        password = _parse_password(d.pop("password", UNSET))
+        password = cast(None | str | Unset, d.pop("password", UNSET))
 
         credential = cls(
             type_=type_,

@@ -37,8 +37,6 @@ class CredentialRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.credential_request_credentials import CredentialRequestCredentials
-
         d = dict(src_dict)
         application_name = d.pop("applicationName")
 
@@ -67,3 +65,9 @@ class CredentialRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# oneroster-client: imported once, after the class, instead of inside every from_dict/to_dict
+# call as the stock template does. Models refer to each other (in cycles, hence not at the top);
+# an import statement per call was the largest single cost of parsing a page of records.
+from ..models.credential_request_credentials import CredentialRequestCredentials

@@ -45,8 +45,6 @@ class Demographics:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.metadata import Metadata
-
         sourced_id = self.sourced_id
 
         status: str | Unset
@@ -223,8 +221,6 @@ class Demographics:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.metadata import Metadata
-
         d = dict(src_dict)
         sourced_id = d.pop("sourcedId", UNSET)
 
@@ -234,7 +230,9 @@ class Demographics:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                componentsschemas_status_type_0 = StatusEnum(data)
+                componentsschemas_status_type_0 = cast(
+                    StatusEnum, StatusEnum._value2member_map_[data]
+                )
 
                 return componentsschemas_status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -304,7 +302,7 @@ class Demographics:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                sex_type_0 = Sex(data)
+                sex_type_0 = cast(Sex, Sex._value2member_map_[data])
 
                 return sex_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -323,7 +321,9 @@ class Demographics:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                componentsschemas_true_false_type_0 = TrueFalseEnum(data)
+                componentsschemas_true_false_type_0 = cast(
+                    TrueFalseEnum, TrueFalseEnum._value2member_map_[data]
+                )
 
                 return componentsschemas_true_false_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -342,7 +342,9 @@ class Demographics:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                componentsschemas_true_false_type_0 = TrueFalseEnum(data)
+                componentsschemas_true_false_type_0 = cast(
+                    TrueFalseEnum, TrueFalseEnum._value2member_map_[data]
+                )
 
                 return componentsschemas_true_false_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -361,7 +363,9 @@ class Demographics:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                componentsschemas_true_false_type_0 = TrueFalseEnum(data)
+                componentsschemas_true_false_type_0 = cast(
+                    TrueFalseEnum, TrueFalseEnum._value2member_map_[data]
+                )
 
                 return componentsschemas_true_false_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -382,7 +386,9 @@ class Demographics:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                componentsschemas_true_false_type_0 = TrueFalseEnum(data)
+                componentsschemas_true_false_type_0 = cast(
+                    TrueFalseEnum, TrueFalseEnum._value2member_map_[data]
+                )
 
                 return componentsschemas_true_false_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -403,7 +409,9 @@ class Demographics:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                componentsschemas_true_false_type_0 = TrueFalseEnum(data)
+                componentsschemas_true_false_type_0 = cast(
+                    TrueFalseEnum, TrueFalseEnum._value2member_map_[data]
+                )
 
                 return componentsschemas_true_false_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -422,7 +430,9 @@ class Demographics:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                componentsschemas_true_false_type_0 = TrueFalseEnum(data)
+                componentsschemas_true_false_type_0 = cast(
+                    TrueFalseEnum, TrueFalseEnum._value2member_map_[data]
+                )
 
                 return componentsschemas_true_false_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -443,7 +453,9 @@ class Demographics:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                componentsschemas_true_false_type_0 = TrueFalseEnum(data)
+                componentsschemas_true_false_type_0 = cast(
+                    TrueFalseEnum, TrueFalseEnum._value2member_map_[data]
+                )
 
                 return componentsschemas_true_false_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -454,46 +466,18 @@ class Demographics:
             d.pop("hispanicOrLatinoEthnicity", UNSET)
         )
 
-        def _parse_country_of_birth_code(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        country_of_birth_code = _parse_country_of_birth_code(
-            d.pop("countryOfBirthCode", UNSET)
+        country_of_birth_code = cast(
+            None | str | Unset, d.pop("countryOfBirthCode", UNSET)
         )
 
-        def _parse_state_of_birth_abbreviation(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        state_of_birth_abbreviation = _parse_state_of_birth_abbreviation(
-            d.pop("stateOfBirthAbbreviation", UNSET)
+        state_of_birth_abbreviation = cast(
+            None | str | Unset, d.pop("stateOfBirthAbbreviation", UNSET)
         )
 
-        def _parse_city_of_birth(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        city_of_birth = cast(None | str | Unset, d.pop("cityOfBirth", UNSET))
 
-        city_of_birth = _parse_city_of_birth(d.pop("cityOfBirth", UNSET))
-
-        def _parse_public_school_residence_status(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        public_school_residence_status = _parse_public_school_residence_status(
-            d.pop("publicSchoolResidenceStatus", UNSET)
+        public_school_residence_status = cast(
+            None | str | Unset, d.pop("publicSchoolResidenceStatus", UNSET)
         )
 
         demographics = cls(
@@ -534,3 +518,9 @@ class Demographics:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# oneroster-client: imported once, after the class, instead of inside every from_dict/to_dict
+# call as the stock template does. Models refer to each other (in cycles, hence not at the top);
+# an import statement per call was the largest single cost of parsing a page of records.
+from ..models.metadata import Metadata

@@ -36,8 +36,6 @@ class Enrollment:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.metadata import Metadata
-
         sourced_id = self.sourced_id
 
         status: str | Unset
@@ -138,9 +136,6 @@ class Enrollment:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.guid_ref import GUIDRef
-        from ..models.metadata import Metadata
-
         d = dict(src_dict)
         sourced_id = d.pop("sourcedId", UNSET)
 
@@ -150,7 +145,9 @@ class Enrollment:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                componentsschemas_status_type_0 = StatusEnum(data)
+                componentsschemas_status_type_0 = cast(
+                    StatusEnum, StatusEnum._value2member_map_[data]
+                )
 
                 return componentsschemas_status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -210,7 +207,9 @@ class Enrollment:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                role_type_0 = EnrollmentRole(data)
+                role_type_0 = cast(
+                    EnrollmentRole, EnrollmentRole._value2member_map_[data]
+                )
 
                 return role_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -227,7 +226,9 @@ class Enrollment:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                componentsschemas_true_false_type_0 = TrueFalseEnum(data)
+                componentsschemas_true_false_type_0 = cast(
+                    TrueFalseEnum, TrueFalseEnum._value2member_map_[data]
+                )
 
                 return componentsschemas_true_false_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -326,3 +327,10 @@ class Enrollment:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# oneroster-client: imported once, after the class, instead of inside every from_dict/to_dict
+# call as the stock template does. Models refer to each other (in cycles, hence not at the top);
+# an import statement per call was the largest single cost of parsing a page of records.
+from ..models.guid_ref import GUIDRef
+from ..models.metadata import Metadata

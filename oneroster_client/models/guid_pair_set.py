@@ -21,8 +21,6 @@ class GUIDPairSet:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.guid_pair import GUIDPair
-
         sourced_id_pairs: dict[str, Any] | list[dict[str, Any]] | None | Unset
         if isinstance(self.sourced_id_pairs, Unset):
             sourced_id_pairs = UNSET
@@ -49,8 +47,6 @@ class GUIDPairSet:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.guid_pair import GUIDPair
-
         d = dict(src_dict)
 
         def _parse_sourced_id_pairs(
@@ -109,3 +105,9 @@ class GUIDPairSet:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# oneroster-client: imported once, after the class, instead of inside every from_dict/to_dict
+# call as the stock template does. Models refer to each other (in cycles, hence not at the top);
+# an import statement per call was the largest single cost of parsing a page of records.
+from ..models.guid_pair import GUIDPair

@@ -57,7 +57,7 @@ class GUIDRef:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                type_type_0 = GUIDRefType(data)
+                type_type_0 = cast(GUIDRefType, GUIDRefType._value2member_map_[data])
 
                 return type_type_0
             except (TypeError, ValueError, AttributeError, KeyError):

@@ -36,8 +36,6 @@ class ImsxCodeMinor:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.imsx_code_minor_field import ImsxCodeMinorField
-
         d = dict(src_dict)
         imsx_code_minor_field = []
         _imsx_code_minor_field = d.pop("imsx_codeMinorField")
@@ -70,3 +68,9 @@ class ImsxCodeMinor:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# oneroster-client: imported once, after the class, instead of inside every from_dict/to_dict
+# call as the stock template does. Models refer to each other (in cycles, hence not at the top);
+# an import statement per call was the largest single cost of parsing a page of records.
+from ..models.imsx_code_minor_field import ImsxCodeMinorField

@@ -46,7 +46,9 @@ class ImsxCodeMinorField:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                imsx_code_minor_field_value_type_0 = CodeMinorValue(data)
+                imsx_code_minor_field_value_type_0 = cast(
+                    CodeMinorValue, CodeMinorValue._value2member_map_[data]
+                )
 
                 return imsx_code_minor_field_value_type_0
             except (TypeError, ValueError, AttributeError, KeyError):

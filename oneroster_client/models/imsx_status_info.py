@@ -26,8 +26,6 @@ class ImsxStatusInfo:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.imsx_code_minor import ImsxCodeMinor
-
         imsx_code_major: str
         if isinstance(self.imsx_code_major, CodeMajor):
             imsx_code_major = self.imsx_code_major.value
@@ -71,15 +69,15 @@ class ImsxStatusInfo:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.imsx_code_minor import ImsxCodeMinor
-
         d = dict(src_dict)
 
         def _parse_imsx_code_major(data: object) -> CodeMajor | str:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                imsx_code_major_type_0 = CodeMajor(data)
+                imsx_code_major_type_0 = cast(
+                    CodeMajor, CodeMajor._value2member_map_[data]
+                )
 
                 return imsx_code_major_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -92,7 +90,7 @@ class ImsxStatusInfo:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                imsx_severity_type_0 = Severity(data)
+                imsx_severity_type_0 = cast(Severity, Severity._value2member_map_[data])
 
                 return imsx_severity_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -101,14 +99,7 @@ class ImsxStatusInfo:
 
         imsx_severity = _parse_imsx_severity(d.pop("imsx_severity"))
 
-        def _parse_imsx_description(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        imsx_description = _parse_imsx_description(d.pop("imsx_description", UNSET))
+        imsx_description = cast(None | str | Unset, d.pop("imsx_description", UNSET))
 
         def _parse_imsx_code_minor(data: object) -> ImsxCodeMinor | None | Unset:
             if data is None:
@@ -152,3 +143,9 @@ class ImsxStatusInfo:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# oneroster-client: imported once, after the class, instead of inside every from_dict/to_dict
+# call as the stock template does. Models refer to each other (in cycles, hence not at the top);
+# an import statement per call was the largest single cost of parsing a page of records.
+from ..models.imsx_code_minor import ImsxCodeMinor

@@ -50,23 +50,9 @@ class LearningObjectiveResults:
         d = dict(src_dict)
         learning_objective_id = d.pop("learningObjectiveId", UNSET)
 
-        def _parse_score(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(float | None | Unset, data)
+        score = cast(float | None | Unset, d.pop("score", UNSET))
 
-        score = _parse_score(d.pop("score", UNSET))
-
-        def _parse_text_score(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        text_score = _parse_text_score(d.pop("textScore", UNSET))
+        text_score = cast(None | str | Unset, d.pop("textScore", UNSET))
 
         learning_objective_results = cls(
             learning_objective_id=learning_objective_id,

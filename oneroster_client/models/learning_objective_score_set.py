@@ -48,15 +48,16 @@ class LearningObjectiveScoreSet:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.learning_objective_results import LearningObjectiveResults
-
         d = dict(src_dict)
 
         def _parse_source(data: object) -> LearningObjectiveSource | str:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                source_type_0 = LearningObjectiveSource(data)
+                source_type_0 = cast(
+                    LearningObjectiveSource,
+                    LearningObjectiveSource._value2member_map_[data],
+                )
 
                 return source_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -97,3 +98,9 @@ class LearningObjectiveScoreSet:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# oneroster-client: imported once, after the class, instead of inside every from_dict/to_dict
+# call as the stock template does. Models refer to each other (in cycles, hence not at the top);
+# an import statement per call was the largest single cost of parsing a page of records.
+from ..models.learning_objective_results import LearningObjectiveResults

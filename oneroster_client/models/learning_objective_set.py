@@ -45,7 +45,10 @@ class LearningObjectiveSet:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                source_type_0 = LearningObjectiveSource(data)
+                source_type_0 = cast(
+                    LearningObjectiveSource,
+                    LearningObjectiveSource._value2member_map_[data],
+                )
 
                 return source_type_0
             except (TypeError, ValueError, AttributeError, KeyError):

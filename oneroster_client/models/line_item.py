@@ -41,9 +41,6 @@ class LineItem:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.guid_ref import GUIDRef
-        from ..models.metadata import Metadata
-
         sourced_id = self.sourced_id
 
         status: str | Unset
@@ -186,10 +183,6 @@ class LineItem:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.guid_ref import GUIDRef
-        from ..models.learning_objective_set import LearningObjectiveSet
-        from ..models.metadata import Metadata
-
         d = dict(src_dict)
         sourced_id = d.pop("sourcedId", UNSET)
 
@@ -199,7 +192,9 @@ class LineItem:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                componentsschemas_status_type_0 = StatusEnum(data)
+                componentsschemas_status_type_0 = cast(
+                    StatusEnum, StatusEnum._value2member_map_[data]
+                )
 
                 return componentsschemas_status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -234,14 +229,7 @@ class LineItem:
 
         title = d.pop("title", UNSET)
 
-        def _parse_description(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        description = _parse_description(d.pop("description", UNSET))
+        description = cast(None | str | Unset, d.pop("description", UNSET))
 
         _assign_date = d.pop("assignDate", UNSET)
         assign_date: datetime.datetime | Unset
@@ -329,23 +317,9 @@ class LineItem:
 
         score_scale = _parse_score_scale(d.pop("scoreScale", UNSET))
 
-        def _parse_result_value_min(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(float | None | Unset, data)
+        result_value_min = cast(float | None | Unset, d.pop("resultValueMin", UNSET))
 
-        result_value_min = _parse_result_value_min(d.pop("resultValueMin", UNSET))
-
-        def _parse_result_value_max(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(float | None | Unset, data)
-
-        result_value_max = _parse_result_value_max(d.pop("resultValueMax", UNSET))
+        result_value_max = cast(float | None | Unset, d.pop("resultValueMax", UNSET))
 
         def _parse_learning_objective_set(
             data: object,
@@ -417,3 +391,11 @@ class LineItem:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# oneroster-client: imported once, after the class, instead of inside every from_dict/to_dict
+# call as the stock template does. Models refer to each other (in cycles, hence not at the top);
+# an import statement per call was the largest single cost of parsing a page of records.
+from ..models.guid_ref import GUIDRef
+from ..models.learning_objective_set import LearningObjectiveSet
+from ..models.metadata import Metadata

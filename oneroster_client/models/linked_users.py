@@ -48,8 +48,6 @@ class LinkedUsers:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.user import User
-
         d = dict(src_dict)
         _agents = d.pop("agents", UNSET)
         agents: list[User] | Unset = UNSET
@@ -92,3 +90,9 @@ class LinkedUsers:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# oneroster-client: imported once, after the class, instead of inside every from_dict/to_dict
+# call as the stock template does. Models refer to each other (in cycles, hence not at the top);
+# an import statement per call was the largest single cost of parsing a page of records.
+from ..models.user import User

@@ -34,8 +34,6 @@ class Resource:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.metadata import Metadata
-
         sourced_id = self.sourced_id
 
         status: str | Unset
@@ -130,8 +128,6 @@ class Resource:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.metadata import Metadata
-
         d = dict(src_dict)
         sourced_id = d.pop("sourcedId", UNSET)
 
@@ -141,7 +137,9 @@ class Resource:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                componentsschemas_status_type_0 = StatusEnum(data)
+                componentsschemas_status_type_0 = cast(
+                    StatusEnum, StatusEnum._value2member_map_[data]
+                )
 
                 return componentsschemas_status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -174,14 +172,7 @@ class Resource:
 
         metadata = _parse_metadata(d.pop("metadata", UNSET))
 
-        def _parse_title(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        title = _parse_title(d.pop("title", UNSET))
+        title = cast(None | str | Unset, d.pop("title", UNSET))
 
         def _parse_roles(data: object) -> list[ResourceRole | str] | None | Unset:
             if data is None:
@@ -199,7 +190,9 @@ class Resource:
                         try:
                             if not isinstance(data, str):
                                 raise TypeError()
-                            roles_type_0_item_type_0 = ResourceRole(data)
+                            roles_type_0_item_type_0 = cast(
+                                ResourceRole, ResourceRole._value2member_map_[data]
+                            )
 
                             return roles_type_0_item_type_0
                         except (TypeError, ValueError, AttributeError, KeyError):
@@ -225,7 +218,9 @@ class Resource:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                importance_type_0 = Importance(data)
+                importance_type_0 = cast(
+                    Importance, Importance._value2member_map_[data]
+                )
 
                 return importance_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -236,23 +231,9 @@ class Resource:
 
         vendor_resource_id = d.pop("vendorResourceId", UNSET)
 
-        def _parse_vendor_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        vendor_id = cast(None | str | Unset, d.pop("vendorId", UNSET))
 
-        vendor_id = _parse_vendor_id(d.pop("vendorId", UNSET))
-
-        def _parse_application_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        application_id = _parse_application_id(d.pop("applicationId", UNSET))
+        application_id = cast(None | str | Unset, d.pop("applicationId", UNSET))
 
         resource = cls(
             sourced_id=sourced_id,
@@ -285,3 +266,9 @@ class Resource:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# oneroster-client: imported once, after the class, instead of inside every from_dict/to_dict
+# call as the stock template does. Models refer to each other (in cycles, hence not at the top);
+# an import statement per call was the largest single cost of parsing a page of records.
+from ..models.metadata import Metadata

@@ -44,9 +44,6 @@ class Result:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.guid_ref import GUIDRef
-        from ..models.metadata import Metadata
-
         sourced_id = self.sourced_id
 
         status: str | Unset
@@ -219,10 +216,6 @@ class Result:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.guid_ref import GUIDRef
-        from ..models.learning_objective_score_set import LearningObjectiveScoreSet
-        from ..models.metadata import Metadata
-
         d = dict(src_dict)
         sourced_id = d.pop("sourcedId", UNSET)
 
@@ -232,7 +225,9 @@ class Result:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                componentsschemas_status_type_0 = StatusEnum(data)
+                componentsschemas_status_type_0 = cast(
+                    StatusEnum, StatusEnum._value2member_map_[data]
+                )
 
                 return componentsschemas_status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -319,7 +314,9 @@ class Result:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                score_status_type_0 = ScoreStatus(data)
+                score_status_type_0 = cast(
+                    ScoreStatus, ScoreStatus._value2member_map_[data]
+                )
 
                 return score_status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -328,23 +325,9 @@ class Result:
 
         score_status = _parse_score_status(d.pop("scoreStatus", UNSET))
 
-        def _parse_score(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(float | None | Unset, data)
+        score = cast(float | None | Unset, d.pop("score", UNSET))
 
-        score = _parse_score(d.pop("score", UNSET))
-
-        def _parse_text_score(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        text_score = _parse_text_score(d.pop("textScore", UNSET))
+        text_score = cast(None | str | Unset, d.pop("textScore", UNSET))
 
         def _parse_score_date(
             data: object,
@@ -373,14 +356,7 @@ class Result:
 
         score_date = _parse_score_date(d.pop("scoreDate", UNSET))
 
-        def _parse_comment(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        comment = _parse_comment(d.pop("comment", UNSET))
+        comment = cast(None | str | Unset, d.pop("comment", UNSET))
 
         def _parse_learning_objective_set(
             data: object,
@@ -426,7 +402,9 @@ class Result:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                componentsschemas_true_false_type_0 = TrueFalseEnum(data)
+                componentsschemas_true_false_type_0 = cast(
+                    TrueFalseEnum, TrueFalseEnum._value2member_map_[data]
+                )
 
                 return componentsschemas_true_false_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -445,7 +423,9 @@ class Result:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                componentsschemas_true_false_type_0 = TrueFalseEnum(data)
+                componentsschemas_true_false_type_0 = cast(
+                    TrueFalseEnum, TrueFalseEnum._value2member_map_[data]
+                )
 
                 return componentsschemas_true_false_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -462,7 +442,9 @@ class Result:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                componentsschemas_true_false_type_0 = TrueFalseEnum(data)
+                componentsschemas_true_false_type_0 = cast(
+                    TrueFalseEnum, TrueFalseEnum._value2member_map_[data]
+                )
 
                 return componentsschemas_true_false_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -479,7 +461,9 @@ class Result:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                componentsschemas_true_false_type_0 = TrueFalseEnum(data)
+                componentsschemas_true_false_type_0 = cast(
+                    TrueFalseEnum, TrueFalseEnum._value2member_map_[data]
+                )
 
                 return componentsschemas_true_false_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -527,3 +511,11 @@ class Result:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# oneroster-client: imported once, after the class, instead of inside every from_dict/to_dict
+# call as the stock template does. Models refer to each other (in cycles, hence not at the top);
+# an import statement per call was the largest single cost of parsing a page of records.
+from ..models.guid_ref import GUIDRef
+from ..models.learning_objective_score_set import LearningObjectiveScoreSet
+from ..models.metadata import Metadata

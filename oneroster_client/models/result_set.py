@@ -97,8 +97,6 @@ class ResultSet:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.result import Result
-
         d = dict(src_dict)
 
         def _parse_results(data: object) -> list[Result] | None | Unset:
@@ -123,59 +121,17 @@ class ResultSet:
 
         results = _parse_results(d.pop("results", UNSET))
 
-        def _parse_total_count(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
+        total_count = cast(int | None | Unset, d.pop("totalCount", UNSET))
 
-        total_count = _parse_total_count(d.pop("totalCount", UNSET))
+        page_count = cast(int | None | Unset, d.pop("pageCount", UNSET))
 
-        def _parse_page_count(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
+        page_number = cast(int | None | Unset, d.pop("pageNumber", UNSET))
 
-        page_count = _parse_page_count(d.pop("pageCount", UNSET))
+        offset = cast(int | None | Unset, d.pop("offset", UNSET))
 
-        def _parse_page_number(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
+        limit = cast(int | None | Unset, d.pop("limit", UNSET))
 
-        page_number = _parse_page_number(d.pop("pageNumber", UNSET))
-
-        def _parse_offset(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        offset = _parse_offset(d.pop("offset", UNSET))
-
-        def _parse_limit(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        limit = _parse_limit(d.pop("limit", UNSET))
-
-        def _parse_total(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        total = _parse_total(d.pop("total", UNSET))
+        total = cast(int | None | Unset, d.pop("total", UNSET))
 
         result_set = cls(
             results=results,
@@ -205,3 +161,9 @@ class ResultSet:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# oneroster-client: imported once, after the class, instead of inside every from_dict/to_dict
+# call as the stock template does. Models refer to each other (in cycles, hence not at the top);
+# an import statement per call was the largest single cost of parsing a page of records.
+from ..models.result import Result

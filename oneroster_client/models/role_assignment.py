@@ -95,8 +95,6 @@ class RoleAssignment:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.guid_ref import GUIDRef
-
         d = dict(src_dict)
 
         def _parse_role_type(data: object) -> RoleType | str | Unset:
@@ -105,7 +103,7 @@ class RoleAssignment:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                role_type_type_0 = RoleType(data)
+                role_type_type_0 = cast(RoleType, RoleType._value2member_map_[data])
 
                 return role_type_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -120,7 +118,7 @@ class RoleAssignment:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                role_type_0 = UserRole(data)
+                role_type_0 = cast(UserRole, UserRole._value2member_map_[data])
 
                 return role_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -136,14 +134,7 @@ class RoleAssignment:
         else:
             org = GUIDRef.from_dict(_org)
 
-        def _parse_user_profile(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        user_profile = _parse_user_profile(d.pop("userProfile", UNSET))
+        user_profile = cast(None | str | Unset, d.pop("userProfile", UNSET))
 
         def _parse_begin_date(
             data: object,
@@ -230,3 +221,9 @@ class RoleAssignment:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# oneroster-client: imported once, after the class, instead of inside every from_dict/to_dict
+# call as the stock template does. Models refer to each other (in cycles, hence not at the top);
+# an import statement per call was the largest single cost of parsing a page of records.
+from ..models.guid_ref import GUIDRef

@@ -33,9 +33,6 @@ class ScoreScale:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.guid_ref import GUIDRef
-        from ..models.metadata import Metadata
-
         sourced_id = self.sourced_id
 
         status: str | Unset
@@ -107,10 +104,6 @@ class ScoreScale:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.guid_ref import GUIDRef
-        from ..models.metadata import Metadata
-        from ..models.score_scale_value import ScoreScaleValue
-
         d = dict(src_dict)
         sourced_id = d.pop("sourcedId", UNSET)
 
@@ -120,7 +113,9 @@ class ScoreScale:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                componentsschemas_status_type_0 = StatusEnum(data)
+                componentsschemas_status_type_0 = cast(
+                    StatusEnum, StatusEnum._value2member_map_[data]
+                )
 
                 return componentsschemas_status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -222,3 +217,11 @@ class ScoreScale:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# oneroster-client: imported once, after the class, instead of inside every from_dict/to_dict
+# call as the stock template does. Models refer to each other (in cycles, hence not at the top);
+# an import statement per call was the largest single cost of parsing a page of records.
+from ..models.guid_ref import GUIDRef
+from ..models.metadata import Metadata
+from ..models.score_scale_value import ScoreScaleValue

@@ -33,8 +33,6 @@ class SingleAssessmentLineItem:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.assessment_line_item import AssessmentLineItem
-
         d = dict(src_dict)
         assessment_line_item = AssessmentLineItem.from_dict(d.pop("assessmentLineItem"))
 
@@ -60,3 +58,9 @@ class SingleAssessmentLineItem:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# oneroster-client: imported once, after the class, instead of inside every from_dict/to_dict
+# call as the stock template does. Models refer to each other (in cycles, hence not at the top);
+# an import statement per call was the largest single cost of parsing a page of records.
+from ..models.assessment_line_item import AssessmentLineItem

@@ -33,8 +33,6 @@ class SingleComponentResource:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.component_resource import ComponentResource
-
         d = dict(src_dict)
         component_resource = ComponentResource.from_dict(d.pop("componentResource"))
 
@@ -60,3 +58,9 @@ class SingleComponentResource:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# oneroster-client: imported once, after the class, instead of inside every from_dict/to_dict
+# call as the stock template does. Models refer to each other (in cycles, hence not at the top);
+# an import statement per call was the largest single cost of parsing a page of records.
+from ..models.component_resource import ComponentResource

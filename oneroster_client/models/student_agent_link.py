@@ -40,8 +40,6 @@ class StudentAgentLink:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.guid_ref import GUIDRef
-
         d = dict(src_dict)
         _user = d.pop("user", UNSET)
         user: GUIDRef | Unset
@@ -75,3 +73,9 @@ class StudentAgentLink:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# oneroster-client: imported once, after the class, instead of inside every from_dict/to_dict
+# call as the stock template does. Models refer to each other (in cycles, hence not at the top);
+# an import statement per call was the largest single cost of parsing a page of records.
+from ..models.guid_ref import GUIDRef

@@ -53,9 +53,6 @@ class User:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.guid_ref import GUIDRef
-        from ..models.metadata import Metadata
-
         sourced_id = self.sourced_id
 
         status: str | Unset
@@ -294,12 +291,6 @@ class User:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.guid_ref import GUIDRef
-        from ..models.metadata import Metadata
-        from ..models.role_assignment import RoleAssignment
-        from ..models.user_id import UserId
-        from ..models.user_profile import UserProfile
-
         d = dict(src_dict)
         sourced_id = d.pop("sourcedId", UNSET)
 
@@ -309,7 +300,9 @@ class User:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                componentsschemas_status_type_0 = StatusEnum(data)
+                componentsschemas_status_type_0 = cast(
+                    StatusEnum, StatusEnum._value2member_map_[data]
+                )
 
                 return componentsschemas_status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -342,25 +335,11 @@ class User:
 
         metadata = _parse_metadata(d.pop("metadata", UNSET))
 
-        def _parse_user_master_identifier(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        user_master_identifier = _parse_user_master_identifier(
-            d.pop("userMasterIdentifier", UNSET)
+        user_master_identifier = cast(
+            None | str | Unset, d.pop("userMasterIdentifier", UNSET)
         )
 
-        def _parse_username(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        username = _parse_username(d.pop("username", UNSET))
+        username = cast(None | str | Unset, d.pop("username", UNSET))
 
         def _parse_user_ids(data: object) -> list[UserId] | None | Unset:
             if data is None:
@@ -390,7 +369,9 @@ class User:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                componentsschemas_true_false_type_0 = TrueFalseEnum(data)
+                componentsschemas_true_false_type_0 = cast(
+                    TrueFalseEnum, TrueFalseEnum._value2member_map_[data]
+                )
 
                 return componentsschemas_true_false_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -403,56 +384,21 @@ class User:
 
         family_name = d.pop("familyName", UNSET)
 
-        def _parse_middle_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        middle_name = cast(None | str | Unset, d.pop("middleName", UNSET))
 
-        middle_name = _parse_middle_name(d.pop("middleName", UNSET))
-
-        def _parse_preferred_first_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        preferred_first_name = _parse_preferred_first_name(
-            d.pop("preferredFirstName", UNSET)
+        preferred_first_name = cast(
+            None | str | Unset, d.pop("preferredFirstName", UNSET)
         )
 
-        def _parse_preferred_middle_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        preferred_middle_name = _parse_preferred_middle_name(
-            d.pop("preferredMiddleName", UNSET)
+        preferred_middle_name = cast(
+            None | str | Unset, d.pop("preferredMiddleName", UNSET)
         )
 
-        def _parse_preferred_last_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        preferred_last_name = _parse_preferred_last_name(
-            d.pop("preferredLastName", UNSET)
+        preferred_last_name = cast(
+            None | str | Unset, d.pop("preferredLastName", UNSET)
         )
 
-        def _parse_pronouns(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        pronouns = _parse_pronouns(d.pop("pronouns", UNSET))
+        pronouns = cast(None | str | Unset, d.pop("pronouns", UNSET))
 
         _roles = d.pop("roles", UNSET)
         roles: list[RoleAssignment] | Unset = UNSET
@@ -504,41 +450,13 @@ class User:
 
         primary_org = _parse_primary_org(d.pop("primaryOrg", UNSET))
 
-        def _parse_identifier(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        identifier = cast(None | str | Unset, d.pop("identifier", UNSET))
 
-        identifier = _parse_identifier(d.pop("identifier", UNSET))
+        email = cast(None | str | Unset, d.pop("email", UNSET))
 
-        def _parse_email(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        sms = cast(None | str | Unset, d.pop("sms", UNSET))
 
-        email = _parse_email(d.pop("email", UNSET))
-
-        def _parse_sms(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        sms = _parse_sms(d.pop("sms", UNSET))
-
-        def _parse_phone(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        phone = _parse_phone(d.pop("phone", UNSET))
+        phone = cast(None | str | Unset, d.pop("phone", UNSET))
 
         def _parse_agents(data: object) -> list[GUIDRef] | None | Unset:
             if data is None:
@@ -579,14 +497,7 @@ class User:
 
         grades = _parse_grades(d.pop("grades", UNSET))
 
-        def _parse_password(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        password = _parse_password(d.pop("password", UNSET))
+        password = cast(None | str | Unset, d.pop("password", UNSET))
 
         def _parse_resources(data: object) -> list[GUIDRef] | None | Unset:
             if data is None:
@@ -659,3 +570,13 @@ class User:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# oneroster-client: imported once, after the class, instead of inside every from_dict/to_dict
+# call as the stock template does. Models refer to each other (in cycles, hence not at the top);
+# an import statement per call was the largest single cost of parsing a page of records.
+from ..models.guid_ref import GUIDRef
+from ..models.metadata import Metadata
+from ..models.role_assignment import RoleAssignment
+from ..models.user_id import UserId
+from ..models.user_profile import UserProfile

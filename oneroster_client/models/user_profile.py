@@ -76,8 +76,6 @@ class UserProfile:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.credential import Credential
-
         d = dict(src_dict)
         profile_id = d.pop("profileId", UNSET)
 
@@ -85,23 +83,9 @@ class UserProfile:
 
         vendor_id = d.pop("vendorId", UNSET)
 
-        def _parse_application_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        application_id = cast(None | str | Unset, d.pop("applicationId", UNSET))
 
-        application_id = _parse_application_id(d.pop("applicationId", UNSET))
-
-        def _parse_description(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        description = _parse_description(d.pop("description", UNSET))
+        description = cast(None | str | Unset, d.pop("description", UNSET))
 
         def _parse_credentials(data: object) -> list[Credential] | None | Unset:
             if data is None:
@@ -154,3 +138,9 @@ class UserProfile:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# oneroster-client: imported once, after the class, instead of inside every from_dict/to_dict
+# call as the stock template does. Models refer to each other (in cycles, hence not at the top);
+# an import statement per call was the largest single cost of parsing a page of records.
+from ..models.credential import Credential
