@@ -388,7 +388,11 @@ def test_where_becomes_the_filter(
 @given(
     field=st.from_regex(r"[A-Za-z_][A-Za-z0-9_]{0,10}(\.[A-Za-z_][A-Za-z0-9_]{0,6})?", fullmatch=True),
     op=st.sampled_from(["=", "!=", ">", ">=", "<", "<=", "~"]),
-    value=st.text(alphabet=st.characters(min_codepoint=32, max_codepoint=0x2FF), min_size=1, max_size=20),
+    # A value starting with "=" after ">"/"<"/"!" reads as the two-character operator
+    # (`A>==x` is `A>=` then `=x`), an ambiguity of the command-line syntax itself.
+    value=st.text(
+        alphabet=st.characters(min_codepoint=32, max_codepoint=0x2FF), min_size=1, max_size=20
+    ).filter(lambda v: not v.startswith("=")),
 )
 def test_parse_where_matches_the_filter_builder(field: str, op: str, value: str) -> None:
     condition = cli.parse_where([f"{field}{op}{value}"])

@@ -108,6 +108,20 @@ class Engine:
             self._modules[op.module] = module
         return module
 
+    def send(self, op_id: str, **kwargs: Any) -> Outcome:
+        """Send ``op_id`` as its generated module builds it, but leave the answer unparsed.
+
+        List pages are decoded by the caller record by record, which lets a stream parse
+        one page while the next is on the wire, and lets raw mode skip models altogether.
+        """
+        if not self.available(op_id):
+            self.first_available((op_id,), what=op_id)
+        op = OPERATIONS[op_id]
+        request = self._module(op)._get_kwargs(**kwargs)
+        with translate_transport_errors(method=op.method):
+            response = self._clients[op.service].get_httpx_client().request(**request)
+        return Outcome(parsed=None, response=response)
+
     def call(self, op_id: str, **kwargs: Any) -> Outcome:
         """Send ``op_id`` with keyword arguments of its generated ``sync_detailed``."""
         if not self.available(op_id):

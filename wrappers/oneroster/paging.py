@@ -25,8 +25,10 @@ Example:
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 from urllib.parse import parse_qs, urlsplit
@@ -35,9 +37,10 @@ import httpx
 
 from oneroster.errors import OneRosterError, PaginationError
 
-__all__ = ["DEFAULT_MAX_PAGES", "Page", "iterate", "next_link_offset", "total_from"]
+__all__ = ["DEFAULT_MAX_PAGES", "Page", "collect_concurrently", "iterate", "next_link_offset", "total_from"]
 
 T = TypeVar("T")
+R = TypeVar("R")
 
 DEFAULT_MAX_PAGES = 100_000
 
@@ -156,19 +159,24 @@ def build_page(
 
 
 def iterate(
-    fetch: Callable[[int], Page[T]],
+    fetch: Callable[[int], Page[R]],
     *,
     start_offset: int = 0,
     max_pages: int = DEFAULT_MAX_PAGES,
     max_items: int | None = None,
-    key: Callable[[T], object] | None = None,
+    key: Callable[[R], object] | None = None,
+    convert: Callable[[R], T] | None = None,
+    read_ahead: bool = False,
 ) -> Iterator[T]:
-    """Yield every record of a collection, one page in memory at a time.
+    """Yield every record of a collection, one page (two with ``read_ahead``) in memory at a time.
 
-    ``fetch(offset)`` returns the page starting at ``offset``. An error raised while
-    fetching gets ``resume_offset`` set to the offset to resume from with
-    ``stream(start_offset=...)``. ``key`` (e.g. the sourcedId) lets the loop notice a
-    server that ignores ``offset`` and returns the same page again.
+    ``fetch(offset)`` returns the page starting at ``offset``. ``convert`` turns each raw
+    record into what is yielded (a model); it runs in the caller's thread, so with
+    ``read_ahead`` the next page is on the wire while this one is converted and consumed.
+    An error raised while fetching gets ``resume_offset`` set to the offset to resume
+    from with ``stream(start_offset=...)``; an error converting a record gets that
+    record's offset. ``key`` (e.g. the sourcedId) lets the loop notice a server that
+    ignores ``offset`` and returns the same page again.
 
     Example:
         ```python
@@ -182,34 +190,148 @@ def iterate(
     if max_items is not None and max_items <= 0:
         return
     previous_keys: list[object] | None = None
-    for _ in range(max_pages):
-        try:
-            page = fetch(offset)
-        except OneRosterError as exc:
-            exc.resume_offset = offset
-            raise
-        if key is not None and page.data:
-            keys = [key(record) for record in page.data]
-            if None not in keys and previous_keys is not None and keys == previous_keys:
+    # One worker at most: read-ahead is a single page, so memory stays bounded.
+    pool = (
+        ThreadPoolExecutor(max_workers=1, thread_name_prefix="oneroster-read-ahead") if read_ahead else None
+    )
+    pending: Future[Page[R]] | None = None
+    try:
+        for _ in range(max_pages):
+            try:
+                page = pending.result() if pending is not None else fetch(offset)
+            except OneRosterError as exc:
+                exc.resume_offset = offset
+                raise
+            pending = None
+            if key is not None and page.data:
+                keys = [key(record) for record in page.data]
+                if None not in keys and previous_keys is not None and keys == previous_keys:
+                    raise PaginationError(
+                        f"the server returned the same page again at offset {offset}; "
+                        "it seems to ignore offset",
+                        resume_offset=offset,
+                    )
+                previous_keys = keys
+            next_offset = page.next_offset if page.has_more else None
+            advancing = next_offset is not None and next_offset > offset
+            wanted_more = max_items is None or yielded + len(page.data) < max_items
+            if pool is not None and advancing and wanted_more and next_offset is not None:
+                pending = pool.submit(fetch, next_offset)
+            for index, record in enumerate(page.data):
+                if convert is None:
+                    yield record  # type: ignore[misc]  # R is T when there is no convert
+                else:
+                    try:
+                        item = convert(record)
+                    except OneRosterError as exc:
+                        exc.resume_offset = offset + index
+                        raise
+                    yield item
+                yielded += 1
+                if max_items is not None and yielded >= max_items:
+                    return
+            if next_offset is None:
+                return
+            if not advancing:
                 raise PaginationError(
-                    f"the server returned the same page again at offset {offset}; it seems to ignore offset",
+                    f"the next page offset {next_offset} does not advance past {offset}",
                     resume_offset=offset,
                 )
-            previous_keys = keys
-        for record in page.data:
-            yield record
-            yielded += 1
-            if max_items is not None and yielded >= max_items:
-                return
-        if not page.has_more or page.next_offset is None:
-            return
-        if page.next_offset <= offset:
-            raise PaginationError(
-                f"the next page offset {page.next_offset} does not advance past {offset}",
-                resume_offset=offset,
+            offset = next_offset
+        raise PaginationError(
+            f"stopped after {max_pages} pages without reaching the end (raise max_pages if that is expected)",
+            resume_offset=offset,
+        )
+    finally:
+        if pool is not None:
+            # An abandoned stream leaves at most one GET in flight; nobody waits for it.
+            pool.shutdown(wait=False, cancel_futures=True)
+
+
+def collect_concurrently(
+    fetch: Callable[[int], Page[R]],
+    *,
+    start_offset: int = 0,
+    concurrency: int,
+    max_items: int | None = None,
+    max_pages: int = DEFAULT_MAX_PAGES,
+    key: Callable[[R], object] | None = None,
+) -> list[R]:
+    """Return every raw record, fetching pages in parallel once the first page gives a total.
+
+    The first page tells the total and the page size the server really uses (it may clamp
+    ``limit``). The remaining offsets are fetched by up to ``concurrency`` threads and
+    reassembled in server order. A page that comes back short (TimeBack does that
+    mid-collection) has its gap fetched before the next page is appended, and anything
+    past the announced total (records added meanwhile) is read serially at the end, so
+    the result equals what a serial ``stream()`` returns. Without a total, or with
+    ``concurrency=1``, this is the serial loop.
+
+    Example:
+        ```python
+        users = collect_concurrently(lambda offset: fetch_page(offset), concurrency=4)
+        ```
+
+    """
+    if max_items is not None and max_items <= 0:
+        return []
+    try:
+        first = fetch(start_offset)
+    except OneRosterError as exc:
+        exc.resume_offset = start_offset
+        raise
+    step = len(first.data)
+    # Offsets can be computed only when the server pages by plain offset: a total is known
+    # and its Link (if any) points right after the first page.
+    predictable = first.total is not None and first.has_more and first.next_offset == start_offset + step
+    if concurrency <= 1 or not predictable or step == 0:
+        return list(
+            itertools.islice(
+                itertools.chain(
+                    first.data,
+                    iterate(fetch, start_offset=first.next_offset, max_pages=max_pages, key=key)
+                    if first.has_more and first.next_offset is not None
+                    else (),
+                ),
+                max_items,
             )
-        offset = page.next_offset
-    raise PaginationError(
-        f"stopped after {max_pages} pages without reaching the end (raise max_pages if that is expected)",
-        resume_offset=offset,
-    )
+        )
+    assert first.total is not None
+    end = first.total if max_items is None else min(first.total, start_offset + max_items)
+    offsets = list(range(start_offset + step, end, step))
+    if len(offsets) + 1 > max_pages:
+        raise PaginationError(
+            f"{len(offsets) + 1} pages exceed max_pages={max_pages}", resume_offset=start_offset
+        )
+    records: list[R] = list(first.data)
+    last = first
+    with ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="oneroster-pages") as pool:
+        futures = [pool.submit(fetch, offset) for offset in offsets]
+        for offset, future in zip(offsets, futures, strict=True):
+            try:
+                page = future.result()
+            except OneRosterError as exc:
+                exc.resume_offset = start_offset + len(records)
+                for other in futures:
+                    other.cancel()
+                raise
+            records.extend(page.data)
+            last = page
+            expected_end = min(offset + step, end)
+            if offset + len(page.data) < expected_end and page.data:
+                records.extend(
+                    itertools.islice(
+                        iterate(fetch, start_offset=offset + len(page.data), max_pages=max_pages),
+                        expected_end - offset - len(page.data),
+                    )
+                )
+    # The collection may have grown since the first page; read whatever follows serially.
+    if last.has_more and (max_items is None or len(records) < max_items):
+        tail_start = start_offset + len(records)
+        records.extend(
+            itertools.islice(
+                iterate(fetch, start_offset=tail_start, max_pages=max_pages, key=key),
+                None if max_items is None else max_items - len(records),
+            )
+        )
+    return records if max_items is None else records[:max_items]
