@@ -7,7 +7,7 @@ SPEC    = openapi/oneroster-1.2.yaml
 GEN_ARGS = --path $(SPEC) --config generator-config.yml --custom-template-path openapi/templates \
            --meta none --overwrite --fail-on-warning
 
-.PHONY: install generate check-generated validate-spec lint typecheck test unit demo sandbox clean
+.PHONY: install generate check-generated validate-spec lint typecheck test unit demo sandbox bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,9 @@ demo: $(VENV)/.installed  ## the main job: start the sandbox, run examples/roste
 sandbox: $(VENV)/.installed  ## serve the sandbox on http://127.0.0.1:8000 until Ctrl-C
 	$(BIN)/python -m oneroster.sandbox --port 8000
 
+bench: $(VENV)/.installed  ## speed, memory, connection and token figures beside their baselines -> bench/results.md
+	$(BIN)/python bench/run.py
+
 generate:  ## regenerate oneroster_client/ from the spec
 	PATH="$(abspath $(BIN)):$$PATH" $(BIN)/openapi-python-client generate $(GEN_ARGS) --output-path oneroster_client
 	$(BIN)/python -c "import sys; sys.path.insert(0, 'tools'); import generation; generation.INDEX.write_text(generation.operation_index_text())"
@@ -38,8 +41,8 @@ validate-spec:
 	$(BIN)/openapi-spec-validator $(SPEC)
 
 lint:
-	$(BIN)/ruff check wrappers tests tools examples
-	$(BIN)/ruff format --check wrappers tests tools examples
+	$(BIN)/ruff check wrappers tests tools examples bench
+	$(BIN)/ruff format --check wrappers tests tools examples bench
 
 typecheck:
 	$(BIN)/mypy --strict wrappers/oneroster

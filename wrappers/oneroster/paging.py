@@ -204,7 +204,9 @@ def iterate(
                 raise
             pending = None
             if key is not None and page.data:
-                keys = [key(record) for record in page.data]
+                # The size and the first and last ids tell a repeated page apart cheaply;
+                # comparing every id of every page cost more than parsing some records.
+                keys = [len(page.data), key(page.data[0]), key(page.data[-1])]
                 if None not in keys and previous_keys is not None and keys == previous_keys:
                     raise PaginationError(
                         f"the server returned the same page again at offset {offset}; "
@@ -217,19 +219,16 @@ def iterate(
             wanted_more = max_items is None or yielded + len(page.data) < max_items
             if pool is not None and advancing and wanted_more and next_offset is not None:
                 pending = pool.submit(fetch, next_offset)
-            for index, record in enumerate(page.data):
-                if convert is None:
-                    yield record  # type: ignore[misc]  # R is T when there is no convert
-                else:
-                    try:
-                        item = convert(record)
-                    except OneRosterError as exc:
-                        exc.resume_offset = offset + index
-                        raise
-                    yield item
-                yielded += 1
-                if max_items is not None and yielded >= max_items:
-                    return
+            data = page.data
+            if max_items is not None and yielded + len(data) > max_items:
+                data = data[: max_items - yielded]
+            if convert is None:
+                yield from data  # type: ignore[misc]  # R is T when there is no convert
+            else:
+                yield from _convert_page(data, convert, offset)
+            yielded += len(data)
+            if max_items is not None and yielded >= max_items:
+                return
             if next_offset is None:
                 return
             if not advancing:
@@ -246,6 +245,26 @@ def iterate(
         if pool is not None:
             # An abandoned stream leaves at most one GET in flight; nobody waits for it.
             pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _convert_page(data: list[R], convert: Callable[[R], T], offset: int) -> Iterator[T]:
+    """Convert a whole page at once (a comprehension is the fast path).
+
+    When a record fails, the records before it are still yielded, then the error is
+    raised with that record's offset, so resuming there loses nothing.
+    """
+    try:
+        items = [convert(record) for record in data]
+    except OneRosterError:
+        for index, record in enumerate(data):
+            try:
+                item = convert(record)
+            except OneRosterError as exc:
+                exc.resume_offset = offset + index
+                raise
+            yield item
+        return
+    yield from items
 
 
 def collect_concurrently(

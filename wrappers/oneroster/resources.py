@@ -40,8 +40,9 @@ T = TypeVar("T")
 ScopeT = TypeVar("ScopeT")
 
 # Pages fetched at once by list_all() when the total is known: enough to hide a slow
-# provider's latency, few enough not to look like an attack to its rate limiter.
-DEFAULT_CONCURRENCY = 4
+# provider's latency (100 pages at 50 ms take ~0.7 s instead of ~5 s), few enough not to
+# look like an attack to its rate limiter (the retry policy still honours 429s).
+DEFAULT_CONCURRENCY = 8
 
 
 def _field_name(name: object, *, argument: str) -> None:

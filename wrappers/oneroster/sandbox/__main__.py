@@ -21,6 +21,7 @@ from types import FrameType
 
 from oneroster.sandbox.app import SERVED_PROFILES, SandboxConfig
 from oneroster.sandbox.faults import Faults
+from oneroster.sandbox.seed import KINDS
 from oneroster.sandbox.server import child_environ, serve
 
 __all__ = ["main", "parser"]
@@ -49,6 +50,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--db", default=":memory:", help="SQLite file, reused if it holds the same district")
     p.add_argument("--seed", type=int, default=1, help="seed of the generated district (default: 1)")
     p.add_argument("--users", type=int, default=2000, help="number of users in the district (default: 2000)")
+    p.add_argument(
+        "--kinds", default=None, help="keep only these kinds of records, comma-separated (e.g. users)"
+    )
     p.add_argument("--profile", choices=SERVED_PROFILES, default="timeback", help="operations and answers")
     p.add_argument("--client-id", default="sandbox-client")
     p.add_argument("--client-secret", default="sandbox-secret")
@@ -114,8 +118,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     port = args.port if args.port is not None else (0 if command else 8000)
     started = time.perf_counter()
     try:
+        kinds = [k.strip() for k in args.kinds.split(",") if k.strip()] if args.kinds else None
+        unknown = sorted(set(kinds or ()) - set(KINDS))
+        if unknown:
+            print(f"error: unknown kind(s) {', '.join(unknown)}; known: {', '.join(KINDS)}", file=sys.stderr)
+            return 2
         with serve(
-            host=args.host, port=port, db=args.db, seed=args.seed, users=args.users, config=config
+            host=args.host,
+            port=port,
+            db=args.db,
+            seed=args.seed,
+            users=args.users,
+            kinds=kinds,
+            config=config,
         ) as sb:
             elapsed = time.perf_counter() - started
             print(

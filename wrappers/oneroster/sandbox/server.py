@@ -20,7 +20,7 @@ import os
 import socket
 import threading
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -33,11 +33,14 @@ from oneroster.sandbox.store import Store
 __all__ = ["RunningSandbox", "open_store", "serve"]
 
 
-def open_store(*, db: str = ":memory:", seed: int = 1, users: int = 2000) -> Store:
+def open_store(
+    *, db: str = ":memory:", seed: int = 1, users: int = 2000, kinds: Sequence[str] | None = None
+) -> Store:
     """Open ``db`` and fill it with the seeded district unless it already holds that district.
 
-    A file database built from the same ``seed`` and ``users`` is reused as is, so a
-    million-user benchmark district is generated once.
+    A file database built from the same ``seed``, ``users`` and ``kinds`` is reused as is,
+    so a million-user benchmark district is generated once. ``kinds`` keeps only those
+    kinds of records (``["users"]`` for a bare user directory).
 
     Example:
         ```python
@@ -46,7 +49,7 @@ def open_store(*, db: str = ":memory:", seed: int = 1, users: int = 2000) -> Sto
 
     """
     store = Store(db)
-    wanted = f"{seed}:{users}"
+    wanted = f"{seed}:{users}" + (f":{','.join(sorted(kinds))}" if kinds else "")
     built = store.get_meta("district")
     if built == wanted:
         return store
@@ -55,7 +58,8 @@ def open_store(*, db: str = ":memory:", seed: int = 1, users: int = 2000) -> Sto
         raise ValueError(f"{db} holds district {built} (seed:users), not {wanted}; use another --db")
     from oneroster.sandbox.seed import generate_district
 
-    store.load(generate_district(seed=seed, users=users))
+    district = generate_district(seed=seed, users=users)
+    store.load(district if not kinds else ((k, r) for k, r in district if k in kinds))
     store.set_meta("district", wanted)
     return store
 
@@ -130,6 +134,7 @@ def serve(
     db: str = ":memory:",
     seed: int = 1,
     users: int = 2000,
+    kinds: Sequence[str] | None = None,
     store: Store | None = None,
     config: SandboxConfig | None = None,
     faults: Mapping[str, Any] | None = None,
@@ -149,7 +154,7 @@ def serve(
     if faults:
         config.faults = Faults(**faults)
     own_store = store is None
-    store = store if store is not None else open_store(db=db, seed=seed, users=users)
+    store = store if store is not None else open_store(db=db, seed=seed, users=users, kinds=kinds)
     app = create_app(store=store, config=config)
     port = port or _free_port(host)
     server = uvicorn.Server(
