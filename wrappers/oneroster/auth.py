@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import threading
 import time
 from collections.abc import Callable, Generator, Sequence
@@ -49,6 +50,11 @@ __all__ = ["OAuth2ClientCredentials", "StaticToken"]
 #: Lifetime assumed when the token response has no usable ``expires_in``.
 _DEFAULT_LIFETIME = 3600.0
 _TEXT_LIMIT = 2048
+# What can follow the scheme in an Authorization header without being mangled or refused by
+# the HTTP layer: visible ASCII only (no spaces, CR/LF or non-ASCII).
+_CREDENTIAL_RE = re.compile(r"[\x21-\x7e]+")
+# An auth-scheme is an RFC 9110 token.
+_SCHEME_RE = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
 
 
 @dataclass(frozen=True)
@@ -66,7 +72,8 @@ class OAuth2ClientCredentials(httpx.Auth):
     its lifetime early for short-lived tokens). Concurrent threads share a single token
     request. A 401 from the API invalidates the token and the request is sent once more
     with a fresh one. Token endpoint failures raise ``oneroster.errors.Unauthorized``
-    (400/401), another ``APIError``, ``TransportError`` or ``ResponseParseError``.
+    (400/401), another ``APIError``, ``TransportError`` or ``ResponseParseError`` (also
+    for an ``access_token`` or ``token_type`` that cannot be sent in a header).
 
     Example:
         ```python
@@ -209,9 +216,28 @@ class OAuth2ClientCredentials(httpx.Auth):
             raise ResponseParseError(
                 f"{where}: token response has no access_token", text=text, status_code=response.status_code
             )
+        # Checked here, where the error can say what is wrong: in a header a space or a newline
+        # would be mangled or refused later with the token itself in the exception message,
+        # and non-ASCII text would fail as a bare UnicodeEncodeError.
+        if not _CREDENTIAL_RE.fullmatch(access_token):
+            raise ResponseParseError(
+                f"{where}: the access_token holds characters that cannot be sent in an Authorization "
+                "header (spaces, line breaks or non-ASCII)",
+                text=redact_text(text, secrets=[access_token]),
+                status_code=response.status_code,
+            )
         lifetime = _lifetime(payload.get("expires_in"))
         margin = min(max(self.refresh_margin, 0.0), lifetime / 2)
         token_type = payload.get("token_type")
+        if isinstance(token_type, str):
+            # Surrounding blanks are harmless sloppiness; blanks inside are not a scheme.
+            token_type = token_type.strip()
+        if isinstance(token_type, str) and token_type and not _SCHEME_RE.fullmatch(token_type):
+            raise ResponseParseError(
+                f"{where}: token_type {token_type[:40]!r} is not a valid authorization scheme",
+                text=redact_text(text, secrets=[access_token]),
+                status_code=response.status_code,
+            )
         scheme = (
             token_type
             if isinstance(token_type, str) and token_type and token_type.lower() != "bearer"
@@ -245,7 +271,8 @@ def _lifetime(expires_in: object) -> float:
     if isinstance(expires_in, int | float | str):
         try:
             seconds = float(expires_in)
-        except ValueError:
+        except (ValueError, OverflowError):
+            # OverflowError: a JSON integer too large for a float (10**400).
             return _DEFAULT_LIFETIME
         if math.isfinite(seconds) and seconds >= 0:
             return seconds

@@ -9,7 +9,10 @@ Every write goes through :func:`prepare_record`, so nothing half-valid reaches a
 - a reference given as a plain id (``"course": "c-1"``) becomes ``{"sourcedId": "c-1"}``;
 - for full writes (``upsert``/``update``) every officially required field must be present
   (``dateLastModified`` and ``status`` are filled in when absent), and each user role
-  needs its ``role`` and ``org``.
+  needs its ``role`` and ``org``;
+- what is left must be sendable JSON: NaN/infinity, lone surrogates and types JSON has no
+  form for (``Decimal``, ``set``, ``bytes``...) raise ``ValidationError`` here rather than a
+  bare ``ValueError``/``TypeError``/``UnicodeEncodeError`` from httpx while sending.
 
 Example:
     ```python
@@ -22,6 +25,7 @@ Example:
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Mapping
 from typing import Any
 
@@ -192,7 +196,46 @@ def prepare_record(
             )
     if model == "User":
         _check_roles(record)
+    for key, value in record.items():
+        _check_sendable(value, field=key)
     return record
+
+
+def _is_unicode(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _check_sendable(value: object, *, field: str) -> None:
+    """Raise ``ValidationError`` unless ``value`` is JSON that httpx can encode (finite, UTF-8)."""
+    if value is None or isinstance(value, bool | int):
+        return
+    if isinstance(value, str):
+        if not _is_unicode(value):
+            raise ValidationError(f"{field} is not valid unicode text (a lone surrogate)", field=field)
+        return
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise ValidationError(f"{field} must be a finite number, got {value!r}", field=field)
+        return
+    if isinstance(value, Mapping):
+        for key, item in value.items():
+            if not isinstance(key, str) or not _is_unicode(key):
+                raise ValidationError(f"{field} has a key that is not valid text: {key!r}", field=field)
+            _check_sendable(item, field=f"{field}.{key}")
+        return
+    if isinstance(value, list | tuple):
+        for index, item in enumerate(value):
+            _check_sendable(item, field=f"{field}[{index}]")
+        return
+    raise ValidationError(
+        f"{field} holds a {type(value).__name__}, which has no JSON form; pass str, int, float, bool, "
+        "None, a list or a mapping",
+        field=field,
+    )
 
 
 def _check_roles(record: dict[str, Any]) -> None:

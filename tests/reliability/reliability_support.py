@@ -1,0 +1,189 @@
+"""Helpers shared by the reliability tests: sandbox switches, a fake clock, recording mock servers.
+
+Named ``reliability_support`` (not ``support``) because test directories have no
+``__init__.py`` and helper modules are imported by their bare name.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+from urllib.parse import parse_qsl
+
+import httpx
+from oneroster import OneRoster, RetryPolicy
+from oneroster.sandbox import RunningSandbox
+
+BASE = "https://sis.example"
+STATIC_TOKEN = "rel-static-token-Vq93kd"
+#: Distinctive sandbox credentials, so a leak is found by plain substring search.
+CLIENT_ID = "rel-client"
+CLIENT_SECRET = "rel-Secret-8f3Kq-Zm41x"
+#: The paging sandbox never returns more than this many records per page.
+PAGE_LIMIT = 8
+
+#: Fault settings that switch every kind of injected misbehaviour off.
+QUIET: dict[str, object] = {
+    "script": [],
+    "latency_ms": 0,
+    "rate_429": 0,
+    "rate_500": 0,
+    "rate_503": 0,
+    "rate_drop": 0,
+    "rate_truncate": 0,
+    "rate_short": 0,
+    "omit_link": False,
+    "omit_total": False,
+    "retry_after": 1.0,
+    "seed": 0,
+}
+
+Respond = Callable[[httpx.Request], httpx.Response]
+
+
+def set_faults(running: RunningSandbox, **changes: object) -> None:
+    """Change the sandbox's fault injection (``POST /_sandbox/faults``)."""
+    httpx.post(running.base_url + "/_sandbox/faults", json=changes).raise_for_status()
+
+
+def stats(running: RunningSandbox) -> dict[str, Any]:
+    """Read the sandbox's counters (``GET /_sandbox/stats``)."""
+    return dict(httpx.get(running.base_url + "/_sandbox/stats").json())
+
+
+def reset_stats(running: RunningSandbox) -> None:
+    """Zero the sandbox's counters."""
+    httpx.post(running.base_url + "/_sandbox/reset").raise_for_status()
+
+
+def calls(running: RunningSandbox, op_id: str) -> int:
+    """How many requests the sandbox served for ``op_id`` since the last reset."""
+    return int(stats(running)["by_operation"].get(op_id, 0))
+
+
+class FakeSleep:
+    """Records the delays the retry policy asks for instead of sleeping (thread-safe)."""
+
+    def __init__(self) -> None:
+        self.calls: list[float] = []
+        self._lock = threading.Lock()
+
+    def __call__(self, seconds: float) -> None:
+        with self._lock:
+            self.calls.append(seconds)
+
+
+def policy(sleep: FakeSleep, *, max_retries: int = 3) -> RetryPolicy:
+    """A retry policy that never sleeps and has no jitter (backoff 0.5, 1, 2, 4... seconds)."""
+    return RetryPolicy(max_retries=max_retries, sleep=sleep, random=lambda: 0.0)
+
+
+def sandbox_client(
+    running: RunningSandbox, sleep: FakeSleep | None = None, *, max_retries: int = 3, **kwargs: Any
+) -> OneRoster:
+    """A wrapper client for ``running`` with a fake sleep."""
+    return OneRoster(
+        **running.client_kwargs(),
+        retry_policy=policy(sleep or FakeSleep(), max_retries=max_retries),
+        **kwargs,
+    )
+
+
+class Recorder:
+    """A ``httpx.MockTransport`` handler that records every request it answers (thread-safe)."""
+
+    def __init__(self, respond: Respond) -> None:
+        self.respond = respond
+        self.requests: list[httpx.Request] = []
+        self._lock = threading.Lock()
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        request.read()
+        with self._lock:
+            self.requests.append(request)
+        return self.respond(request)
+
+    @property
+    def api_requests(self) -> list[httpx.Request]:
+        """The requests other than token requests."""
+        return [r for r in self.requests if not r.url.path.endswith("/oauth/token")]
+
+
+def mock_client(
+    respond: Respond,
+    *,
+    sleep: FakeSleep | None = None,
+    max_retries: int = 1,
+    profile: str = "timeback",
+    **kwargs: Any,
+) -> tuple[OneRoster, Recorder]:
+    """A wrapper client over a recording MockTransport; a static token unless credentials are given."""
+    recorder = Recorder(respond)
+    if "client_id" not in kwargs and "token" not in kwargs:
+        kwargs["token"] = STATIC_TOKEN
+    client = OneRoster(
+        base_url=BASE,
+        profile=profile,
+        http_client=httpx.Client(transport=httpx.MockTransport(recorder)),
+        retry_policy=policy(sleep or FakeSleep(), max_retries=max_retries),
+        **kwargs,
+    )
+    return client, recorder
+
+
+def server_query(request: httpx.Request) -> dict[str, str]:
+    """Decode the query string exactly as the sandbox (Starlette: ``parse_qsl``, '+' is a space) does."""
+    raw = request.url.query.decode("latin-1")
+    return dict(parse_qsl(raw, keep_blank_values=True))
+
+
+def user_records(n: int, prefix: str = "u") -> list[dict[str, Any]]:
+    """``n`` small but complete user records ``u0000``..."""
+    return [
+        {
+            "sourcedId": f"{prefix}{i:04d}",
+            "status": "active",
+            "dateLastModified": "2026-01-01T00:00:00.000Z",
+            "enabledUser": "true",
+            "givenName": f"G{i}",
+            "familyName": f"F{i}",
+            "roles": [{"roleType": "primary", "role": "student", "org": {"sourcedId": "org-1"}}],
+        }
+        for i in range(n)
+    ]
+
+
+def paging_server(
+    items: list[dict[str, Any]],
+    *,
+    key: str = "users",
+    broken: Mapping[int, Respond] | None = None,
+    total_header: bool = True,
+) -> Respond:
+    """Answer list requests from ``items`` by offset/limit; ``broken[offset]`` answers that page instead."""
+
+    def respond(request: httpx.Request) -> httpx.Response:
+        params = request.url.params
+        offset = int(params.get("offset", "0"))
+        limit = int(params.get("limit", "100"))
+        if broken is not None and offset in broken:
+            return broken[offset](request)
+        headers = {"X-Total-Count": str(len(items))} if total_header else {}
+        return httpx.Response(200, json={key: items[offset : offset + limit]}, headers=headers)
+
+    return respond
+
+
+def texts_of(values: Iterable[object]) -> str:
+    """Join anything that may carry a secret into one searchable text."""
+    parts = []
+    for value in values:
+        parts.append(value if isinstance(value, str) else repr(value))
+    return "\n".join(parts)
+
+
+def json_body(request: httpx.Request) -> Any:
+    """The decoded JSON body of a recorded request."""
+    return json.loads(request.content)
