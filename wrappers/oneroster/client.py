@@ -256,6 +256,8 @@ class OneRoster:
     def close(self) -> None:
         """Close the connection pool and the token client. Safe to call twice.
 
+        Calls made after closing raise ``ValidationError``.
+
         Example:
             ```python
             client = OneRoster.from_env()
@@ -269,6 +271,9 @@ class OneRoster:
         if self._closed:
             return
         self._closed = True
+        # Refuse further calls with a clear error instead of letting httpx reopen a pool
+        # that nobody would close again.
+        self._engine.closed = True
         close_auth = getattr(self._auth, "close", None)
         if callable(close_auth):
             close_auth()

@@ -52,7 +52,7 @@ class Outcome:
         """Decode the raw body, or raise ``ResponseParseError`` keeping the text."""
         try:
             return self.response.json()
-        except ValueError as exc:
+        except (ValueError, RecursionError) as exc:  # RecursionError: absurdly nested JSON
             raise self.unparseable(
                 f"{self.response.status_code} answer to {self.response.request.method} is not JSON"
             ) from exc
@@ -108,12 +108,19 @@ class Engine:
             self._modules[op.module] = module
         return module
 
+    closed = False
+
+    def _check_open(self) -> None:
+        if self.closed:
+            raise ValidationError("this OneRoster client is closed; create a new one to make more calls")
+
     def send(self, op_id: str, **kwargs: Any) -> Outcome:
         """Send ``op_id`` as its generated module builds it, but leave the answer unparsed.
 
         List pages are decoded by the caller record by record, which lets a stream parse
         one page while the next is on the wire, and lets raw mode skip models altogether.
         """
+        self._check_open()
         if not self.available(op_id):
             self.first_available((op_id,), what=op_id)
         op = OPERATIONS[op_id]
@@ -124,6 +131,7 @@ class Engine:
 
     def call(self, op_id: str, **kwargs: Any) -> Outcome:
         """Send ``op_id`` with keyword arguments of its generated ``sync_detailed``."""
+        self._check_open()
         if not self.available(op_id):
             self.first_available((op_id,), what=op_id)
         op = OPERATIONS[op_id]
@@ -132,9 +140,9 @@ class Engine:
         with translate_transport_errors(method=op.method):
             try:
                 result = module.sync_detailed(client=self._clients[op.service], **kwargs)
-            except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
                 # The generated parser met a body that does not fit the spec (wrong envelope,
-                # truncated JSON...). The raw response is kept so callers can be tolerant.
+                # truncated JSON, absurd nesting...). The raw response is kept so callers can be tolerant.
                 response = getattr(self._last, "response", None)
                 if not isinstance(response, httpx.Response):
                     raise

@@ -53,6 +53,17 @@ def _field_name(name: object, *, argument: str) -> None:
         raise ValidationError(f"{argument}: {exc}", field=argument) from None
 
 
+def _sendable(text: object, *, argument: str) -> None:
+    """Refuse text a URL cannot carry (a lone surrogate cannot be UTF-8 encoded)."""
+    if isinstance(text, str):
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            raise ValidationError(
+                f"{argument} holds a character that cannot be sent (a lone surrogate)", field=argument
+            ) from None
+
+
 def attr_name(key: str) -> str:
     """Return the generated attribute name of a JSON key (``lineItems`` -> ``line_items``)."""
     name = re.sub(r"(?<!^)(?=[A-Z])", "_", key).lower()
@@ -83,6 +94,8 @@ class Query:
         limit: int | None,
     ) -> Query:
         """Check every list argument; raise ``ValidationError`` before anything is sent."""
+        for name, text in (("filter", filter), ("search", search), ("sort", sort)):
+            _sendable(text, argument=name)
         if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 1):
             raise ValidationError(f"limit must be a positive integer, got {limit!r}", field="limit")
         if order_by is not None and order_by not in ("asc", "desc"):
@@ -103,8 +116,10 @@ class Query:
             fields_text = ",".join(names)
         if search is not None and (not isinstance(search, str) or not search):
             raise ValidationError("search must be a non-empty string", field="search")
+        filter_text = build_filter(where=where, filter=filter)
+        _sendable(filter_text, argument="where" if where is not None else "filter")
         return cls(
-            filter=build_filter(where=where, filter=filter),
+            filter=filter_text,
             sort=sort,
             order_by=order_by,
             fields=fields_text,
@@ -254,7 +269,9 @@ class Listing(Generic[T]):
             clause = (F(field) == scope_id).to_filter()
             combined = clause
             if query.filter:
-                combined += f" AND ({query.filter})" if " OR " in query.filter else f" AND {query.filter}"
+                # Any OR (whatever whitespace surrounds it) must stay inside the scope's AND.
+                has_or = re.search(r"\sOR\s", query.filter) is not None
+                combined += f" AND ({query.filter})" if has_or else f" AND {query.filter}"
             query, path = dataclasses.replace(query, filter=combined), {}
         else:
             op_id = self._engine.first_available(self._op_ids, what=self._what)

@@ -500,6 +500,8 @@ class Sandbox:
     async def put_record(self, request: Request, bound: _Bound, params: dict[str, str]) -> Response:
         """Create or replace a record with a client-supplied sourcedId (PUT)."""
         action = self._next_action()
+        if (refused := await self._refused(action)) is not None:
+            return refused
         _, view = self.view_of(bound.op.path)
         schema, record = await self._envelope(request, bound)
         sourced_id = params["sourcedId"]
@@ -516,6 +518,8 @@ class Sandbox:
     async def patch_record(self, request: Request, bound: _Bound, params: dict[str, str]) -> Response:
         """Merge the given fields into an existing record (PATCH)."""
         action = self._next_action()
+        if (refused := await self._refused(action)) is not None:
+            return refused
         _, view = self.view_of(bound.op.path)
         schema, changes = await self._envelope(request, bound)
         current = self.load(view, params["sourcedId"])
@@ -530,6 +534,8 @@ class Sandbox:
     async def delete_record(self, request: Request, bound: _Bound, params: dict[str, str]) -> Response:
         """Soft-delete: the record stays, with status ``tobedeleted`` (a retried DELETE is a no-op)."""
         action = self._next_action()
+        if (refused := await self._refused(action)) is not None:
+            return refused
         _, view = self.view_of(bound.op.path)
         record = self.load(view, params["sourcedId"])
         if record.get("status") != "tobedeleted":
@@ -541,6 +547,8 @@ class Sandbox:
     async def create_records(self, request: Request, bound: _Bound, params: dict[str, str]) -> Response:
         """Create one record (``POST /users``) or a batch under a parent (``POST /classes/{id}/results``)."""
         action = self._next_action()
+        if (refused := await self._refused(action)) is not None:
+            return refused
         key, schema, is_list = bound.op.body
         assert key is not None and schema is not None
         if bound.op_id in PATH_DEFAULTS:
@@ -596,6 +604,8 @@ class Sandbox:
     async def add_agent(self, request: Request, bound: _Bound, params: dict[str, str]) -> Response:
         """Link an agent (parent, guardian) to a user; both must exist."""
         action = self._next_action()
+        if (refused := await self._refused(action)) is not None:
+            return refused
         user = self.load(VIEWS["users"], params["userSourcedId"])
         body = await self._json_body(request)
         agent_id = body.get("agentSourcedId") if isinstance(body, dict) else None
@@ -614,6 +624,8 @@ class Sandbox:
     async def delete_agent(self, request: Request, bound: _Bound, params: dict[str, str]) -> Response:
         """Unlink an agent from a user (404 if it was not linked)."""
         action = self._next_action()
+        if (refused := await self._refused(action)) is not None:
+            return refused
         user = self.load(VIEWS["users"], params["userSourcedId"])
         agent_id = params["agentSourcedId"]
         agents = [
@@ -631,6 +643,8 @@ class Sandbox:
     async def register_credentials(self, request: Request, bound: _Bound, params: dict[str, str]) -> Response:
         """Store a user's credentials for an application; the password is only given back by decrypt."""
         action = self._next_action()
+        if (refused := await self._refused(action)) is not None:
+            return refused
         user = self.load(VIEWS["users"], params["userSourcedId"])
         body = await self._json_body(request)
         creds = body.get("credentials") if isinstance(body, dict) else None
@@ -664,6 +678,8 @@ class Sandbox:
     async def decrypt_credential(self, request: Request, bound: _Bound, params: dict[str, str]) -> Response:
         """Give back the password of one of a user's credentials."""
         action = self._next_action()
+        if (refused := await self._refused(action)) is not None:
+            return refused
         stored = self.store.get("credentials", params["credentialId"])
         if stored is None or stored.get("user") != params["userSourcedId"]:
             raise ApiError(404, "unknownobject", "no such credential for this user")
@@ -678,6 +694,16 @@ class Sandbox:
     def _next_action(self) -> str:
         action = self.faults.next_action()
         return "ok" if action == "short" else action
+
+    async def _refused(self, action: str) -> Response | None:
+        """Answer an injected 429/500/503 before a write touches anything, as real servers do.
+
+        A dropped or truncated answer, by contrast, comes after the write: that is the case
+        in which a client must not blindly re-send a POST.
+        """
+        if action in ("429", "500", "503"):
+            return await self._send(action, "", {})
+        return None
 
     async def _send(self, action: str, body: str, headers: dict[str, str], *, status: int = 200) -> Response:
         if self.faults.latency_ms:
@@ -706,11 +732,15 @@ class Sandbox:
 
 
 class _Dropped(Response):
-    """An answer whose connection dies halfway through the body (Content-Length promises more)."""
+    """An answer whose connection dies halfway through the body (Content-Length promises more).
+
+    Always a 200 with a body: a 204 has no body to cut, and the client never sees the
+    status of a dropped answer anyway.
+    """
 
     def __init__(self, data: bytes, *, status: int) -> None:
-        super().__init__(status_code=status)
-        self._data = data or b"{}"
+        super().__init__(status_code=200)
+        self._data = data or b'{"dropped": true}'
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         await send(
