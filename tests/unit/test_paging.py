@@ -419,3 +419,13 @@ def test_list_all_concurrent_matches_serial_through_the_client(make: Make, recor
     assert ids(concurrent) == ids(serial) == [f"u{i}" for i in range(11)]
     raw = make(server).users.list_all(concurrency=4, raw=True)
     assert [r["sourcedId"] for r in raw] == ids(serial)
+
+
+@pytest.mark.parametrize("bad", [-1, True, 2.5, "3"])
+def test_max_items_is_checked(bad: object, make: Make, recorder, paged, records) -> None:
+    server = recorder(paged(records(3), total="header"))
+    with pytest.raises(ValidationError):
+        list(make(server).users.stream(max_items=bad))
+    with pytest.raises(ValidationError):
+        make(server).users.list_all(max_items=bad)
+    assert server.requests == []

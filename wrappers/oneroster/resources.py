@@ -407,6 +407,7 @@ class Listing(Generic[T]):
         )
         if isinstance(start_offset, bool) or not isinstance(start_offset, int) or start_offset < 0:
             raise ValidationError("start_offset must be a non-negative integer", field="start_offset")
+        _check_max_items(max_items)
         return iterate(
             lambda offset: self._fetch_raw(query, offset),
             start_offset=start_offset,
@@ -478,6 +479,7 @@ class Listing(Generic[T]):
         """
         if isinstance(concurrency, bool) or not isinstance(concurrency, int) or not 1 <= concurrency <= 64:
             raise ValidationError("concurrency must be an integer from 1 to 64", field="concurrency")
+        _check_max_items(max_items)
         query = self._query(
             where=where,
             filter=filter,
@@ -528,6 +530,15 @@ class Listing(Generic[T]):
             where=where, filter=filter, sort=sort, order_by=order_by, fields=fields, search=search, limit=1
         )
         return page.data[0] if page.data else None
+
+
+def _check_max_items(max_items: object) -> None:
+    if max_items is not None and (
+        isinstance(max_items, bool) or not isinstance(max_items, int) or max_items < 0
+    ):
+        raise ValidationError(
+            f"max_items must be a non-negative integer, got {max_items!r}", field="max_items"
+        )
 
 
 def _raw_sourced_id(record: Mapping[str, Any]) -> object:
