@@ -142,22 +142,19 @@ class AcademicSession:
         d = dict(src_dict)
         sourced_id = d.pop("sourcedId", UNSET)
 
-        def _parse_status(data: object) -> StatusEnum | str | Unset:
-            if isinstance(data, Unset):
-                return data
+        _status_raw = d.pop("status", UNSET)
+        status: StatusEnum | str | Unset
+        if isinstance(_status_raw, str):
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
                 componentsschemas_status_type_0 = cast(
-                    StatusEnum, StatusEnum._value2member_map_[data]
+                    StatusEnum, StatusEnum._value2member_map_[_status_raw]
                 )
 
-                return componentsschemas_status_type_0
+                status = componentsschemas_status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(StatusEnum | str | Unset, data)
-
-        status = _parse_status(d.pop("status", UNSET))
+                status = cast(StatusEnum | str | Unset, cast(object, _status_raw))
+        else:
+            status = cast(StatusEnum | str | Unset, _status_raw)
 
         _date_last_modified = d.pop("dateLastModified", UNSET)
         date_last_modified: datetime.datetime | Unset
@@ -166,22 +163,17 @@ class AcademicSession:
         else:
             date_last_modified = datetime.datetime.fromisoformat(_date_last_modified)
 
-        def _parse_metadata(data: object) -> Metadata | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _metadata_raw = d.pop("metadata", UNSET)
+        metadata: Metadata | None | Unset
+        if isinstance(_metadata_raw, dict):
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                metadata_type_0 = Metadata.from_dict(data)
+                metadata_type_0 = Metadata.from_dict(_metadata_raw)
 
-                return metadata_type_0
+                metadata = metadata_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(Metadata | None | Unset, data)
-
-        metadata = _parse_metadata(d.pop("metadata", UNSET))
+                metadata = cast(Metadata | None | Unset, cast(object, _metadata_raw))
+        else:
+            metadata = cast(Metadata | None | Unset, _metadata_raw)
 
         title = d.pop("title", UNSET)
 
@@ -239,61 +231,53 @@ class AcademicSession:
 
         end_date = _parse_end_date(d.pop("endDate", UNSET))
 
-        def _parse_type_(data: object) -> AcademicSessionType | str | Unset:
-            if isinstance(data, Unset):
-                return data
+        _type__raw = d.pop("type", UNSET)
+        type_: AcademicSessionType | str | Unset
+        if isinstance(_type__raw, str):
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
                 type_type_0 = cast(
-                    AcademicSessionType, AcademicSessionType._value2member_map_[data]
+                    AcademicSessionType,
+                    AcademicSessionType._value2member_map_[_type__raw],
                 )
 
-                return type_type_0
+                type_ = type_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(AcademicSessionType | str | Unset, data)
+                type_ = cast(
+                    AcademicSessionType | str | Unset, cast(object, _type__raw)
+                )
+        else:
+            type_ = cast(AcademicSessionType | str | Unset, _type__raw)
 
-        type_ = _parse_type_(d.pop("type", UNSET))
-
-        def _parse_parent(data: object) -> GUIDRef | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _parent_raw = d.pop("parent", UNSET)
+        parent: GUIDRef | None | Unset
+        if isinstance(_parent_raw, dict):
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                parent_type_0 = GUIDRef.from_dict(data)
+                parent_type_0 = GUIDRef.from_dict(_parent_raw)
 
-                return parent_type_0
+                parent = parent_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(GUIDRef | None | Unset, data)
+                parent = cast(GUIDRef | None | Unset, cast(object, _parent_raw))
+        else:
+            parent = cast(GUIDRef | None | Unset, _parent_raw)
 
-        parent = _parse_parent(d.pop("parent", UNSET))
-
-        def _parse_children(data: object) -> list[GUIDRef] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _children_raw = d.pop("children", UNSET)
+        children: list[GUIDRef] | None | Unset
+        if isinstance(_children_raw, list):
             try:
-                if not isinstance(data, list):
-                    raise TypeError()
                 children_type_0 = []
-                _children_type_0 = data
+                _children_type_0 = _children_raw
                 for children_type_0_item_data in _children_type_0:
                     children_type_0_item = GUIDRef.from_dict(children_type_0_item_data)
 
                     children_type_0.append(children_type_0_item)
 
-                return children_type_0
+                children = children_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[GUIDRef] | None | Unset, data)
-
-        children = _parse_children(d.pop("children", UNSET))
+                children = cast(
+                    list[GUIDRef] | None | Unset, cast(object, _children_raw)
+                )
+        else:
+            children = cast(list[GUIDRef] | None | Unset, _children_raw)
 
         school_year = d.pop("schoolYear", UNSET)
 

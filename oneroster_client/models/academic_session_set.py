@@ -100,19 +100,12 @@ class AcademicSessionSet:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-
-        def _parse_academic_sessions(
-            data: object,
-        ) -> list[AcademicSession] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _academic_sessions_raw = d.pop("academicSessions", UNSET)
+        academic_sessions: list[AcademicSession] | None | Unset
+        if isinstance(_academic_sessions_raw, list):
             try:
-                if not isinstance(data, list):
-                    raise TypeError()
                 academic_sessions_type_0 = []
-                _academic_sessions_type_0 = data
+                _academic_sessions_type_0 = _academic_sessions_raw
                 for academic_sessions_type_0_item_data in _academic_sessions_type_0:
                     academic_sessions_type_0_item = AcademicSession.from_dict(
                         academic_sessions_type_0_item_data
@@ -120,12 +113,16 @@ class AcademicSessionSet:
 
                     academic_sessions_type_0.append(academic_sessions_type_0_item)
 
-                return academic_sessions_type_0
+                academic_sessions = academic_sessions_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[AcademicSession] | None | Unset, data)
-
-        academic_sessions = _parse_academic_sessions(d.pop("academicSessions", UNSET))
+                academic_sessions = cast(
+                    list[AcademicSession] | None | Unset,
+                    cast(object, _academic_sessions_raw),
+                )
+        else:
+            academic_sessions = cast(
+                list[AcademicSession] | None | Unset, _academic_sessions_raw
+            )
 
         total_count = cast(int | None | Unset, d.pop("totalCount", UNSET))
 

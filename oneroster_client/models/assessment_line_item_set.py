@@ -100,19 +100,12 @@ class AssessmentLineItemSet:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-
-        def _parse_assessment_line_items(
-            data: object,
-        ) -> list[AssessmentLineItem] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _assessment_line_items_raw = d.pop("assessmentLineItems", UNSET)
+        assessment_line_items: list[AssessmentLineItem] | None | Unset
+        if isinstance(_assessment_line_items_raw, list):
             try:
-                if not isinstance(data, list):
-                    raise TypeError()
                 assessment_line_items_type_0 = []
-                _assessment_line_items_type_0 = data
+                _assessment_line_items_type_0 = _assessment_line_items_raw
                 for (
                     assessment_line_items_type_0_item_data
                 ) in _assessment_line_items_type_0:
@@ -124,14 +117,16 @@ class AssessmentLineItemSet:
                         assessment_line_items_type_0_item
                     )
 
-                return assessment_line_items_type_0
+                assessment_line_items = assessment_line_items_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[AssessmentLineItem] | None | Unset, data)
-
-        assessment_line_items = _parse_assessment_line_items(
-            d.pop("assessmentLineItems", UNSET)
-        )
+                assessment_line_items = cast(
+                    list[AssessmentLineItem] | None | Unset,
+                    cast(object, _assessment_line_items_raw),
+                )
+        else:
+            assessment_line_items = cast(
+                list[AssessmentLineItem] | None | Unset, _assessment_line_items_raw
+            )
 
         total_count = cast(int | None | Unset, d.pop("totalCount", UNSET))
 

@@ -100,19 +100,12 @@ class AssessmentResultSet:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-
-        def _parse_assessment_results(
-            data: object,
-        ) -> list[AssessmentResult] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _assessment_results_raw = d.pop("assessmentResults", UNSET)
+        assessment_results: list[AssessmentResult] | None | Unset
+        if isinstance(_assessment_results_raw, list):
             try:
-                if not isinstance(data, list):
-                    raise TypeError()
                 assessment_results_type_0 = []
-                _assessment_results_type_0 = data
+                _assessment_results_type_0 = _assessment_results_raw
                 for assessment_results_type_0_item_data in _assessment_results_type_0:
                     assessment_results_type_0_item = AssessmentResult.from_dict(
                         assessment_results_type_0_item_data
@@ -120,14 +113,16 @@ class AssessmentResultSet:
 
                     assessment_results_type_0.append(assessment_results_type_0_item)
 
-                return assessment_results_type_0
+                assessment_results = assessment_results_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[AssessmentResult] | None | Unset, data)
-
-        assessment_results = _parse_assessment_results(
-            d.pop("assessmentResults", UNSET)
-        )
+                assessment_results = cast(
+                    list[AssessmentResult] | None | Unset,
+                    cast(object, _assessment_results_raw),
+                )
+        else:
+            assessment_results = cast(
+                list[AssessmentResult] | None | Unset, _assessment_results_raw
+            )
 
         total_count = cast(int | None | Unset, d.pop("totalCount", UNSET))
 

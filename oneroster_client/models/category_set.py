@@ -98,17 +98,12 @@ class CategorySet:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-
-        def _parse_categories(data: object) -> list[Category] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _categories_raw = d.pop("categories", UNSET)
+        categories: list[Category] | None | Unset
+        if isinstance(_categories_raw, list):
             try:
-                if not isinstance(data, list):
-                    raise TypeError()
                 categories_type_0 = []
-                _categories_type_0 = data
+                _categories_type_0 = _categories_raw
                 for categories_type_0_item_data in _categories_type_0:
                     categories_type_0_item = Category.from_dict(
                         categories_type_0_item_data
@@ -116,12 +111,13 @@ class CategorySet:
 
                     categories_type_0.append(categories_type_0_item)
 
-                return categories_type_0
+                categories = categories_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[Category] | None | Unset, data)
-
-        categories = _parse_categories(d.pop("categories", UNSET))
+                categories = cast(
+                    list[Category] | None | Unset, cast(object, _categories_raw)
+                )
+        else:
+            categories = cast(list[Category] | None | Unset, _categories_raw)
 
         total_count = cast(int | None | Unset, d.pop("totalCount", UNSET))
 

@@ -98,28 +98,22 @@ class ClassSet:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-
-        def _parse_classes(data: object) -> list[Class] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _classes_raw = d.pop("classes", UNSET)
+        classes: list[Class] | None | Unset
+        if isinstance(_classes_raw, list):
             try:
-                if not isinstance(data, list):
-                    raise TypeError()
                 classes_type_0 = []
-                _classes_type_0 = data
+                _classes_type_0 = _classes_raw
                 for classes_type_0_item_data in _classes_type_0:
                     classes_type_0_item = Class.from_dict(classes_type_0_item_data)
 
                     classes_type_0.append(classes_type_0_item)
 
-                return classes_type_0
+                classes = classes_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[Class] | None | Unset, data)
-
-        classes = _parse_classes(d.pop("classes", UNSET))
+                classes = cast(list[Class] | None | Unset, cast(object, _classes_raw))
+        else:
+            classes = cast(list[Class] | None | Unset, _classes_raw)
 
         total_count = cast(int | None | Unset, d.pop("totalCount", UNSET))
 

@@ -151,22 +151,19 @@ class Course:
         d = dict(src_dict)
         sourced_id = d.pop("sourcedId", UNSET)
 
-        def _parse_status(data: object) -> StatusEnum | str | Unset:
-            if isinstance(data, Unset):
-                return data
+        _status_raw = d.pop("status", UNSET)
+        status: StatusEnum | str | Unset
+        if isinstance(_status_raw, str):
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
                 componentsschemas_status_type_0 = cast(
-                    StatusEnum, StatusEnum._value2member_map_[data]
+                    StatusEnum, StatusEnum._value2member_map_[_status_raw]
                 )
 
-                return componentsschemas_status_type_0
+                status = componentsschemas_status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(StatusEnum | str | Unset, data)
-
-        status = _parse_status(d.pop("status", UNSET))
+                status = cast(StatusEnum | str | Unset, cast(object, _status_raw))
+        else:
+            status = cast(StatusEnum | str | Unset, _status_raw)
 
         _date_last_modified = d.pop("dateLastModified", UNSET)
         date_last_modified: datetime.datetime | Unset
@@ -175,122 +172,92 @@ class Course:
         else:
             date_last_modified = datetime.datetime.fromisoformat(_date_last_modified)
 
-        def _parse_metadata(data: object) -> Metadata | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _metadata_raw = d.pop("metadata", UNSET)
+        metadata: Metadata | None | Unset
+        if isinstance(_metadata_raw, dict):
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                metadata_type_0 = Metadata.from_dict(data)
+                metadata_type_0 = Metadata.from_dict(_metadata_raw)
 
-                return metadata_type_0
+                metadata = metadata_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(Metadata | None | Unset, data)
-
-        metadata = _parse_metadata(d.pop("metadata", UNSET))
+                metadata = cast(Metadata | None | Unset, cast(object, _metadata_raw))
+        else:
+            metadata = cast(Metadata | None | Unset, _metadata_raw)
 
         title = d.pop("title", UNSET)
 
-        def _parse_school_year(data: object) -> GUIDRef | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _school_year_raw = d.pop("schoolYear", UNSET)
+        school_year: GUIDRef | None | Unset
+        if isinstance(_school_year_raw, dict):
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                school_year_type_0 = GUIDRef.from_dict(data)
+                school_year_type_0 = GUIDRef.from_dict(_school_year_raw)
 
-                return school_year_type_0
+                school_year = school_year_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(GUIDRef | None | Unset, data)
-
-        school_year = _parse_school_year(d.pop("schoolYear", UNSET))
+                school_year = cast(
+                    GUIDRef | None | Unset, cast(object, _school_year_raw)
+                )
+        else:
+            school_year = cast(GUIDRef | None | Unset, _school_year_raw)
 
         course_code = d.pop("courseCode", UNSET)
 
-        def _parse_grades(data: object) -> list[str] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _grades_raw = d.pop("grades", UNSET)
+        grades: list[str] | None | Unset
+        if isinstance(_grades_raw, list):
             try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                grades_type_0 = cast(list[str], data)
+                grades_type_0 = cast(list[str], _grades_raw)
 
-                return grades_type_0
+                grades = grades_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[str] | None | Unset, data)
+                grades = cast(list[str] | None | Unset, cast(object, _grades_raw))
+        else:
+            grades = cast(list[str] | None | Unset, _grades_raw)
 
-        grades = _parse_grades(d.pop("grades", UNSET))
-
-        def _parse_subjects(data: object) -> list[str] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _subjects_raw = d.pop("subjects", UNSET)
+        subjects: list[str] | None | Unset
+        if isinstance(_subjects_raw, list):
             try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                subjects_type_0 = cast(list[str], data)
+                subjects_type_0 = cast(list[str], _subjects_raw)
 
-                return subjects_type_0
+                subjects = subjects_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[str] | None | Unset, data)
+                subjects = cast(list[str] | None | Unset, cast(object, _subjects_raw))
+        else:
+            subjects = cast(list[str] | None | Unset, _subjects_raw)
 
-        subjects = _parse_subjects(d.pop("subjects", UNSET))
-
-        def _parse_org(data: object) -> GUIDRef | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _org_raw = d.pop("org", UNSET)
+        org: GUIDRef | None | Unset
+        if isinstance(_org_raw, dict):
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                org_type_0 = GUIDRef.from_dict(data)
+                org_type_0 = GUIDRef.from_dict(_org_raw)
 
-                return org_type_0
+                org = org_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(GUIDRef | None | Unset, data)
+                org = cast(GUIDRef | None | Unset, cast(object, _org_raw))
+        else:
+            org = cast(GUIDRef | None | Unset, _org_raw)
 
-        org = _parse_org(d.pop("org", UNSET))
-
-        def _parse_subject_codes(data: object) -> list[str] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _subject_codes_raw = d.pop("subjectCodes", UNSET)
+        subject_codes: list[str] | None | Unset
+        if isinstance(_subject_codes_raw, list):
             try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                subject_codes_type_0 = cast(list[str], data)
+                subject_codes_type_0 = cast(list[str], _subject_codes_raw)
 
-                return subject_codes_type_0
+                subject_codes = subject_codes_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[str] | None | Unset, data)
+                subject_codes = cast(
+                    list[str] | None | Unset, cast(object, _subject_codes_raw)
+                )
+        else:
+            subject_codes = cast(list[str] | None | Unset, _subject_codes_raw)
 
-        subject_codes = _parse_subject_codes(d.pop("subjectCodes", UNSET))
-
-        def _parse_resources(data: object) -> list[GUIDRef] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _resources_raw = d.pop("resources", UNSET)
+        resources: list[GUIDRef] | None | Unset
+        if isinstance(_resources_raw, list):
             try:
-                if not isinstance(data, list):
-                    raise TypeError()
                 resources_type_0 = []
-                _resources_type_0 = data
+                _resources_type_0 = _resources_raw
                 for resources_type_0_item_data in _resources_type_0:
                     resources_type_0_item = GUIDRef.from_dict(
                         resources_type_0_item_data
@@ -298,12 +265,13 @@ class Course:
 
                     resources_type_0.append(resources_type_0_item)
 
-                return resources_type_0
+                resources = resources_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[GUIDRef] | None | Unset, data)
-
-        resources = _parse_resources(d.pop("resources", UNSET))
+                resources = cast(
+                    list[GUIDRef] | None | Unset, cast(object, _resources_raw)
+                )
+        else:
+            resources = cast(list[GUIDRef] | None | Unset, _resources_raw)
 
         course = cls(
             sourced_id=sourced_id,

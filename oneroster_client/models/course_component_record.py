@@ -141,22 +141,19 @@ class CourseComponentRecord:
         d = dict(src_dict)
         sourced_id = d.pop("sourcedId", UNSET)
 
-        def _parse_status(data: object) -> StatusEnum | str | Unset:
-            if isinstance(data, Unset):
-                return data
+        _status_raw = d.pop("status", UNSET)
+        status: StatusEnum | str | Unset
+        if isinstance(_status_raw, str):
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
                 componentsschemas_status_type_0 = cast(
-                    StatusEnum, StatusEnum._value2member_map_[data]
+                    StatusEnum, StatusEnum._value2member_map_[_status_raw]
                 )
 
-                return componentsschemas_status_type_0
+                status = componentsschemas_status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(StatusEnum | str | Unset, data)
-
-        status = _parse_status(d.pop("status", UNSET))
+                status = cast(StatusEnum | str | Unset, cast(object, _status_raw))
+        else:
+            status = cast(StatusEnum | str | Unset, _status_raw)
 
         _date_last_modified = d.pop("dateLastModified", UNSET)
         date_last_modified: datetime.datetime | Unset
@@ -165,22 +162,17 @@ class CourseComponentRecord:
         else:
             date_last_modified = datetime.datetime.fromisoformat(_date_last_modified)
 
-        def _parse_metadata(data: object) -> Metadata | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _metadata_raw = d.pop("metadata", UNSET)
+        metadata: Metadata | None | Unset
+        if isinstance(_metadata_raw, dict):
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                metadata_type_0 = Metadata.from_dict(data)
+                metadata_type_0 = Metadata.from_dict(_metadata_raw)
 
-                return metadata_type_0
+                metadata = metadata_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(Metadata | None | Unset, data)
-
-        metadata = _parse_metadata(d.pop("metadata", UNSET))
+                metadata = cast(Metadata | None | Unset, cast(object, _metadata_raw))
+        else:
+            metadata = cast(Metadata | None | Unset, _metadata_raw)
 
         _course = d.pop("course", UNSET)
         course: GUIDRef | Unset
@@ -189,60 +181,49 @@ class CourseComponentRecord:
         else:
             course = GUIDRef.from_dict(_course)
 
-        def _parse_course_component(data: object) -> GUIDRef | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _course_component_raw = d.pop("courseComponent", UNSET)
+        course_component: GUIDRef | None | Unset
+        if isinstance(_course_component_raw, dict):
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                course_component_type_0 = GUIDRef.from_dict(data)
+                course_component_type_0 = GUIDRef.from_dict(_course_component_raw)
 
-                return course_component_type_0
+                course_component = course_component_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(GUIDRef | None | Unset, data)
+                course_component = cast(
+                    GUIDRef | None | Unset, cast(object, _course_component_raw)
+                )
+        else:
+            course_component = cast(GUIDRef | None | Unset, _course_component_raw)
 
-        course_component = _parse_course_component(d.pop("courseComponent", UNSET))
-
-        def _parse_parent(data: object) -> GUIDRef | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _parent_raw = d.pop("parent", UNSET)
+        parent: GUIDRef | None | Unset
+        if isinstance(_parent_raw, dict):
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                parent_type_0 = GUIDRef.from_dict(data)
+                parent_type_0 = GUIDRef.from_dict(_parent_raw)
 
-                return parent_type_0
+                parent = parent_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(GUIDRef | None | Unset, data)
-
-        parent = _parse_parent(d.pop("parent", UNSET))
+                parent = cast(GUIDRef | None | Unset, cast(object, _parent_raw))
+        else:
+            parent = cast(GUIDRef | None | Unset, _parent_raw)
 
         title = d.pop("title", UNSET)
 
         sort_order = cast(float | None | Unset, d.pop("sortOrder", UNSET))
 
-        def _parse_prerequisites(data: object) -> list[str] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _prerequisites_raw = d.pop("prerequisites", UNSET)
+        prerequisites: list[str] | None | Unset
+        if isinstance(_prerequisites_raw, list):
             try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                prerequisites_type_0 = cast(list[str], data)
+                prerequisites_type_0 = cast(list[str], _prerequisites_raw)
 
-                return prerequisites_type_0
+                prerequisites = prerequisites_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[str] | None | Unset, data)
-
-        prerequisites = _parse_prerequisites(d.pop("prerequisites", UNSET))
+                prerequisites = cast(
+                    list[str] | None | Unset, cast(object, _prerequisites_raw)
+                )
+        else:
+            prerequisites = cast(list[str] | None | Unset, _prerequisites_raw)
 
         prerequisite_criteria = cast(
             None | str | Unset, d.pop("prerequisiteCriteria", UNSET)

@@ -98,28 +98,22 @@ class CourseSet:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-
-        def _parse_courses(data: object) -> list[Course] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _courses_raw = d.pop("courses", UNSET)
+        courses: list[Course] | None | Unset
+        if isinstance(_courses_raw, list):
             try:
-                if not isinstance(data, list):
-                    raise TypeError()
                 courses_type_0 = []
-                _courses_type_0 = data
+                _courses_type_0 = _courses_raw
                 for courses_type_0_item_data in _courses_type_0:
                     courses_type_0_item = Course.from_dict(courses_type_0_item_data)
 
                     courses_type_0.append(courses_type_0_item)
 
-                return courses_type_0
+                courses = courses_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[Course] | None | Unset, data)
-
-        courses = _parse_courses(d.pop("courses", UNSET))
+                courses = cast(list[Course] | None | Unset, cast(object, _courses_raw))
+        else:
+            courses = cast(list[Course] | None | Unset, _courses_raw)
 
         total_count = cast(int | None | Unset, d.pop("totalCount", UNSET))
 

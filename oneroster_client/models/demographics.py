@@ -224,22 +224,19 @@ class Demographics:
         d = dict(src_dict)
         sourced_id = d.pop("sourcedId", UNSET)
 
-        def _parse_status(data: object) -> StatusEnum | str | Unset:
-            if isinstance(data, Unset):
-                return data
+        _status_raw = d.pop("status", UNSET)
+        status: StatusEnum | str | Unset
+        if isinstance(_status_raw, str):
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
                 componentsschemas_status_type_0 = cast(
-                    StatusEnum, StatusEnum._value2member_map_[data]
+                    StatusEnum, StatusEnum._value2member_map_[_status_raw]
                 )
 
-                return componentsschemas_status_type_0
+                status = componentsschemas_status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(StatusEnum | str | Unset, data)
-
-        status = _parse_status(d.pop("status", UNSET))
+                status = cast(StatusEnum | str | Unset, cast(object, _status_raw))
+        else:
+            status = cast(StatusEnum | str | Unset, _status_raw)
 
         _date_last_modified = d.pop("dateLastModified", UNSET)
         date_last_modified: datetime.datetime | Unset
@@ -248,22 +245,17 @@ class Demographics:
         else:
             date_last_modified = datetime.datetime.fromisoformat(_date_last_modified)
 
-        def _parse_metadata(data: object) -> Metadata | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _metadata_raw = d.pop("metadata", UNSET)
+        metadata: Metadata | None | Unset
+        if isinstance(_metadata_raw, dict):
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                metadata_type_0 = Metadata.from_dict(data)
+                metadata_type_0 = Metadata.from_dict(_metadata_raw)
 
-                return metadata_type_0
+                metadata = metadata_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(Metadata | None | Unset, data)
-
-        metadata = _parse_metadata(d.pop("metadata", UNSET))
+                metadata = cast(Metadata | None | Unset, cast(object, _metadata_raw))
+        else:
+            metadata = cast(Metadata | None | Unset, _metadata_raw)
 
         def _parse_birth_date(
             data: object,
@@ -294,177 +286,170 @@ class Demographics:
 
         birth_date = _parse_birth_date(d.pop("birthDate", UNSET))
 
-        def _parse_sex(data: object) -> None | Sex | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _sex_raw = d.pop("sex", UNSET)
+        sex: None | Sex | str | Unset
+        if isinstance(_sex_raw, str):
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                sex_type_0 = cast(Sex, Sex._value2member_map_[data])
+                sex_type_0 = cast(Sex, Sex._value2member_map_[_sex_raw])
 
-                return sex_type_0
+                sex = sex_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | Sex | str | Unset, data)
+                sex = cast(None | Sex | str | Unset, cast(object, _sex_raw))
+        else:
+            sex = cast(None | Sex | str | Unset, _sex_raw)
 
-        sex = _parse_sex(d.pop("sex", UNSET))
-
-        def _parse_american_indian_or_alaska_native(
-            data: object,
-        ) -> bool | None | str | TrueFalseEnum | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                componentsschemas_true_false_type_0 = cast(
-                    TrueFalseEnum, TrueFalseEnum._value2member_map_[data]
-                )
-
-                return componentsschemas_true_false_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(bool | None | str | TrueFalseEnum | Unset, data)
-
-        american_indian_or_alaska_native = _parse_american_indian_or_alaska_native(
-            d.pop("americanIndianOrAlaskaNative", UNSET)
+        _american_indian_or_alaska_native_raw = d.pop(
+            "americanIndianOrAlaskaNative", UNSET
         )
-
-        def _parse_asian(data: object) -> bool | None | str | TrueFalseEnum | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        american_indian_or_alaska_native: bool | None | str | TrueFalseEnum | Unset
+        if isinstance(_american_indian_or_alaska_native_raw, str):
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
                 componentsschemas_true_false_type_0 = cast(
-                    TrueFalseEnum, TrueFalseEnum._value2member_map_[data]
+                    TrueFalseEnum,
+                    TrueFalseEnum._value2member_map_[
+                        _american_indian_or_alaska_native_raw
+                    ],
                 )
 
-                return componentsschemas_true_false_type_0
+                american_indian_or_alaska_native = componentsschemas_true_false_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(bool | None | str | TrueFalseEnum | Unset, data)
-
-        asian = _parse_asian(d.pop("asian", UNSET))
-
-        def _parse_black_or_african_american(
-            data: object,
-        ) -> bool | None | str | TrueFalseEnum | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                componentsschemas_true_false_type_0 = cast(
-                    TrueFalseEnum, TrueFalseEnum._value2member_map_[data]
+                american_indian_or_alaska_native = cast(
+                    bool | None | str | TrueFalseEnum | Unset,
+                    cast(object, _american_indian_or_alaska_native_raw),
                 )
-
-                return componentsschemas_true_false_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(bool | None | str | TrueFalseEnum | Unset, data)
-
-        black_or_african_american = _parse_black_or_african_american(
-            d.pop("blackOrAfricanAmerican", UNSET)
-        )
-
-        def _parse_native_hawaiian_or_other_pacific_islander(
-            data: object,
-        ) -> bool | None | str | TrueFalseEnum | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                componentsschemas_true_false_type_0 = cast(
-                    TrueFalseEnum, TrueFalseEnum._value2member_map_[data]
-                )
-
-                return componentsschemas_true_false_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(bool | None | str | TrueFalseEnum | Unset, data)
-
-        native_hawaiian_or_other_pacific_islander = (
-            _parse_native_hawaiian_or_other_pacific_islander(
-                d.pop("nativeHawaiianOrOtherPacificIslander", UNSET)
+        else:
+            american_indian_or_alaska_native = cast(
+                bool | None | str | TrueFalseEnum | Unset,
+                _american_indian_or_alaska_native_raw,
             )
-        )
 
-        def _parse_white(data: object) -> bool | None | str | TrueFalseEnum | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _asian_raw = d.pop("asian", UNSET)
+        asian: bool | None | str | TrueFalseEnum | Unset
+        if isinstance(_asian_raw, str):
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
                 componentsschemas_true_false_type_0 = cast(
-                    TrueFalseEnum, TrueFalseEnum._value2member_map_[data]
+                    TrueFalseEnum, TrueFalseEnum._value2member_map_[_asian_raw]
                 )
 
-                return componentsschemas_true_false_type_0
+                asian = componentsschemas_true_false_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(bool | None | str | TrueFalseEnum | Unset, data)
+                asian = cast(
+                    bool | None | str | TrueFalseEnum | Unset, cast(object, _asian_raw)
+                )
+        else:
+            asian = cast(bool | None | str | TrueFalseEnum | Unset, _asian_raw)
 
-        white = _parse_white(d.pop("white", UNSET))
-
-        def _parse_demographic_race_two_or_more_races(
-            data: object,
-        ) -> bool | None | str | TrueFalseEnum | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _black_or_african_american_raw = d.pop("blackOrAfricanAmerican", UNSET)
+        black_or_african_american: bool | None | str | TrueFalseEnum | Unset
+        if isinstance(_black_or_african_american_raw, str):
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
                 componentsschemas_true_false_type_0 = cast(
-                    TrueFalseEnum, TrueFalseEnum._value2member_map_[data]
+                    TrueFalseEnum,
+                    TrueFalseEnum._value2member_map_[_black_or_african_american_raw],
                 )
 
-                return componentsschemas_true_false_type_0
+                black_or_african_american = componentsschemas_true_false_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(bool | None | str | TrueFalseEnum | Unset, data)
+                black_or_african_american = cast(
+                    bool | None | str | TrueFalseEnum | Unset,
+                    cast(object, _black_or_african_american_raw),
+                )
+        else:
+            black_or_african_american = cast(
+                bool | None | str | TrueFalseEnum | Unset,
+                _black_or_african_american_raw,
+            )
 
-        demographic_race_two_or_more_races = _parse_demographic_race_two_or_more_races(
-            d.pop("demographicRaceTwoOrMoreRaces", UNSET)
+        _native_hawaiian_or_other_pacific_islander_raw = d.pop(
+            "nativeHawaiianOrOtherPacificIslander", UNSET
         )
-
-        def _parse_hispanic_or_latino_ethnicity(
-            data: object,
-        ) -> bool | None | str | TrueFalseEnum | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        native_hawaiian_or_other_pacific_islander: (
+            bool | None | str | TrueFalseEnum | Unset
+        )
+        if isinstance(_native_hawaiian_or_other_pacific_islander_raw, str):
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
                 componentsschemas_true_false_type_0 = cast(
-                    TrueFalseEnum, TrueFalseEnum._value2member_map_[data]
+                    TrueFalseEnum,
+                    TrueFalseEnum._value2member_map_[
+                        _native_hawaiian_or_other_pacific_islander_raw
+                    ],
                 )
 
-                return componentsschemas_true_false_type_0
+                native_hawaiian_or_other_pacific_islander = (
+                    componentsschemas_true_false_type_0
+                )
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(bool | None | str | TrueFalseEnum | Unset, data)
+                native_hawaiian_or_other_pacific_islander = cast(
+                    bool | None | str | TrueFalseEnum | Unset,
+                    cast(object, _native_hawaiian_or_other_pacific_islander_raw),
+                )
+        else:
+            native_hawaiian_or_other_pacific_islander = cast(
+                bool | None | str | TrueFalseEnum | Unset,
+                _native_hawaiian_or_other_pacific_islander_raw,
+            )
 
-        hispanic_or_latino_ethnicity = _parse_hispanic_or_latino_ethnicity(
-            d.pop("hispanicOrLatinoEthnicity", UNSET)
+        _white_raw = d.pop("white", UNSET)
+        white: bool | None | str | TrueFalseEnum | Unset
+        if isinstance(_white_raw, str):
+            try:
+                componentsschemas_true_false_type_0 = cast(
+                    TrueFalseEnum, TrueFalseEnum._value2member_map_[_white_raw]
+                )
+
+                white = componentsschemas_true_false_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                white = cast(
+                    bool | None | str | TrueFalseEnum | Unset, cast(object, _white_raw)
+                )
+        else:
+            white = cast(bool | None | str | TrueFalseEnum | Unset, _white_raw)
+
+        _demographic_race_two_or_more_races_raw = d.pop(
+            "demographicRaceTwoOrMoreRaces", UNSET
         )
+        demographic_race_two_or_more_races: bool | None | str | TrueFalseEnum | Unset
+        if isinstance(_demographic_race_two_or_more_races_raw, str):
+            try:
+                componentsschemas_true_false_type_0 = cast(
+                    TrueFalseEnum,
+                    TrueFalseEnum._value2member_map_[
+                        _demographic_race_two_or_more_races_raw
+                    ],
+                )
+
+                demographic_race_two_or_more_races = componentsschemas_true_false_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                demographic_race_two_or_more_races = cast(
+                    bool | None | str | TrueFalseEnum | Unset,
+                    cast(object, _demographic_race_two_or_more_races_raw),
+                )
+        else:
+            demographic_race_two_or_more_races = cast(
+                bool | None | str | TrueFalseEnum | Unset,
+                _demographic_race_two_or_more_races_raw,
+            )
+
+        _hispanic_or_latino_ethnicity_raw = d.pop("hispanicOrLatinoEthnicity", UNSET)
+        hispanic_or_latino_ethnicity: bool | None | str | TrueFalseEnum | Unset
+        if isinstance(_hispanic_or_latino_ethnicity_raw, str):
+            try:
+                componentsschemas_true_false_type_0 = cast(
+                    TrueFalseEnum,
+                    TrueFalseEnum._value2member_map_[_hispanic_or_latino_ethnicity_raw],
+                )
+
+                hispanic_or_latino_ethnicity = componentsschemas_true_false_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                hispanic_or_latino_ethnicity = cast(
+                    bool | None | str | TrueFalseEnum | Unset,
+                    cast(object, _hispanic_or_latino_ethnicity_raw),
+                )
+        else:
+            hispanic_or_latino_ethnicity = cast(
+                bool | None | str | TrueFalseEnum | Unset,
+                _hispanic_or_latino_ethnicity_raw,
+            )
 
         country_of_birth_code = cast(
             None | str | Unset, d.pop("countryOfBirthCode", UNSET)

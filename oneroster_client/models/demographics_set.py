@@ -98,17 +98,12 @@ class DemographicsSet:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-
-        def _parse_demographics(data: object) -> list[Demographics] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _demographics_raw = d.pop("demographics", UNSET)
+        demographics: list[Demographics] | None | Unset
+        if isinstance(_demographics_raw, list):
             try:
-                if not isinstance(data, list):
-                    raise TypeError()
                 demographics_type_0 = []
-                _demographics_type_0 = data
+                _demographics_type_0 = _demographics_raw
                 for demographics_type_0_item_data in _demographics_type_0:
                     demographics_type_0_item = Demographics.from_dict(
                         demographics_type_0_item_data
@@ -116,12 +111,13 @@ class DemographicsSet:
 
                     demographics_type_0.append(demographics_type_0_item)
 
-                return demographics_type_0
+                demographics = demographics_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[Demographics] | None | Unset, data)
-
-        demographics = _parse_demographics(d.pop("demographics", UNSET))
+                demographics = cast(
+                    list[Demographics] | None | Unset, cast(object, _demographics_raw)
+                )
+        else:
+            demographics = cast(list[Demographics] | None | Unset, _demographics_raw)
 
         total_count = cast(int | None | Unset, d.pop("totalCount", UNSET))
 

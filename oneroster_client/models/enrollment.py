@@ -139,22 +139,19 @@ class Enrollment:
         d = dict(src_dict)
         sourced_id = d.pop("sourcedId", UNSET)
 
-        def _parse_status(data: object) -> StatusEnum | str | Unset:
-            if isinstance(data, Unset):
-                return data
+        _status_raw = d.pop("status", UNSET)
+        status: StatusEnum | str | Unset
+        if isinstance(_status_raw, str):
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
                 componentsschemas_status_type_0 = cast(
-                    StatusEnum, StatusEnum._value2member_map_[data]
+                    StatusEnum, StatusEnum._value2member_map_[_status_raw]
                 )
 
-                return componentsschemas_status_type_0
+                status = componentsschemas_status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(StatusEnum | str | Unset, data)
-
-        status = _parse_status(d.pop("status", UNSET))
+                status = cast(StatusEnum | str | Unset, cast(object, _status_raw))
+        else:
+            status = cast(StatusEnum | str | Unset, _status_raw)
 
         _date_last_modified = d.pop("dateLastModified", UNSET)
         date_last_modified: datetime.datetime | Unset
@@ -163,22 +160,17 @@ class Enrollment:
         else:
             date_last_modified = datetime.datetime.fromisoformat(_date_last_modified)
 
-        def _parse_metadata(data: object) -> Metadata | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _metadata_raw = d.pop("metadata", UNSET)
+        metadata: Metadata | None | Unset
+        if isinstance(_metadata_raw, dict):
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                metadata_type_0 = Metadata.from_dict(data)
+                metadata_type_0 = Metadata.from_dict(_metadata_raw)
 
-                return metadata_type_0
+                metadata = metadata_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(Metadata | None | Unset, data)
-
-        metadata = _parse_metadata(d.pop("metadata", UNSET))
+                metadata = cast(Metadata | None | Unset, cast(object, _metadata_raw))
+        else:
+            metadata = cast(Metadata | None | Unset, _metadata_raw)
 
         _user = d.pop("user", UNSET)
         user: GUIDRef | Unset
@@ -201,41 +193,36 @@ class Enrollment:
         else:
             school = GUIDRef.from_dict(_school)
 
-        def _parse_role(data: object) -> EnrollmentRole | str | Unset:
-            if isinstance(data, Unset):
-                return data
+        _role_raw = d.pop("role", UNSET)
+        role: EnrollmentRole | str | Unset
+        if isinstance(_role_raw, str):
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
                 role_type_0 = cast(
-                    EnrollmentRole, EnrollmentRole._value2member_map_[data]
+                    EnrollmentRole, EnrollmentRole._value2member_map_[_role_raw]
                 )
 
-                return role_type_0
+                role = role_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(EnrollmentRole | str | Unset, data)
+                role = cast(EnrollmentRole | str | Unset, cast(object, _role_raw))
+        else:
+            role = cast(EnrollmentRole | str | Unset, _role_raw)
 
-        role = _parse_role(d.pop("role", UNSET))
-
-        def _parse_primary(data: object) -> bool | None | str | TrueFalseEnum | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _primary_raw = d.pop("primary", UNSET)
+        primary: bool | None | str | TrueFalseEnum | Unset
+        if isinstance(_primary_raw, str):
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
                 componentsschemas_true_false_type_0 = cast(
-                    TrueFalseEnum, TrueFalseEnum._value2member_map_[data]
+                    TrueFalseEnum, TrueFalseEnum._value2member_map_[_primary_raw]
                 )
 
-                return componentsschemas_true_false_type_0
+                primary = componentsschemas_true_false_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(bool | None | str | TrueFalseEnum | Unset, data)
-
-        primary = _parse_primary(d.pop("primary", UNSET))
+                primary = cast(
+                    bool | None | str | TrueFalseEnum | Unset,
+                    cast(object, _primary_raw),
+                )
+        else:
+            primary = cast(bool | None | str | TrueFalseEnum | Unset, _primary_raw)
 
         def _parse_begin_date(
             data: object,

@@ -98,17 +98,12 @@ class EnrollmentSet:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-
-        def _parse_enrollments(data: object) -> list[Enrollment] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _enrollments_raw = d.pop("enrollments", UNSET)
+        enrollments: list[Enrollment] | None | Unset
+        if isinstance(_enrollments_raw, list):
             try:
-                if not isinstance(data, list):
-                    raise TypeError()
                 enrollments_type_0 = []
-                _enrollments_type_0 = data
+                _enrollments_type_0 = _enrollments_raw
                 for enrollments_type_0_item_data in _enrollments_type_0:
                     enrollments_type_0_item = Enrollment.from_dict(
                         enrollments_type_0_item_data
@@ -116,12 +111,13 @@ class EnrollmentSet:
 
                     enrollments_type_0.append(enrollments_type_0_item)
 
-                return enrollments_type_0
+                enrollments = enrollments_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[Enrollment] | None | Unset, data)
-
-        enrollments = _parse_enrollments(d.pop("enrollments", UNSET))
+                enrollments = cast(
+                    list[Enrollment] | None | Unset, cast(object, _enrollments_raw)
+                )
+        else:
+            enrollments = cast(list[Enrollment] | None | Unset, _enrollments_raw)
 
         total_count = cast(int | None | Unset, d.pop("totalCount", UNSET))
 

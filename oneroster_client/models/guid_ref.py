@@ -51,20 +51,19 @@ class GUIDRef:
 
         sourced_id = d.pop("sourcedId", UNSET)
 
-        def _parse_type_(data: object) -> GUIDRefType | str | Unset:
-            if isinstance(data, Unset):
-                return data
+        _type__raw = d.pop("type", UNSET)
+        type_: GUIDRefType | str | Unset
+        if isinstance(_type__raw, str):
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                type_type_0 = cast(GUIDRefType, GUIDRefType._value2member_map_[data])
+                type_type_0 = cast(
+                    GUIDRefType, GUIDRefType._value2member_map_[_type__raw]
+                )
 
-                return type_type_0
+                type_ = type_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(GUIDRefType | str | Unset, data)
-
-        type_ = _parse_type_(d.pop("type", UNSET))
+                type_ = cast(GUIDRefType | str | Unset, cast(object, _type__raw))
+        else:
+            type_ = cast(GUIDRefType | str | Unset, _type__raw)
 
         guid_ref = cls(
             href=href,

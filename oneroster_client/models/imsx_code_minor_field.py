@@ -42,22 +42,24 @@ class ImsxCodeMinorField:
         d = dict(src_dict)
         imsx_code_minor_field_name = d.pop("imsx_codeMinorFieldName")
 
-        def _parse_imsx_code_minor_field_value(data: object) -> CodeMinorValue | str:
+        _imsx_code_minor_field_value_raw = d.pop("imsx_codeMinorFieldValue")
+        imsx_code_minor_field_value: CodeMinorValue | str
+        if isinstance(_imsx_code_minor_field_value_raw, str):
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
                 imsx_code_minor_field_value_type_0 = cast(
-                    CodeMinorValue, CodeMinorValue._value2member_map_[data]
+                    CodeMinorValue,
+                    CodeMinorValue._value2member_map_[_imsx_code_minor_field_value_raw],
                 )
 
-                return imsx_code_minor_field_value_type_0
+                imsx_code_minor_field_value = imsx_code_minor_field_value_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(CodeMinorValue | str, data)
-
-        imsx_code_minor_field_value = _parse_imsx_code_minor_field_value(
-            d.pop("imsx_codeMinorFieldValue")
-        )
+                imsx_code_minor_field_value = cast(
+                    CodeMinorValue | str, cast(object, _imsx_code_minor_field_value_raw)
+                )
+        else:
+            imsx_code_minor_field_value = cast(
+                CodeMinorValue | str, _imsx_code_minor_field_value_raw
+            )
 
         imsx_code_minor_field = cls(
             imsx_code_minor_field_name=imsx_code_minor_field_name,

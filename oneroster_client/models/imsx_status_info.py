@@ -70,53 +70,51 @@ class ImsxStatusInfo:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-
-        def _parse_imsx_code_major(data: object) -> CodeMajor | str:
+        _imsx_code_major_raw = d.pop("imsx_codeMajor")
+        imsx_code_major: CodeMajor | str
+        if isinstance(_imsx_code_major_raw, str):
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
                 imsx_code_major_type_0 = cast(
-                    CodeMajor, CodeMajor._value2member_map_[data]
+                    CodeMajor, CodeMajor._value2member_map_[_imsx_code_major_raw]
                 )
 
-                return imsx_code_major_type_0
+                imsx_code_major = imsx_code_major_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(CodeMajor | str, data)
+                imsx_code_major = cast(
+                    CodeMajor | str, cast(object, _imsx_code_major_raw)
+                )
+        else:
+            imsx_code_major = cast(CodeMajor | str, _imsx_code_major_raw)
 
-        imsx_code_major = _parse_imsx_code_major(d.pop("imsx_codeMajor"))
-
-        def _parse_imsx_severity(data: object) -> Severity | str:
+        _imsx_severity_raw = d.pop("imsx_severity")
+        imsx_severity: Severity | str
+        if isinstance(_imsx_severity_raw, str):
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                imsx_severity_type_0 = cast(Severity, Severity._value2member_map_[data])
+                imsx_severity_type_0 = cast(
+                    Severity, Severity._value2member_map_[_imsx_severity_raw]
+                )
 
-                return imsx_severity_type_0
+                imsx_severity = imsx_severity_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(Severity | str, data)
-
-        imsx_severity = _parse_imsx_severity(d.pop("imsx_severity"))
+                imsx_severity = cast(Severity | str, cast(object, _imsx_severity_raw))
+        else:
+            imsx_severity = cast(Severity | str, _imsx_severity_raw)
 
         imsx_description = cast(None | str | Unset, d.pop("imsx_description", UNSET))
 
-        def _parse_imsx_code_minor(data: object) -> ImsxCodeMinor | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _imsx_code_minor_raw = d.pop("imsx_CodeMinor", UNSET)
+        imsx_code_minor: ImsxCodeMinor | None | Unset
+        if isinstance(_imsx_code_minor_raw, dict):
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                imsx_code_minor_type_0 = ImsxCodeMinor.from_dict(data)
+                imsx_code_minor_type_0 = ImsxCodeMinor.from_dict(_imsx_code_minor_raw)
 
-                return imsx_code_minor_type_0
+                imsx_code_minor = imsx_code_minor_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(ImsxCodeMinor | None | Unset, data)
-
-        imsx_code_minor = _parse_imsx_code_minor(d.pop("imsx_CodeMinor", UNSET))
+                imsx_code_minor = cast(
+                    ImsxCodeMinor | None | Unset, cast(object, _imsx_code_minor_raw)
+                )
+        else:
+            imsx_code_minor = cast(ImsxCodeMinor | None | Unset, _imsx_code_minor_raw)
 
         imsx_status_info = cls(
             imsx_code_major=imsx_code_major,

@@ -40,22 +40,20 @@ class LearningObjectiveSet:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-
-        def _parse_source(data: object) -> LearningObjectiveSource | str:
+        _source_raw = d.pop("source")
+        source: LearningObjectiveSource | str
+        if isinstance(_source_raw, str):
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
                 source_type_0 = cast(
                     LearningObjectiveSource,
-                    LearningObjectiveSource._value2member_map_[data],
+                    LearningObjectiveSource._value2member_map_[_source_raw],
                 )
 
-                return source_type_0
+                source = source_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(LearningObjectiveSource | str, data)
-
-        source = _parse_source(d.pop("source"))
+                source = cast(LearningObjectiveSource | str, cast(object, _source_raw))
+        else:
+            source = cast(LearningObjectiveSource | str, _source_raw)
 
         learning_objective_ids = cast(list[str], d.pop("learningObjectiveIds"))
 

@@ -186,22 +186,19 @@ class LineItem:
         d = dict(src_dict)
         sourced_id = d.pop("sourcedId", UNSET)
 
-        def _parse_status(data: object) -> StatusEnum | str | Unset:
-            if isinstance(data, Unset):
-                return data
+        _status_raw = d.pop("status", UNSET)
+        status: StatusEnum | str | Unset
+        if isinstance(_status_raw, str):
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
                 componentsschemas_status_type_0 = cast(
-                    StatusEnum, StatusEnum._value2member_map_[data]
+                    StatusEnum, StatusEnum._value2member_map_[_status_raw]
                 )
 
-                return componentsschemas_status_type_0
+                status = componentsschemas_status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(StatusEnum | str | Unset, data)
-
-        status = _parse_status(d.pop("status", UNSET))
+                status = cast(StatusEnum | str | Unset, cast(object, _status_raw))
+        else:
+            status = cast(StatusEnum | str | Unset, _status_raw)
 
         _date_last_modified = d.pop("dateLastModified", UNSET)
         date_last_modified: datetime.datetime | Unset
@@ -210,22 +207,17 @@ class LineItem:
         else:
             date_last_modified = datetime.datetime.fromisoformat(_date_last_modified)
 
-        def _parse_metadata(data: object) -> Metadata | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _metadata_raw = d.pop("metadata", UNSET)
+        metadata: Metadata | None | Unset
+        if isinstance(_metadata_raw, dict):
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                metadata_type_0 = Metadata.from_dict(data)
+                metadata_type_0 = Metadata.from_dict(_metadata_raw)
 
-                return metadata_type_0
+                metadata = metadata_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(Metadata | None | Unset, data)
-
-        metadata = _parse_metadata(d.pop("metadata", UNSET))
+                metadata = cast(Metadata | None | Unset, cast(object, _metadata_raw))
+        else:
+            metadata = cast(Metadata | None | Unset, _metadata_raw)
 
         title = d.pop("title", UNSET)
 
@@ -266,73 +258,58 @@ class LineItem:
         else:
             category = GUIDRef.from_dict(_category)
 
-        def _parse_grading_period(data: object) -> GUIDRef | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _grading_period_raw = d.pop("gradingPeriod", UNSET)
+        grading_period: GUIDRef | None | Unset
+        if isinstance(_grading_period_raw, dict):
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                grading_period_type_0 = GUIDRef.from_dict(data)
+                grading_period_type_0 = GUIDRef.from_dict(_grading_period_raw)
 
-                return grading_period_type_0
+                grading_period = grading_period_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(GUIDRef | None | Unset, data)
+                grading_period = cast(
+                    GUIDRef | None | Unset, cast(object, _grading_period_raw)
+                )
+        else:
+            grading_period = cast(GUIDRef | None | Unset, _grading_period_raw)
 
-        grading_period = _parse_grading_period(d.pop("gradingPeriod", UNSET))
-
-        def _parse_academic_session(data: object) -> GUIDRef | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _academic_session_raw = d.pop("academicSession", UNSET)
+        academic_session: GUIDRef | None | Unset
+        if isinstance(_academic_session_raw, dict):
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                academic_session_type_0 = GUIDRef.from_dict(data)
+                academic_session_type_0 = GUIDRef.from_dict(_academic_session_raw)
 
-                return academic_session_type_0
+                academic_session = academic_session_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(GUIDRef | None | Unset, data)
+                academic_session = cast(
+                    GUIDRef | None | Unset, cast(object, _academic_session_raw)
+                )
+        else:
+            academic_session = cast(GUIDRef | None | Unset, _academic_session_raw)
 
-        academic_session = _parse_academic_session(d.pop("academicSession", UNSET))
-
-        def _parse_score_scale(data: object) -> GUIDRef | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _score_scale_raw = d.pop("scoreScale", UNSET)
+        score_scale: GUIDRef | None | Unset
+        if isinstance(_score_scale_raw, dict):
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                score_scale_type_0 = GUIDRef.from_dict(data)
+                score_scale_type_0 = GUIDRef.from_dict(_score_scale_raw)
 
-                return score_scale_type_0
+                score_scale = score_scale_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(GUIDRef | None | Unset, data)
-
-        score_scale = _parse_score_scale(d.pop("scoreScale", UNSET))
+                score_scale = cast(
+                    GUIDRef | None | Unset, cast(object, _score_scale_raw)
+                )
+        else:
+            score_scale = cast(GUIDRef | None | Unset, _score_scale_raw)
 
         result_value_min = cast(float | None | Unset, d.pop("resultValueMin", UNSET))
 
         result_value_max = cast(float | None | Unset, d.pop("resultValueMax", UNSET))
 
-        def _parse_learning_objective_set(
-            data: object,
-        ) -> list[LearningObjectiveSet] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _learning_objective_set_raw = d.pop("learningObjectiveSet", UNSET)
+        learning_objective_set: list[LearningObjectiveSet] | None | Unset
+        if isinstance(_learning_objective_set_raw, list):
             try:
-                if not isinstance(data, list):
-                    raise TypeError()
                 learning_objective_set_type_0 = []
-                _learning_objective_set_type_0 = data
+                _learning_objective_set_type_0 = _learning_objective_set_raw
                 for (
                     learning_objective_set_type_0_item_data
                 ) in _learning_objective_set_type_0:
@@ -344,14 +321,16 @@ class LineItem:
                         learning_objective_set_type_0_item
                     )
 
-                return learning_objective_set_type_0
+                learning_objective_set = learning_objective_set_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[LearningObjectiveSet] | None | Unset, data)
-
-        learning_objective_set = _parse_learning_objective_set(
-            d.pop("learningObjectiveSet", UNSET)
-        )
+                learning_objective_set = cast(
+                    list[LearningObjectiveSet] | None | Unset,
+                    cast(object, _learning_objective_set_raw),
+                )
+        else:
+            learning_objective_set = cast(
+                list[LearningObjectiveSet] | None | Unset, _learning_objective_set_raw
+            )
 
         line_item = cls(
             sourced_id=sourced_id,

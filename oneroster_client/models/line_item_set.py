@@ -98,17 +98,12 @@ class LineItemSet:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-
-        def _parse_line_items(data: object) -> list[LineItem] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _line_items_raw = d.pop("lineItems", UNSET)
+        line_items: list[LineItem] | None | Unset
+        if isinstance(_line_items_raw, list):
             try:
-                if not isinstance(data, list):
-                    raise TypeError()
                 line_items_type_0 = []
-                _line_items_type_0 = data
+                _line_items_type_0 = _line_items_raw
                 for line_items_type_0_item_data in _line_items_type_0:
                     line_items_type_0_item = LineItem.from_dict(
                         line_items_type_0_item_data
@@ -116,12 +111,13 @@ class LineItemSet:
 
                     line_items_type_0.append(line_items_type_0_item)
 
-                return line_items_type_0
+                line_items = line_items_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[LineItem] | None | Unset, data)
-
-        line_items = _parse_line_items(d.pop("lineItems", UNSET))
+                line_items = cast(
+                    list[LineItem] | None | Unset, cast(object, _line_items_raw)
+                )
+        else:
+            line_items = cast(list[LineItem] | None | Unset, _line_items_raw)
 
         total_count = cast(int | None | Unset, d.pop("totalCount", UNSET))
 

@@ -98,28 +98,22 @@ class OrgSet:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-
-        def _parse_orgs(data: object) -> list[Org] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _orgs_raw = d.pop("orgs", UNSET)
+        orgs: list[Org] | None | Unset
+        if isinstance(_orgs_raw, list):
             try:
-                if not isinstance(data, list):
-                    raise TypeError()
                 orgs_type_0 = []
-                _orgs_type_0 = data
+                _orgs_type_0 = _orgs_raw
                 for orgs_type_0_item_data in _orgs_type_0:
                     orgs_type_0_item = Org.from_dict(orgs_type_0_item_data)
 
                     orgs_type_0.append(orgs_type_0_item)
 
-                return orgs_type_0
+                orgs = orgs_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[Org] | None | Unset, data)
-
-        orgs = _parse_orgs(d.pop("orgs", UNSET))
+                orgs = cast(list[Org] | None | Unset, cast(object, _orgs_raw))
+        else:
+            orgs = cast(list[Org] | None | Unset, _orgs_raw)
 
         total_count = cast(int | None | Unset, d.pop("totalCount", UNSET))
 

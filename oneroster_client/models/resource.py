@@ -131,22 +131,19 @@ class Resource:
         d = dict(src_dict)
         sourced_id = d.pop("sourcedId", UNSET)
 
-        def _parse_status(data: object) -> StatusEnum | str | Unset:
-            if isinstance(data, Unset):
-                return data
+        _status_raw = d.pop("status", UNSET)
+        status: StatusEnum | str | Unset
+        if isinstance(_status_raw, str):
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
                 componentsschemas_status_type_0 = cast(
-                    StatusEnum, StatusEnum._value2member_map_[data]
+                    StatusEnum, StatusEnum._value2member_map_[_status_raw]
                 )
 
-                return componentsschemas_status_type_0
+                status = componentsschemas_status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(StatusEnum | str | Unset, data)
-
-        status = _parse_status(d.pop("status", UNSET))
+                status = cast(StatusEnum | str | Unset, cast(object, _status_raw))
+        else:
+            status = cast(StatusEnum | str | Unset, _status_raw)
 
         _date_last_modified = d.pop("dateLastModified", UNSET)
         date_last_modified: datetime.datetime | Unset
@@ -155,79 +152,71 @@ class Resource:
         else:
             date_last_modified = datetime.datetime.fromisoformat(_date_last_modified)
 
-        def _parse_metadata(data: object) -> Metadata | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _metadata_raw = d.pop("metadata", UNSET)
+        metadata: Metadata | None | Unset
+        if isinstance(_metadata_raw, dict):
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                metadata_type_0 = Metadata.from_dict(data)
+                metadata_type_0 = Metadata.from_dict(_metadata_raw)
 
-                return metadata_type_0
+                metadata = metadata_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(Metadata | None | Unset, data)
-
-        metadata = _parse_metadata(d.pop("metadata", UNSET))
+                metadata = cast(Metadata | None | Unset, cast(object, _metadata_raw))
+        else:
+            metadata = cast(Metadata | None | Unset, _metadata_raw)
 
         title = cast(None | str | Unset, d.pop("title", UNSET))
 
-        def _parse_roles(data: object) -> list[ResourceRole | str] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _roles_raw = d.pop("roles", UNSET)
+        roles: list[ResourceRole | str] | None | Unset
+        if isinstance(_roles_raw, list):
             try:
-                if not isinstance(data, list):
-                    raise TypeError()
                 roles_type_0 = []
-                _roles_type_0 = data
+                _roles_type_0 = _roles_raw
                 for roles_type_0_item_data in _roles_type_0:
-
-                    def _parse_roles_type_0_item(data: object) -> ResourceRole | str:
+                    _roles_type_0_item_raw = roles_type_0_item_data
+                    roles_type_0_item: ResourceRole | str
+                    if isinstance(_roles_type_0_item_raw, str):
                         try:
-                            if not isinstance(data, str):
-                                raise TypeError()
                             roles_type_0_item_type_0 = cast(
-                                ResourceRole, ResourceRole._value2member_map_[data]
+                                ResourceRole,
+                                ResourceRole._value2member_map_[_roles_type_0_item_raw],
                             )
 
-                            return roles_type_0_item_type_0
+                            roles_type_0_item = roles_type_0_item_type_0
                         except (TypeError, ValueError, AttributeError, KeyError):
-                            pass
-                        return cast(ResourceRole | str, data)
-
-                    roles_type_0_item = _parse_roles_type_0_item(roles_type_0_item_data)
+                            roles_type_0_item = cast(
+                                ResourceRole | str, cast(object, _roles_type_0_item_raw)
+                            )
+                    else:
+                        roles_type_0_item = cast(
+                            ResourceRole | str, _roles_type_0_item_raw
+                        )
 
                     roles_type_0.append(roles_type_0_item)
 
-                return roles_type_0
+                roles = roles_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[ResourceRole | str] | None | Unset, data)
+                roles = cast(
+                    list[ResourceRole | str] | None | Unset, cast(object, _roles_raw)
+                )
+        else:
+            roles = cast(list[ResourceRole | str] | None | Unset, _roles_raw)
 
-        roles = _parse_roles(d.pop("roles", UNSET))
-
-        def _parse_importance(data: object) -> Importance | None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _importance_raw = d.pop("importance", UNSET)
+        importance: Importance | None | str | Unset
+        if isinstance(_importance_raw, str):
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
                 importance_type_0 = cast(
-                    Importance, Importance._value2member_map_[data]
+                    Importance, Importance._value2member_map_[_importance_raw]
                 )
 
-                return importance_type_0
+                importance = importance_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(Importance | None | str | Unset, data)
-
-        importance = _parse_importance(d.pop("importance", UNSET))
+                importance = cast(
+                    Importance | None | str | Unset, cast(object, _importance_raw)
+                )
+        else:
+            importance = cast(Importance | None | str | Unset, _importance_raw)
 
         vendor_resource_id = d.pop("vendorResourceId", UNSET)
 

@@ -98,17 +98,12 @@ class ResourceSet:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-
-        def _parse_resources(data: object) -> list[Resource] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _resources_raw = d.pop("resources", UNSET)
+        resources: list[Resource] | None | Unset
+        if isinstance(_resources_raw, list):
             try:
-                if not isinstance(data, list):
-                    raise TypeError()
                 resources_type_0 = []
-                _resources_type_0 = data
+                _resources_type_0 = _resources_raw
                 for resources_type_0_item_data in _resources_type_0:
                     resources_type_0_item = Resource.from_dict(
                         resources_type_0_item_data
@@ -116,12 +111,13 @@ class ResourceSet:
 
                     resources_type_0.append(resources_type_0_item)
 
-                return resources_type_0
+                resources = resources_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[Resource] | None | Unset, data)
-
-        resources = _parse_resources(d.pop("resources", UNSET))
+                resources = cast(
+                    list[Resource] | None | Unset, cast(object, _resources_raw)
+                )
+        else:
+            resources = cast(list[Resource] | None | Unset, _resources_raw)
 
         total_count = cast(int | None | Unset, d.pop("totalCount", UNSET))
 

@@ -219,22 +219,19 @@ class Result:
         d = dict(src_dict)
         sourced_id = d.pop("sourcedId", UNSET)
 
-        def _parse_status(data: object) -> StatusEnum | str | Unset:
-            if isinstance(data, Unset):
-                return data
+        _status_raw = d.pop("status", UNSET)
+        status: StatusEnum | str | Unset
+        if isinstance(_status_raw, str):
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
                 componentsschemas_status_type_0 = cast(
-                    StatusEnum, StatusEnum._value2member_map_[data]
+                    StatusEnum, StatusEnum._value2member_map_[_status_raw]
                 )
 
-                return componentsschemas_status_type_0
+                status = componentsschemas_status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(StatusEnum | str | Unset, data)
-
-        status = _parse_status(d.pop("status", UNSET))
+                status = cast(StatusEnum | str | Unset, cast(object, _status_raw))
+        else:
+            status = cast(StatusEnum | str | Unset, _status_raw)
 
         _date_last_modified = d.pop("dateLastModified", UNSET)
         date_last_modified: datetime.datetime | Unset
@@ -243,22 +240,17 @@ class Result:
         else:
             date_last_modified = datetime.datetime.fromisoformat(_date_last_modified)
 
-        def _parse_metadata(data: object) -> Metadata | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _metadata_raw = d.pop("metadata", UNSET)
+        metadata: Metadata | None | Unset
+        if isinstance(_metadata_raw, dict):
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                metadata_type_0 = Metadata.from_dict(data)
+                metadata_type_0 = Metadata.from_dict(_metadata_raw)
 
-                return metadata_type_0
+                metadata = metadata_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(Metadata | None | Unset, data)
-
-        metadata = _parse_metadata(d.pop("metadata", UNSET))
+                metadata = cast(Metadata | None | Unset, cast(object, _metadata_raw))
+        else:
+            metadata = cast(Metadata | None | Unset, _metadata_raw)
 
         _line_item = d.pop("lineItem", UNSET)
         line_item: GUIDRef | Unset
@@ -274,56 +266,47 @@ class Result:
         else:
             student = GUIDRef.from_dict(_student)
 
-        def _parse_class_(data: object) -> GUIDRef | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _class__raw = d.pop("class", UNSET)
+        class_: GUIDRef | None | Unset
+        if isinstance(_class__raw, dict):
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                class_type_0 = GUIDRef.from_dict(data)
+                class_type_0 = GUIDRef.from_dict(_class__raw)
 
-                return class_type_0
+                class_ = class_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(GUIDRef | None | Unset, data)
+                class_ = cast(GUIDRef | None | Unset, cast(object, _class__raw))
+        else:
+            class_ = cast(GUIDRef | None | Unset, _class__raw)
 
-        class_ = _parse_class_(d.pop("class", UNSET))
-
-        def _parse_score_scale(data: object) -> GUIDRef | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _score_scale_raw = d.pop("scoreScale", UNSET)
+        score_scale: GUIDRef | None | Unset
+        if isinstance(_score_scale_raw, dict):
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                score_scale_type_0 = GUIDRef.from_dict(data)
+                score_scale_type_0 = GUIDRef.from_dict(_score_scale_raw)
 
-                return score_scale_type_0
+                score_scale = score_scale_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(GUIDRef | None | Unset, data)
+                score_scale = cast(
+                    GUIDRef | None | Unset, cast(object, _score_scale_raw)
+                )
+        else:
+            score_scale = cast(GUIDRef | None | Unset, _score_scale_raw)
 
-        score_scale = _parse_score_scale(d.pop("scoreScale", UNSET))
-
-        def _parse_score_status(data: object) -> ScoreStatus | str | Unset:
-            if isinstance(data, Unset):
-                return data
+        _score_status_raw = d.pop("scoreStatus", UNSET)
+        score_status: ScoreStatus | str | Unset
+        if isinstance(_score_status_raw, str):
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
                 score_status_type_0 = cast(
-                    ScoreStatus, ScoreStatus._value2member_map_[data]
+                    ScoreStatus, ScoreStatus._value2member_map_[_score_status_raw]
                 )
 
-                return score_status_type_0
+                score_status = score_status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(ScoreStatus | str | Unset, data)
-
-        score_status = _parse_score_status(d.pop("scoreStatus", UNSET))
+                score_status = cast(
+                    ScoreStatus | str | Unset, cast(object, _score_status_raw)
+                )
+        else:
+            score_status = cast(ScoreStatus | str | Unset, _score_status_raw)
 
         score = cast(float | None | Unset, d.pop("score", UNSET))
 
@@ -358,18 +341,12 @@ class Result:
 
         comment = cast(None | str | Unset, d.pop("comment", UNSET))
 
-        def _parse_learning_objective_set(
-            data: object,
-        ) -> list[LearningObjectiveScoreSet] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _learning_objective_set_raw = d.pop("learningObjectiveSet", UNSET)
+        learning_objective_set: list[LearningObjectiveScoreSet] | None | Unset
+        if isinstance(_learning_objective_set_raw, list):
             try:
-                if not isinstance(data, list):
-                    raise TypeError()
                 learning_objective_set_type_0 = []
-                _learning_objective_set_type_0 = data
+                _learning_objective_set_type_0 = _learning_objective_set_raw
                 for (
                     learning_objective_set_type_0_item_data
                 ) in _learning_objective_set_type_0:
@@ -383,94 +360,88 @@ class Result:
                         learning_objective_set_type_0_item
                     )
 
-                return learning_objective_set_type_0
+                learning_objective_set = learning_objective_set_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[LearningObjectiveScoreSet] | None | Unset, data)
+                learning_objective_set = cast(
+                    list[LearningObjectiveScoreSet] | None | Unset,
+                    cast(object, _learning_objective_set_raw),
+                )
+        else:
+            learning_objective_set = cast(
+                list[LearningObjectiveScoreSet] | None | Unset,
+                _learning_objective_set_raw,
+            )
 
-        learning_objective_set = _parse_learning_objective_set(
-            d.pop("learningObjectiveSet", UNSET)
-        )
-
-        def _parse_in_progress(
-            data: object,
-        ) -> bool | None | str | TrueFalseEnum | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _in_progress_raw = d.pop("inProgress", UNSET)
+        in_progress: bool | None | str | TrueFalseEnum | Unset
+        if isinstance(_in_progress_raw, str):
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
                 componentsschemas_true_false_type_0 = cast(
-                    TrueFalseEnum, TrueFalseEnum._value2member_map_[data]
+                    TrueFalseEnum, TrueFalseEnum._value2member_map_[_in_progress_raw]
                 )
 
-                return componentsschemas_true_false_type_0
+                in_progress = componentsschemas_true_false_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(bool | None | str | TrueFalseEnum | Unset, data)
+                in_progress = cast(
+                    bool | None | str | TrueFalseEnum | Unset,
+                    cast(object, _in_progress_raw),
+                )
+        else:
+            in_progress = cast(
+                bool | None | str | TrueFalseEnum | Unset, _in_progress_raw
+            )
 
-        in_progress = _parse_in_progress(d.pop("inProgress", UNSET))
-
-        def _parse_incomplete(
-            data: object,
-        ) -> bool | None | str | TrueFalseEnum | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _incomplete_raw = d.pop("incomplete", UNSET)
+        incomplete: bool | None | str | TrueFalseEnum | Unset
+        if isinstance(_incomplete_raw, str):
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
                 componentsschemas_true_false_type_0 = cast(
-                    TrueFalseEnum, TrueFalseEnum._value2member_map_[data]
+                    TrueFalseEnum, TrueFalseEnum._value2member_map_[_incomplete_raw]
                 )
 
-                return componentsschemas_true_false_type_0
+                incomplete = componentsschemas_true_false_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(bool | None | str | TrueFalseEnum | Unset, data)
+                incomplete = cast(
+                    bool | None | str | TrueFalseEnum | Unset,
+                    cast(object, _incomplete_raw),
+                )
+        else:
+            incomplete = cast(
+                bool | None | str | TrueFalseEnum | Unset, _incomplete_raw
+            )
 
-        incomplete = _parse_incomplete(d.pop("incomplete", UNSET))
-
-        def _parse_late(data: object) -> bool | None | str | TrueFalseEnum | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _late_raw = d.pop("late", UNSET)
+        late: bool | None | str | TrueFalseEnum | Unset
+        if isinstance(_late_raw, str):
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
                 componentsschemas_true_false_type_0 = cast(
-                    TrueFalseEnum, TrueFalseEnum._value2member_map_[data]
+                    TrueFalseEnum, TrueFalseEnum._value2member_map_[_late_raw]
                 )
 
-                return componentsschemas_true_false_type_0
+                late = componentsschemas_true_false_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(bool | None | str | TrueFalseEnum | Unset, data)
+                late = cast(
+                    bool | None | str | TrueFalseEnum | Unset, cast(object, _late_raw)
+                )
+        else:
+            late = cast(bool | None | str | TrueFalseEnum | Unset, _late_raw)
 
-        late = _parse_late(d.pop("late", UNSET))
-
-        def _parse_missing(data: object) -> bool | None | str | TrueFalseEnum | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _missing_raw = d.pop("missing", UNSET)
+        missing: bool | None | str | TrueFalseEnum | Unset
+        if isinstance(_missing_raw, str):
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
                 componentsschemas_true_false_type_0 = cast(
-                    TrueFalseEnum, TrueFalseEnum._value2member_map_[data]
+                    TrueFalseEnum, TrueFalseEnum._value2member_map_[_missing_raw]
                 )
 
-                return componentsschemas_true_false_type_0
+                missing = componentsschemas_true_false_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(bool | None | str | TrueFalseEnum | Unset, data)
-
-        missing = _parse_missing(d.pop("missing", UNSET))
+                missing = cast(
+                    bool | None | str | TrueFalseEnum | Unset,
+                    cast(object, _missing_raw),
+                )
+        else:
+            missing = cast(bool | None | str | TrueFalseEnum | Unset, _missing_raw)
 
         result = cls(
             sourced_id=sourced_id,

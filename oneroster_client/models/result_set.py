@@ -98,28 +98,22 @@ class ResultSet:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-
-        def _parse_results(data: object) -> list[Result] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _results_raw = d.pop("results", UNSET)
+        results: list[Result] | None | Unset
+        if isinstance(_results_raw, list):
             try:
-                if not isinstance(data, list):
-                    raise TypeError()
                 results_type_0 = []
-                _results_type_0 = data
+                _results_type_0 = _results_raw
                 for results_type_0_item_data in _results_type_0:
                     results_type_0_item = Result.from_dict(results_type_0_item_data)
 
                     results_type_0.append(results_type_0_item)
 
-                return results_type_0
+                results = results_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[Result] | None | Unset, data)
-
-        results = _parse_results(d.pop("results", UNSET))
+                results = cast(list[Result] | None | Unset, cast(object, _results_raw))
+        else:
+            results = cast(list[Result] | None | Unset, _results_raw)
 
         total_count = cast(int | None | Unset, d.pop("totalCount", UNSET))
 

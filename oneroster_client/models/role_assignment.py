@@ -96,36 +96,31 @@ class RoleAssignment:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-
-        def _parse_role_type(data: object) -> RoleType | str | Unset:
-            if isinstance(data, Unset):
-                return data
+        _role_type_raw = d.pop("roleType", UNSET)
+        role_type: RoleType | str | Unset
+        if isinstance(_role_type_raw, str):
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                role_type_type_0 = cast(RoleType, RoleType._value2member_map_[data])
+                role_type_type_0 = cast(
+                    RoleType, RoleType._value2member_map_[_role_type_raw]
+                )
 
-                return role_type_type_0
+                role_type = role_type_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(RoleType | str | Unset, data)
+                role_type = cast(RoleType | str | Unset, cast(object, _role_type_raw))
+        else:
+            role_type = cast(RoleType | str | Unset, _role_type_raw)
 
-        role_type = _parse_role_type(d.pop("roleType", UNSET))
-
-        def _parse_role(data: object) -> str | Unset | UserRole:
-            if isinstance(data, Unset):
-                return data
+        _role_raw = d.pop("role", UNSET)
+        role: str | Unset | UserRole
+        if isinstance(_role_raw, str):
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                role_type_0 = cast(UserRole, UserRole._value2member_map_[data])
+                role_type_0 = cast(UserRole, UserRole._value2member_map_[_role_raw])
 
-                return role_type_0
+                role = role_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(str | Unset | UserRole, data)
-
-        role = _parse_role(d.pop("role", UNSET))
+                role = cast(str | Unset | UserRole, cast(object, _role_raw))
+        else:
+            role = cast(str | Unset | UserRole, _role_raw)
 
         _org = d.pop("org", UNSET)
         org: GUIDRef | Unset

@@ -107,22 +107,19 @@ class ScoreScale:
         d = dict(src_dict)
         sourced_id = d.pop("sourcedId", UNSET)
 
-        def _parse_status(data: object) -> StatusEnum | str | Unset:
-            if isinstance(data, Unset):
-                return data
+        _status_raw = d.pop("status", UNSET)
+        status: StatusEnum | str | Unset
+        if isinstance(_status_raw, str):
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
                 componentsschemas_status_type_0 = cast(
-                    StatusEnum, StatusEnum._value2member_map_[data]
+                    StatusEnum, StatusEnum._value2member_map_[_status_raw]
                 )
 
-                return componentsschemas_status_type_0
+                status = componentsschemas_status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(StatusEnum | str | Unset, data)
-
-        status = _parse_status(d.pop("status", UNSET))
+                status = cast(StatusEnum | str | Unset, cast(object, _status_raw))
+        else:
+            status = cast(StatusEnum | str | Unset, _status_raw)
 
         _date_last_modified = d.pop("dateLastModified", UNSET)
         date_last_modified: datetime.datetime | Unset
@@ -131,43 +128,33 @@ class ScoreScale:
         else:
             date_last_modified = datetime.datetime.fromisoformat(_date_last_modified)
 
-        def _parse_metadata(data: object) -> Metadata | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _metadata_raw = d.pop("metadata", UNSET)
+        metadata: Metadata | None | Unset
+        if isinstance(_metadata_raw, dict):
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                metadata_type_0 = Metadata.from_dict(data)
+                metadata_type_0 = Metadata.from_dict(_metadata_raw)
 
-                return metadata_type_0
+                metadata = metadata_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(Metadata | None | Unset, data)
-
-        metadata = _parse_metadata(d.pop("metadata", UNSET))
+                metadata = cast(Metadata | None | Unset, cast(object, _metadata_raw))
+        else:
+            metadata = cast(Metadata | None | Unset, _metadata_raw)
 
         title = d.pop("title", UNSET)
 
         type_ = d.pop("type", UNSET)
 
-        def _parse_course(data: object) -> GUIDRef | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _course_raw = d.pop("course", UNSET)
+        course: GUIDRef | None | Unset
+        if isinstance(_course_raw, dict):
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                course_type_0 = GUIDRef.from_dict(data)
+                course_type_0 = GUIDRef.from_dict(_course_raw)
 
-                return course_type_0
+                course = course_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(GUIDRef | None | Unset, data)
-
-        course = _parse_course(d.pop("course", UNSET))
+                course = cast(GUIDRef | None | Unset, cast(object, _course_raw))
+        else:
+            course = cast(GUIDRef | None | Unset, _course_raw)
 
         _class_ = d.pop("class", UNSET)
         class_: GUIDRef | Unset

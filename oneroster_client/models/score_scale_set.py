@@ -98,17 +98,12 @@ class ScoreScaleSet:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-
-        def _parse_score_scales(data: object) -> list[ScoreScale] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _score_scales_raw = d.pop("scoreScales", UNSET)
+        score_scales: list[ScoreScale] | None | Unset
+        if isinstance(_score_scales_raw, list):
             try:
-                if not isinstance(data, list):
-                    raise TypeError()
                 score_scales_type_0 = []
-                _score_scales_type_0 = data
+                _score_scales_type_0 = _score_scales_raw
                 for score_scales_type_0_item_data in _score_scales_type_0:
                     score_scales_type_0_item = ScoreScale.from_dict(
                         score_scales_type_0_item_data
@@ -116,12 +111,13 @@ class ScoreScaleSet:
 
                     score_scales_type_0.append(score_scales_type_0_item)
 
-                return score_scales_type_0
+                score_scales = score_scales_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[ScoreScale] | None | Unset, data)
-
-        score_scales = _parse_score_scales(d.pop("scoreScales", UNSET))
+                score_scales = cast(
+                    list[ScoreScale] | None | Unset, cast(object, _score_scales_raw)
+                )
+        else:
+            score_scales = cast(list[ScoreScale] | None | Unset, _score_scales_raw)
 
         total_count = cast(int | None | Unset, d.pop("totalCount", UNSET))
 

@@ -294,22 +294,19 @@ class User:
         d = dict(src_dict)
         sourced_id = d.pop("sourcedId", UNSET)
 
-        def _parse_status(data: object) -> StatusEnum | str | Unset:
-            if isinstance(data, Unset):
-                return data
+        _status_raw = d.pop("status", UNSET)
+        status: StatusEnum | str | Unset
+        if isinstance(_status_raw, str):
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
                 componentsschemas_status_type_0 = cast(
-                    StatusEnum, StatusEnum._value2member_map_[data]
+                    StatusEnum, StatusEnum._value2member_map_[_status_raw]
                 )
 
-                return componentsschemas_status_type_0
+                status = componentsschemas_status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(StatusEnum | str | Unset, data)
-
-        status = _parse_status(d.pop("status", UNSET))
+                status = cast(StatusEnum | str | Unset, cast(object, _status_raw))
+        else:
+            status = cast(StatusEnum | str | Unset, _status_raw)
 
         _date_last_modified = d.pop("dateLastModified", UNSET)
         date_last_modified: datetime.datetime | Unset
@@ -318,22 +315,17 @@ class User:
         else:
             date_last_modified = datetime.datetime.fromisoformat(_date_last_modified)
 
-        def _parse_metadata(data: object) -> Metadata | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _metadata_raw = d.pop("metadata", UNSET)
+        metadata: Metadata | None | Unset
+        if isinstance(_metadata_raw, dict):
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                metadata_type_0 = Metadata.from_dict(data)
+                metadata_type_0 = Metadata.from_dict(_metadata_raw)
 
-                return metadata_type_0
+                metadata = metadata_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(Metadata | None | Unset, data)
-
-        metadata = _parse_metadata(d.pop("metadata", UNSET))
+                metadata = cast(Metadata | None | Unset, cast(object, _metadata_raw))
+        else:
+            metadata = cast(Metadata | None | Unset, _metadata_raw)
 
         user_master_identifier = cast(
             None | str | Unset, d.pop("userMasterIdentifier", UNSET)
@@ -341,44 +333,40 @@ class User:
 
         username = cast(None | str | Unset, d.pop("username", UNSET))
 
-        def _parse_user_ids(data: object) -> list[UserId] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _user_ids_raw = d.pop("userIds", UNSET)
+        user_ids: list[UserId] | None | Unset
+        if isinstance(_user_ids_raw, list):
             try:
-                if not isinstance(data, list):
-                    raise TypeError()
                 user_ids_type_0 = []
-                _user_ids_type_0 = data
+                _user_ids_type_0 = _user_ids_raw
                 for user_ids_type_0_item_data in _user_ids_type_0:
                     user_ids_type_0_item = UserId.from_dict(user_ids_type_0_item_data)
 
                     user_ids_type_0.append(user_ids_type_0_item)
 
-                return user_ids_type_0
+                user_ids = user_ids_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[UserId] | None | Unset, data)
+                user_ids = cast(
+                    list[UserId] | None | Unset, cast(object, _user_ids_raw)
+                )
+        else:
+            user_ids = cast(list[UserId] | None | Unset, _user_ids_raw)
 
-        user_ids = _parse_user_ids(d.pop("userIds", UNSET))
-
-        def _parse_enabled_user(data: object) -> bool | str | TrueFalseEnum | Unset:
-            if isinstance(data, Unset):
-                return data
+        _enabled_user_raw = d.pop("enabledUser", UNSET)
+        enabled_user: bool | str | TrueFalseEnum | Unset
+        if isinstance(_enabled_user_raw, str):
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
                 componentsschemas_true_false_type_0 = cast(
-                    TrueFalseEnum, TrueFalseEnum._value2member_map_[data]
+                    TrueFalseEnum, TrueFalseEnum._value2member_map_[_enabled_user_raw]
                 )
 
-                return componentsschemas_true_false_type_0
+                enabled_user = componentsschemas_true_false_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(bool | str | TrueFalseEnum | Unset, data)
-
-        enabled_user = _parse_enabled_user(d.pop("enabledUser", UNSET))
+                enabled_user = cast(
+                    bool | str | TrueFalseEnum | Unset, cast(object, _enabled_user_raw)
+                )
+        else:
+            enabled_user = cast(bool | str | TrueFalseEnum | Unset, _enabled_user_raw)
 
         given_name = d.pop("givenName", UNSET)
 
@@ -409,16 +397,12 @@ class User:
 
                 roles.append(roles_item)
 
-        def _parse_user_profiles(data: object) -> list[UserProfile] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _user_profiles_raw = d.pop("userProfiles", UNSET)
+        user_profiles: list[UserProfile] | None | Unset
+        if isinstance(_user_profiles_raw, list):
             try:
-                if not isinstance(data, list):
-                    raise TypeError()
                 user_profiles_type_0 = []
-                _user_profiles_type_0 = data
+                _user_profiles_type_0 = _user_profiles_raw
                 for user_profiles_type_0_item_data in _user_profiles_type_0:
                     user_profiles_type_0_item = UserProfile.from_dict(
                         user_profiles_type_0_item_data
@@ -426,29 +410,27 @@ class User:
 
                     user_profiles_type_0.append(user_profiles_type_0_item)
 
-                return user_profiles_type_0
+                user_profiles = user_profiles_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[UserProfile] | None | Unset, data)
+                user_profiles = cast(
+                    list[UserProfile] | None | Unset, cast(object, _user_profiles_raw)
+                )
+        else:
+            user_profiles = cast(list[UserProfile] | None | Unset, _user_profiles_raw)
 
-        user_profiles = _parse_user_profiles(d.pop("userProfiles", UNSET))
-
-        def _parse_primary_org(data: object) -> GUIDRef | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _primary_org_raw = d.pop("primaryOrg", UNSET)
+        primary_org: GUIDRef | None | Unset
+        if isinstance(_primary_org_raw, dict):
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                primary_org_type_0 = GUIDRef.from_dict(data)
+                primary_org_type_0 = GUIDRef.from_dict(_primary_org_raw)
 
-                return primary_org_type_0
+                primary_org = primary_org_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(GUIDRef | None | Unset, data)
-
-        primary_org = _parse_primary_org(d.pop("primaryOrg", UNSET))
+                primary_org = cast(
+                    GUIDRef | None | Unset, cast(object, _primary_org_raw)
+                )
+        else:
+            primary_org = cast(GUIDRef | None | Unset, _primary_org_raw)
 
         identifier = cast(None | str | Unset, d.pop("identifier", UNSET))
 
@@ -458,57 +440,43 @@ class User:
 
         phone = cast(None | str | Unset, d.pop("phone", UNSET))
 
-        def _parse_agents(data: object) -> list[GUIDRef] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _agents_raw = d.pop("agents", UNSET)
+        agents: list[GUIDRef] | None | Unset
+        if isinstance(_agents_raw, list):
             try:
-                if not isinstance(data, list):
-                    raise TypeError()
                 agents_type_0 = []
-                _agents_type_0 = data
+                _agents_type_0 = _agents_raw
                 for agents_type_0_item_data in _agents_type_0:
                     agents_type_0_item = GUIDRef.from_dict(agents_type_0_item_data)
 
                     agents_type_0.append(agents_type_0_item)
 
-                return agents_type_0
+                agents = agents_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[GUIDRef] | None | Unset, data)
+                agents = cast(list[GUIDRef] | None | Unset, cast(object, _agents_raw))
+        else:
+            agents = cast(list[GUIDRef] | None | Unset, _agents_raw)
 
-        agents = _parse_agents(d.pop("agents", UNSET))
-
-        def _parse_grades(data: object) -> list[str] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _grades_raw = d.pop("grades", UNSET)
+        grades: list[str] | None | Unset
+        if isinstance(_grades_raw, list):
             try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                grades_type_0 = cast(list[str], data)
+                grades_type_0 = cast(list[str], _grades_raw)
 
-                return grades_type_0
+                grades = grades_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[str] | None | Unset, data)
-
-        grades = _parse_grades(d.pop("grades", UNSET))
+                grades = cast(list[str] | None | Unset, cast(object, _grades_raw))
+        else:
+            grades = cast(list[str] | None | Unset, _grades_raw)
 
         password = cast(None | str | Unset, d.pop("password", UNSET))
 
-        def _parse_resources(data: object) -> list[GUIDRef] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _resources_raw = d.pop("resources", UNSET)
+        resources: list[GUIDRef] | None | Unset
+        if isinstance(_resources_raw, list):
             try:
-                if not isinstance(data, list):
-                    raise TypeError()
                 resources_type_0 = []
-                _resources_type_0 = data
+                _resources_type_0 = _resources_raw
                 for resources_type_0_item_data in _resources_type_0:
                     resources_type_0_item = GUIDRef.from_dict(
                         resources_type_0_item_data
@@ -516,12 +484,13 @@ class User:
 
                     resources_type_0.append(resources_type_0_item)
 
-                return resources_type_0
+                resources = resources_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[GUIDRef] | None | Unset, data)
-
-        resources = _parse_resources(d.pop("resources", UNSET))
+                resources = cast(
+                    list[GUIDRef] | None | Unset, cast(object, _resources_raw)
+                )
+        else:
+            resources = cast(list[GUIDRef] | None | Unset, _resources_raw)
 
         user = cls(
             sourced_id=sourced_id,

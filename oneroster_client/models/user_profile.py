@@ -87,16 +87,12 @@ class UserProfile:
 
         description = cast(None | str | Unset, d.pop("description", UNSET))
 
-        def _parse_credentials(data: object) -> list[Credential] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _credentials_raw = d.pop("credentials", UNSET)
+        credentials: list[Credential] | None | Unset
+        if isinstance(_credentials_raw, list):
             try:
-                if not isinstance(data, list):
-                    raise TypeError()
                 credentials_type_0 = []
-                _credentials_type_0 = data
+                _credentials_type_0 = _credentials_raw
                 for credentials_type_0_item_data in _credentials_type_0:
                     credentials_type_0_item = Credential.from_dict(
                         credentials_type_0_item_data
@@ -104,12 +100,13 @@ class UserProfile:
 
                     credentials_type_0.append(credentials_type_0_item)
 
-                return credentials_type_0
+                credentials = credentials_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[Credential] | None | Unset, data)
-
-        credentials = _parse_credentials(d.pop("credentials", UNSET))
+                credentials = cast(
+                    list[Credential] | None | Unset, cast(object, _credentials_raw)
+                )
+        else:
+            credentials = cast(list[Credential] | None | Unset, _credentials_raw)
 
         user_profile = cls(
             profile_id=profile_id,

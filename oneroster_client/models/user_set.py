@@ -98,28 +98,22 @@ class UserSet:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-
-        def _parse_users(data: object) -> list[User] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _users_raw = d.pop("users", UNSET)
+        users: list[User] | None | Unset
+        if isinstance(_users_raw, list):
             try:
-                if not isinstance(data, list):
-                    raise TypeError()
                 users_type_0 = []
-                _users_type_0 = data
+                _users_type_0 = _users_raw
                 for users_type_0_item_data in _users_type_0:
                     users_type_0_item = User.from_dict(users_type_0_item_data)
 
                     users_type_0.append(users_type_0_item)
 
-                return users_type_0
+                users = users_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[User] | None | Unset, data)
-
-        users = _parse_users(d.pop("users", UNSET))
+                users = cast(list[User] | None | Unset, cast(object, _users_raw))
+        else:
+            users = cast(list[User] | None | Unset, _users_raw)
 
         total_count = cast(int | None | Unset, d.pop("totalCount", UNSET))
 
