@@ -407,3 +407,23 @@ def test_bad_json_body_is_400(sandbox: RunningSandbox) -> None:
         response.json()["imsx_CodeMinor"]["imsx_codeMinorField"][0]["imsx_codeMinorFieldValue"]
         == "invaliddata"
     )
+
+
+def test_retries_reuse_the_connection(sandbox: RunningSandbox) -> None:
+    with make_client(sandbox) as c:
+        c.orgs.list(limit=1)
+        reset_stats(sandbox)
+        set_faults(sandbox, script=["429", "503", "429"])
+        assert c.orgs.list(limit=2).data
+    counters = stats(sandbox)
+    assert counters["requests"] == 4
+    assert counters["connections"] == 1
+
+
+def test_debug_log_shows_the_url_really_sent(
+    sandbox: RunningSandbox, caplog: pytest.LogCaptureFixture
+) -> None:
+    with make_client(sandbox) as c, caplog.at_level("DEBUG", logger="oneroster"):
+        c.orgs.list(limit=1)
+    sent = [r.getMessage() for r in caplog.records if "/orgs" in r.getMessage()]
+    assert sent and all("/orgs/?" in message or "/orgs/ " in message for message in sent), sent

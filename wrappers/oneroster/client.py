@@ -169,9 +169,11 @@ class OneRoster:
         self._http: dict[str, httpx.Client] = {}
         generated: dict[str, AuthenticatedClient] = {}
         for service, root in self.profile.roots.items():
-            request_hooks: list[Any] = [_spaces_as_percent20, log_request]
+            request_hooks: list[Any] = [_spaces_as_percent20]
             if self.profile.trailing_slash:
                 request_hooks.append(_collection_slash(httpx.URL(self.base_url).path.rstrip("/") + root))
+            # Logged last, so the log shows the URL that is really sent.
+            request_hooks.append(log_request)
             http = httpx.Client(
                 base_url=self.base_url + root,
                 auth=self._auth,

@@ -197,7 +197,12 @@ class RetryTransport(httpx.BaseTransport):
                 self._log_retry(request, type(exc).__name__, attempt, delay)
             else:
                 delay = policy.delay(attempt, response)
-                # Frees the connection; the body of a response we throw away is not needed.
+                # Read the (small) error body before closing: a response closed unread takes its
+                # connection with it, so every retry would open a new one.
+                try:
+                    response.read()
+                except httpx.TransportError:
+                    pass  # the retry below is the answer to a broken connection as well
                 response.close()
                 self._log_retry(request, str(response.status_code), attempt, delay)
             policy.sleep(delay)
