@@ -49,7 +49,12 @@ typecheck:
 	$(BIN)/mypy --strict oneroster_client
 
 test: install validate-spec check-generated lint typecheck  ## everything CI runs
-	$(BIN)/pytest -q -p no:cacheprovider
+	$(BIN)/pytest -q -p no:cacheprovider --ignore=tests/integration
+	$(BIN)/pytest -q -p no:cacheprovider tests/integration --record-mode=none --block-network
+
+.PHONY: record
+record: $(VENV)/.installed  ## re-record tests/cassettes: a fresh sandbox, or the provider named by ONEROSTER_*
+	$(BIN)/pytest -q -p no:cacheprovider tests/integration --record-mode=rewrite
 
 unit:
 	$(BIN)/pytest -q tests/unit

@@ -22,6 +22,7 @@ Example:
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import random as _random
 import time
@@ -199,10 +200,9 @@ class RetryTransport(httpx.BaseTransport):
                 delay = policy.delay(attempt, response)
                 # Read the (small) error body before closing: a response closed unread takes its
                 # connection with it, so every retry would open a new one.
-                try:
+                # (If that read fails, the retry below answers a broken connection as well.)
+                with contextlib.suppress(httpx.TransportError):
                     response.read()
-                except httpx.TransportError:
-                    pass  # the retry below is the answer to a broken connection as well
                 response.close()
                 self._log_retry(request, str(response.status_code), attempt, delay)
             policy.sleep(delay)
