@@ -183,7 +183,13 @@ def test_upsert_sends_put_with_enveloped_body(make: Make, recorder) -> None:
     assert user["sourcedId"] == "u-1"
     assert user["enabledUser"] == "true"
     assert user["status"] == "active"
-    assert user["roles"] == [{"role": "student", "org": {"sourcedId": "school-1"}, "roleType": "primary"}]
+    # A bare id becomes a complete GUIDRef, with the provider's URL of the record as href.
+    org = {
+        "href": "https://sis.example/ims/oneroster/rostering/v1p2/orgs/school-1",
+        "sourcedId": "school-1",
+        "type": "org",
+    }
+    assert user["roles"] == [{"role": "student", "org": org, "roleType": "primary"}]
 
 
 def test_upsert_keeps_a_matching_sourced_id(make: Make, recorder) -> None:
@@ -310,7 +316,11 @@ def test_gradebook_upsert_returns_the_record_from_the_answer(make: Make, recorde
     assert result.title == "Stored title"
     assert server.methods == ["PUT"]
     assert server.paths == [f"{GRADEBOOK}/lineItems/li-1"]
-    assert server.body()["lineItem"]["class"] == {"sourcedId": "c-1"}
+    assert server.body()["lineItem"]["class"] == {
+        "href": "https://sis.example/ims/oneroster/rostering/v1p2/classes/c-1",
+        "sourcedId": "c-1",
+        "type": "class",
+    }
 
 
 def test_gradebook_upsert_reads_back_when_the_answer_is_empty(make: Make, recorder) -> None:

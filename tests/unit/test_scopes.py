@@ -255,8 +255,12 @@ def test_enroll_on_timeback_uses_the_class_shortcut(make: Make, recorder) -> Non
     assert server.methods == ["POST"]
     assert server.paths == [f"{ROSTER}/classes/c-1/students"]
     enrollment = server.body()["enrollment"]
-    assert enrollment["user"] == {"sourcedId": "u-1"}
-    assert enrollment["class"] == {"sourcedId": "c-1"}
+    assert enrollment["user"] == {
+        "href": f"https://sis.example{ROSTER}/users/u-1",
+        "sourcedId": "u-1",
+        "type": "user",
+    }
+    assert enrollment["class"]["sourcedId"] == "c-1" and enrollment["class"]["type"] == "class"
     assert enrollment["role"] == "student"
     assert enrollment["status"] == "active"
 
@@ -277,9 +281,13 @@ def test_enroll_without_the_shortcut_upserts_an_enrollment(make: Make, recorder)
     assert server.paths == [f"/or/enrollments/{enrollment_id}"]
     record = server.body()["enrollment"]
     assert record["sourcedId"] == enrollment_id
-    assert record["user"] == {"sourcedId": "u-1"}
-    assert record["class"] == {"sourcedId": "c-1"}
-    assert record["school"] == {"sourcedId": "s-1"}
+    assert record["user"] == {"href": "https://sis.example/or/users/u-1", "sourcedId": "u-1", "type": "user"}
+    assert record["class"] == {
+        "href": "https://sis.example/or/classes/c-1",
+        "sourcedId": "c-1",
+        "type": "class",
+    }
+    assert record["school"] == {"href": "https://sis.example/or/orgs/s-1", "sourcedId": "s-1", "type": "org"}
     assert record["role"] == "student"
 
 

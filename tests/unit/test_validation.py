@@ -70,10 +70,53 @@ def test_naive_datetime_is_rejected() -> None:
         prepare_record({"dateLastModified": dt.datetime(2026, 1, 15)}, model="User", full=False)
 
 
-@pytest.mark.parametrize("field", ["course", "school", "class", "org", "user", "lineItem", "academicSession"])
-def test_bare_id_reference_becomes_sourced_id_mapping(field: str) -> None:
-    record = prepare_record({field: "ref-1"}, model="Class", full=False)
-    assert record[field] == {"sourcedId": "ref-1"}
+@pytest.mark.parametrize(
+    ("model", "field", "ref_type", "path"),
+    [
+        ("Class", "course", "course", "/courses/ref-1"),
+        ("Class", "school", "org", "/orgs/ref-1"),
+        ("Enrollment", "class", "class", "/classes/ref-1"),
+        ("Enrollment", "user", "user", "/users/ref-1"),
+        ("Course", "org", "org", "/orgs/ref-1"),
+        ("Course", "schoolYear", "academicSession", "/academicSessions/ref-1"),
+        ("Result", "lineItem", "lineItem", "/lineItems/ref-1"),
+        ("LineItem", "academicSession", "academicSession", "/academicSessions/ref-1"),
+        ("Org", "parent", "org", "/orgs/ref-1"),
+        ("AcademicSession", "parent", "academicSession", "/academicSessions/ref-1"),
+        ("CourseComponent", "parent", "courseComponent", "/courses/components/ref-1"),
+    ],
+)
+def test_bare_id_reference_becomes_a_complete_guidref(
+    model: str, field: str, ref_type: str, path: str
+) -> None:
+    record = prepare_record({field: "ref-1"}, model=model, full=False)
+    assert record[field] == {"href": path, "sourcedId": "ref-1", "type": ref_type}
+
+
+def test_href_comes_from_the_given_builder_and_ids_are_encoded() -> None:
+    record = prepare_record(
+        {"user": "a/b c"}, model="Enrollment", full=False, href=lambda t, i: f"https://h/{t}/{i}"
+    )
+    assert record["user"] == {"href": "https://h/user/a/b c", "sourcedId": "a/b c", "type": "user"}
+    assert (
+        prepare_record({"user": "a/b c"}, model="Enrollment", full=False)["user"]["href"]
+        == "/users/a%2Fb%20c"
+    )
+
+
+def test_a_field_is_a_reference_only_where_the_schema_says_so() -> None:
+    # AcademicSession.schoolYear is the year as text; Course.schoolYear is a reference.
+    assert prepare_record({"schoolYear": "2027"}, model="AcademicSession", full=False)["schoolYear"] == "2027"
+    assert prepare_record({"schoolYear": "y-1"}, model="Course", full=False)["schoolYear"]["type"] == (
+        "academicSession"
+    )
+
+
+def test_a_partial_reference_is_completed_and_given_members_win() -> None:
+    record = prepare_record(
+        {"class": {"sourcedId": "c-1", "href": "https://x/c-1"}}, model="Enrollment", full=False
+    )
+    assert record["class"] == {"href": "https://x/c-1", "sourcedId": "c-1", "type": "class"}
 
 
 def test_reference_mapping_is_kept() -> None:
@@ -206,7 +249,8 @@ def test_full_user_passes_and_fills() -> None:
     record = prepare_record(full_user(), model="User", path_id="u-1", full=True)
     assert record["sourcedId"] == "u-1"
     assert record["enabledUser"] == "true"
-    assert record["roles"] == [{"role": "student", "org": {"sourcedId": "s-1"}, "roleType": "primary"}]
+    org = {"href": "/orgs/s-1", "sourcedId": "s-1", "type": "org"}
+    assert record["roles"] == [{"role": "student", "org": org, "roleType": "primary"}]
 
 
 # -- roles -----------------------------------------------------------------------------------

@@ -23,6 +23,7 @@ from oneroster.errors import ResponseParseError, ValidationError
 from oneroster.operation_index import OPERATIONS, Operation
 from oneroster.profiles import Profile
 from oneroster.retries import translate_transport_errors
+from oneroster.validation import REFERENCE_PATHS, relative_href
 from oneroster_client import AuthenticatedClient
 
 __all__ = ["Engine", "Outcome", "UnsupportedOperation"]
@@ -96,6 +97,19 @@ class Engine:
             f"{what} is not offered by the {self.profile.name!r} profile ({offered}); "
             "choose a profile whose provider supports it"
         )
+
+    def href(self, ref_type: str, sourced_id: str) -> str:
+        """Return the absolute URL of a record of GUIDRef ``ref_type`` on this provider.
+
+        Used as the ``href`` of references written from a bare id; a service the profile
+        does not offer gives the path alone.
+        """
+        path = relative_href(ref_type, sourced_id)
+        service = REFERENCE_PATHS.get(ref_type, ("", ""))[0]
+        client = self._clients.get(service)
+        if client is None:
+            return path
+        return str(client.get_httpx_client().base_url).rstrip("/") + path
 
     def operation(self, op_id: str) -> Operation:
         """Return the spec facts of ``op_id``."""

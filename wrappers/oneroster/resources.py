@@ -678,7 +678,7 @@ class Collection(Listing[T], Generic[T, ScopeT]):
             ```
 
         """
-        record = prepare_record(data, model=self.spec.schema, full=False)
+        record = prepare_record(data, model=self.spec.schema, full=False, href=self._engine.href)
         record.setdefault("status", "active")
         outcome = self._engine.call(op_id, **path, body=self._body(record))
         return guid_pairs(outcome)
@@ -686,7 +686,9 @@ class Collection(Listing[T], Generic[T, ScopeT]):
     def _put(self, sourced_id: str, data: Mapping[str, Any] | T, verb: str) -> T | None:
         sourced_id = checked_id(sourced_id)
         op_id = self._op(self.spec.put_ops, verb)
-        record = prepare_record(data, model=self.spec.schema, path_id=sourced_id, full=True)
+        record = prepare_record(
+            data, model=self.spec.schema, path_id=sourced_id, full=True, href=self._engine.href
+        )
         outcome = self._engine.call(op_id, sourced_id=sourced_id, body=self._body(record))
         return self._written(sourced_id, outcome)
 
@@ -748,7 +750,7 @@ class Collection(Listing[T], Generic[T, ScopeT]):
         """
         sourced_id = checked_id(sourced_id)
         op_id = self._op(self.spec.patch_ops, "patch")
-        record = prepare_record(data, model=self.spec.schema, full=False)
+        record = prepare_record(data, model=self.spec.schema, full=False, href=self._engine.href)
         if record.get("sourcedId", sourced_id) != sourced_id:
             raise ValidationError("the body's sourcedId does not match the id in the path", field="sourcedId")
         outcome = self._engine.call(op_id, sourced_id=sourced_id, body=self._body(record))

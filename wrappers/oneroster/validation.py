@@ -6,7 +6,8 @@ Every write goes through :func:`prepare_record`, so nothing half-valid reaches a
 - the path id and the body's ``sourcedId`` must agree (a missing one is filled in);
 - the binding's string booleans: ``enabledUser=True`` is sent as ``"true"``;
 - ``datetime``/``date`` values become ISO-8601 text (UTC with ``Z``);
-- a reference given as a plain id (``"course": "c-1"``) becomes ``{"sourcedId": "c-1"}``;
+- a reference given as a plain id (``"course": "c-1"``) becomes a complete GUIDRef
+  (``href``, ``sourcedId``, ``type``), as the 1EdTech documents require;
 - for full writes (``upsert``/``update``) every officially required field must be present
   (``dateLastModified`` and ``status`` are filled in when absent), and each user role
   needs its ``role`` and ``org``;
@@ -26,13 +27,14 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
+from urllib.parse import quote
 
 from oneroster.errors import ValidationError
-from oneroster.operation_index import REQUIRED_FIELDS
+from oneroster.operation_index import REQUIRED_FIELDS, SCHEMA_FIELDS
 
-__all__ = ["TRUE_FALSE_FIELDS", "prepare_record", "utc_timestamp"]
+__all__ = ["REFERENCE_TYPES", "TRUE_FALSE_FIELDS", "Href", "prepare_record", "relative_href", "utc_timestamp"]
 
 # Fields the 1.2 JSON binding sends as the strings "true"/"false".
 TRUE_FALSE_FIELDS = frozenset(
@@ -53,29 +55,69 @@ TRUE_FALSE_FIELDS = frozenset(
     }
 )
 
-# Fields holding a reference ({"sourcedId": ...}) that may be given as a bare id.
-REFERENCE_FIELDS = frozenset(
-    {
-        "org",
-        "primaryOrg",
-        "parent",
-        "course",
-        "class",
-        "school",
-        "user",
-        "student",
-        "lineItem",
-        "category",
-        "scoreScale",
-        "gradingPeriod",
-        "academicSession",
-        "schoolYear",
-        "assessmentLineItem",
-        "parentAssessmentLineItem",
-        "courseComponent",
-        "resource",
-    }
-)
+# The GUIDRef ``type`` of each reference field (a field is a reference only where the record's
+# schema makes it an object: Course.schoolYear is a reference, AcademicSession.schoolYear text).
+REFERENCE_TYPES: dict[str, str] = {
+    "org": "org",
+    "primaryOrg": "org",
+    "school": "org",
+    "course": "course",
+    "class": "class",
+    "user": "user",
+    "student": "user",
+    "lineItem": "lineItem",
+    "category": "category",
+    "scoreScale": "scoreScale",
+    "gradingPeriod": "academicSession",
+    "academicSession": "academicSession",
+    "schoolYear": "academicSession",
+    "assessmentLineItem": "assessmentLineItem",
+    "parentAssessmentLineItem": "assessmentLineItem",
+    "courseComponent": "courseComponent",
+    "resource": "resource",
+}
+# ``parent`` points at a record of the same kind.
+_PARENT_TYPES = {"Org": "org", "AcademicSession": "academicSession", "CourseComponent": "courseComponent"}
+# Where a record of each GUIDRef type lives, for the ``href`` of a reference built from a bare id.
+REFERENCE_PATHS: dict[str, tuple[str, str]] = {
+    "org": ("rostering", "/orgs"),
+    "user": ("rostering", "/users"),
+    "class": ("rostering", "/classes"),
+    "course": ("rostering", "/courses"),
+    "academicSession": ("rostering", "/academicSessions"),
+    "enrollment": ("rostering", "/enrollments"),
+    "courseComponent": ("rostering", "/courses/components"),
+    "lineItem": ("gradebook", "/lineItems"),
+    "category": ("gradebook", "/categories"),
+    "scoreScale": ("gradebook", "/scoreScales"),
+    "result": ("gradebook", "/results"),
+    "assessmentLineItem": ("gradebook", "/assessmentLineItems"),
+    "resource": ("resources", "/resources"),
+}
+
+Href = Callable[[str, str], str]
+"""Builds a reference's ``href`` from its GUIDRef type and sourcedId."""
+
+
+def relative_href(ref_type: str, sourced_id: str) -> str:
+    """Return the path of a referenced record below its service root (``/orgs/org-1``).
+
+    Example:
+        ```python
+        relative_href("org", "org-1")    # "/orgs/org-1"
+        ```
+
+    """
+    return REFERENCE_PATHS.get(ref_type, ("", f"/{ref_type}s"))[1] + "/" + quote(sourced_id, safe="")
+
+
+def _reference_type(model: str, key: str) -> str | None:
+    if SCHEMA_FIELDS.get(model, {}).get(key) != "object":
+        return None
+    if key == "parent":
+        return _PARENT_TYPES.get(model)
+    return REFERENCE_TYPES.get(key)
+
 
 _FILLED = frozenset({"sourcedId", "dateLastModified", "status"})
 
@@ -124,16 +166,18 @@ def _normalise(value: object, *, field: str) -> object:
     return value
 
 
-def _check_reference(value: object, *, field: str) -> object:
+def _check_reference(value: object, *, field: str, ref_type: str, href: Href) -> object:
+    """Turn a bare id into a complete GUIDRef (href, sourcedId, type); complete a partial one."""
     if isinstance(value, str):
         if not value:
             raise ValidationError(f"{field} must not be an empty id", field=field)
-        return {"sourcedId": value}
+        # The 1EdTech documents require all three members of a GUIDRef.
+        return {"href": href(ref_type, value), "sourcedId": value, "type": ref_type}
     if isinstance(value, Mapping):
         sourced_id = value.get("sourcedId")
         if not isinstance(sourced_id, str) or not sourced_id:
             raise ValidationError(f"{field} needs a non-empty 'sourcedId'", field=f"{field}.sourcedId")
-        return value
+        return {"href": href(ref_type, sourced_id), "type": ref_type, **value}
     if value is None:
         return None
     raise ValidationError(f"{field} must be an id or a {{'sourcedId': ...}} reference", field=field)
@@ -145,11 +189,13 @@ def prepare_record(
     model: str,
     path_id: str | None = None,
     full: bool,
+    href: Href = relative_href,
 ) -> dict[str, Any]:
     """Return a copy of ``data`` ready to be sent as a ``model`` record, or raise ``ValidationError``.
 
     ``full=True`` (``upsert``/``update``) requires the officially required fields;
-    ``full=False`` (``create``/``patch``) checks types only.
+    ``full=False`` (``create``/``patch``) checks types only. ``href`` builds the ``href`` of
+    references given as bare ids (the client passes one that gives absolute URLs).
 
     Example:
         ```python
@@ -168,8 +214,8 @@ def prepare_record(
                 raise ValidationError(f"{key} must be True/False or 'true'/'false', got {value!r}", field=key)
         elif isinstance(value, bool):
             raise ValidationError(f"{key} does not take a boolean (got {value!r})", field=key)
-        elif key in REFERENCE_FIELDS:
-            record[key] = _check_reference(value, field=key)
+        elif (ref_type := _reference_type(model, key)) is not None:
+            record[key] = _check_reference(value, field=key, ref_type=ref_type, href=href)
         else:
             record[key] = _normalise(value, field=key)
     sourced_id = record.get("sourcedId")
@@ -195,7 +241,7 @@ def prepare_record(
                 f"a {model} needs {', '.join(missing)} before it can be written", field=missing[0]
             )
     if model == "User":
-        _check_roles(record)
+        _check_roles(record, href=href)
     for key, value in record.items():
         _check_sendable(value, field=key)
     return record
@@ -238,7 +284,7 @@ def _check_sendable(value: object, *, field: str) -> None:
     )
 
 
-def _check_roles(record: dict[str, Any]) -> None:
+def _check_roles(record: dict[str, Any], *, href: Href) -> None:
     roles = record.get("roles")
     if roles is None:
         return
@@ -250,7 +296,7 @@ def _check_roles(record: dict[str, Any]) -> None:
             raise ValidationError(f"{where} must be a mapping", field=where)
         if not isinstance(role.get("role"), str) or not role["role"]:
             raise ValidationError(f"{where} needs a 'role' such as 'student'", field=f"{where}.role")
-        role["org"] = _check_reference(role.get("org"), field=f"{where}.org")
+        role["org"] = _check_reference(role.get("org"), field=f"{where}.org", ref_type="org", href=href)
         if role["org"] is None:
             raise ValidationError(f"{where} needs an 'org' reference", field=f"{where}.org")
         role.setdefault("roleType", "primary")
