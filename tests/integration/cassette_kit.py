@@ -64,6 +64,10 @@ _LINK_URL = re.compile(r"<([^>]*)>")
 # ---------------------------------------------------------------------------------------------
 
 
+_ANY_URL = re.compile(r"https?://[^\s\"'<>\\]+")
+KEPT_URL_PREFIXES = ("https://purl.imsglobal.org/",)
+
+
 def _text(body: object) -> str | None:
     """The body as text, or None when it is absent or not UTF-8."""
     if body is None:
@@ -310,7 +314,14 @@ class Scrubber:
             text = text.replace(secret, SECRET_PLACEHOLDER)
         for base in self.bases:
             text = text.replace(base, PLACEHOLDER_BASE)
-        return text
+        # Any other absolute URL in a body (a reference's href, say) names the recording host too;
+        # scope names are URLs of 1EdTech's namespace, not of a host we talked to.
+        return _ANY_URL.sub(
+            lambda m: (
+                m.group(0) if m.group(0).startswith(KEPT_URL_PREFIXES) else self.rewrite_url(m.group(0))
+            ),
+            text,
+        )
 
     def request(self, request: Any) -> Any:
         """before_record_request: drop admin calls, rewrite the URL, keep allowed headers, scrub bodies."""

@@ -253,14 +253,19 @@ _HREF_COLLECTIONS = {
 def ref(type_: str, sourced_id: str) -> dict[str, str]:
     """A complete GUIDRef: the official documents require href, sourcedId and type.
 
-    (The wrapper also takes a bare id, but then sends ``{"sourcedId": ...}`` alone; see
+    (The wrapper completes a bare id the same way; see
     test_api_writes.test_bare_id_references_are_complete.)
     """
     return {"href": f"/{_HREF_COLLECTIONS[type_]}/{sourced_id}", "sourcedId": sourced_id, "type": type_}
 
 
 # TimeBack's document requires a client-chosen sourcedId on these creates.
-CHOSEN_ID_ON_CREATE = {"demographics": "cassette-demographics-1", "component_resources": "cassette-cr-1"}
+CHOSEN_ID_ON_CREATE = {
+    "demographics": "cassette-demographics-1",
+    "component_resources": "cassette-cr-1",
+    "academic_sessions": "cassette-session-1",
+    "grading_periods": "cassette-gp-1",
+}
 
 
 def new_record(name: str, district: District, *, label: str) -> dict[str, Any]:

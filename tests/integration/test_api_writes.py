@@ -13,19 +13,14 @@ from oneroster.resources import RESOURCES
 
 pytestmark = pytest.mark.vcr
 
-# The wrapper sends AcademicSession.schoolYear (a year, "2027") as a reference ({"sourcedId": "2027"}):
-# validation.REFERENCE_FIELDS lists schoolYear for Course's sake. Those two resources are written
-# through the generated client in test_api_lowlevel.py until the wrapper is fixed (see the xfail below).
-SCHOOL_YEAR_AS_REFERENCE = {"academic_sessions", "grading_periods"}
-WRITABLE = [spec.name for spec in RESOURCES if spec.create_ops and spec.name not in SCHOOL_YEAR_AS_REFERENCE]
+WRITABLE = [spec.name for spec in RESOURCES if spec.create_ops]
 
 
 def test_every_writable_resource_has_a_record_maker() -> None:
-    assert set(WRITABLE) | SCHOOL_YEAR_AS_REFERENCE == set(LABELS)
+    assert set(WRITABLE) == set(LABELS)
     assert {spec.name for spec in RESOURCES} - set(LABELS) == {"students", "teachers", "terms"}
 
 
-@pytest.mark.xfail(strict=True, reason="wrapper defect: AcademicSession.schoolYear is sent as a GUIDRef")
 def test_academic_session_school_year_is_sent_as_text() -> None:
     from oneroster.validation import prepare_record
 
@@ -99,11 +94,9 @@ def test_patch_changes_only_the_given_fields(
     assert {k: after.get(k) for k in untouched} == {k: before[k] for k in untouched}
 
 
-@pytest.mark.xfail(strict=True, reason="wrapper defect: a bare-id reference is sent without href and type")
 def test_bare_id_references_are_complete() -> None:
     # The official documents require href, sourcedId and type in every GUIDRef (additionalProperties:
-    # false); the wrapper's shorthand ("class": "cls-1") sends {"sourcedId": "cls-1"} alone, so the
-    # recorded official writes use complete references (integration_support.ref).
+    # false); the wrapper's shorthand ("class": "cls-1") completes them.
     from oneroster.validation import prepare_record
 
     sent = prepare_record({"class": "cls-1"}, model="LineItem", full=False)
