@@ -171,12 +171,21 @@ def _check_reference(value: object, *, field: str, ref_type: str, href: Href) ->
     if isinstance(value, str):
         if not value:
             raise ValidationError(f"{field} must not be an empty id", field=field)
+        if not _is_unicode(value):
+            raise ValidationError(
+                f"{field} holds a character that cannot be sent (a lone surrogate)", field=field
+            )
         # The 1EdTech documents require all three members of a GUIDRef.
         return {"href": href(ref_type, value), "sourcedId": value, "type": ref_type}
     if isinstance(value, Mapping):
         sourced_id = value.get("sourcedId")
         if not isinstance(sourced_id, str) or not sourced_id:
             raise ValidationError(f"{field} needs a non-empty 'sourcedId'", field=f"{field}.sourcedId")
+        if not _is_unicode(sourced_id):
+            raise ValidationError(
+                f"{field}.sourcedId holds a character that cannot be sent (a lone surrogate)",
+                field=f"{field}.sourcedId",
+            )
         return {"href": href(ref_type, sourced_id), "type": ref_type, **value}
     if value is None:
         return None
