@@ -376,3 +376,15 @@ def test_short_query_values_do_not_mask_ordinary_text() -> None:
     with pytest.raises(NotFound) as info:
         call(404, content=b"a user was not found", url=f"{URL}?token=a")
     assert str(info.value) == f"404 Not Found: GET {URL}?token=*** — a user was not found"
+
+
+def test_json_decoding_falls_back_to_the_stdlib_where_orjson_is_stricter() -> None:
+    from oneroster.engine import decode_json
+
+    assert decode_json(b'{"users": [{"sourcedId": "u-1"}]}') == {"users": [{"sourcedId": "u-1"}]}
+    # NaN and integers beyond 64 bits are not JSON orjson accepts; the stdlib does.
+    assert decode_json(b'{"score": NaN, "big": 123456789012345678901234567890}')["big"] == (
+        123456789012345678901234567890
+    )
+    with pytest.raises(ValueError):
+        decode_json(b'{"users": [')

@@ -11,6 +11,7 @@ raises them first (see :func:`oneroster.errors.raise_for_response`).
 from __future__ import annotations
 
 import importlib
+import json
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -20,6 +21,12 @@ from typing import Any
 import httpx
 
 from oneroster.errors import ResponseParseError, ValidationError
+
+_orjson: ModuleType | None
+try:  # the optional `speedups` extra
+    import orjson as _orjson
+except ImportError:  # pragma: no cover - depends on the environment
+    _orjson = None
 from oneroster.operation_index import OPERATIONS, Operation
 from oneroster.profiles import Profile
 from oneroster.retries import translate_transport_errors
@@ -41,6 +48,21 @@ class UnsupportedOperation(ValidationError):
     """
 
 
+def decode_json(content: bytes) -> Any:
+    """Decode a JSON body: with orjson when installed (the ``speedups`` extra), else the stdlib.
+
+    orjson decodes a page of records about a third faster. It is stricter (no ``NaN``,
+    integers beyond 64 bits), so a body it refuses is decoded again by the stdlib, which
+    then decides: no answer that parsed before fails now.
+    """
+    if _orjson is not None:
+        try:
+            return _orjson.loads(content)
+        except _orjson.JSONDecodeError:
+            pass
+    return json.loads(content)
+
+
 @dataclass(frozen=True)
 class Outcome:
     """What a generated call produced: the parsed model (``None`` if parsing failed) and the raw response."""
@@ -52,7 +74,7 @@ class Outcome:
     def json(self) -> Any:
         """Decode the raw body, or raise ``ResponseParseError`` keeping the text."""
         try:
-            return self.response.json()
+            return decode_json(self.response.content)
         except (ValueError, RecursionError) as exc:  # RecursionError: absurdly nested JSON
             raise self.unparseable(
                 f"{self.response.status_code} answer to {self.response.request.method} is not JSON"
