@@ -22,16 +22,17 @@ import httpx
 
 from oneroster.errors import ResponseParseError, ValidationError
 
-_orjson: ModuleType | None
-try:  # the optional `speedups` extra
-    import orjson as _orjson
-except ImportError:  # pragma: no cover - depends on the environment
-    _orjson = None
 from oneroster.operation_index import OPERATIONS, Operation
 from oneroster.profiles import Profile
 from oneroster.retries import translate_transport_errors
 from oneroster.validation import REFERENCE_PATHS, relative_href
 from oneroster_client import AuthenticatedClient
+
+_orjson: ModuleType | None
+try:  # the optional `speedups` extra
+    import orjson as _orjson
+except ImportError:  # pragma: no cover - depends on the environment
+    _orjson = None
 
 __all__ = ["Engine", "Outcome", "UnsupportedOperation"]
 
