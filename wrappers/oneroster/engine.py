@@ -21,7 +21,6 @@ from typing import Any
 import httpx
 
 from oneroster.errors import ResponseParseError, ValidationError
-
 from oneroster.operation_index import OPERATIONS, Operation
 from oneroster.profiles import Profile
 from oneroster.retries import translate_transport_errors
