@@ -154,7 +154,7 @@ class AcademicSession:
             except (TypeError, ValueError, AttributeError, KeyError):
                 status = cast(StatusEnum | str | Unset, cast(object, _status_raw))
         else:
-            status = cast(StatusEnum | str | Unset, _status_raw)
+            status = _status_raw
 
         _date_last_modified = d.pop("dateLastModified", UNSET)
         date_last_modified: datetime.datetime | Unset
@@ -173,7 +173,7 @@ class AcademicSession:
             except (TypeError, ValueError, AttributeError, KeyError):
                 metadata = cast(Metadata | None | Unset, cast(object, _metadata_raw))
         else:
-            metadata = cast(Metadata | None | Unset, _metadata_raw)
+            metadata = _metadata_raw
 
         title = d.pop("title", UNSET)
 
@@ -246,7 +246,7 @@ class AcademicSession:
                     AcademicSessionType | str | Unset, cast(object, _type__raw)
                 )
         else:
-            type_ = cast(AcademicSessionType | str | Unset, _type__raw)
+            type_ = _type__raw
 
         _parent_raw = d.pop("parent", UNSET)
         parent: GUIDRef | None | Unset
@@ -258,7 +258,7 @@ class AcademicSession:
             except (TypeError, ValueError, AttributeError, KeyError):
                 parent = cast(GUIDRef | None | Unset, cast(object, _parent_raw))
         else:
-            parent = cast(GUIDRef | None | Unset, _parent_raw)
+            parent = _parent_raw
 
         _children_raw = d.pop("children", UNSET)
         children: list[GUIDRef] | None | Unset
@@ -277,7 +277,7 @@ class AcademicSession:
                     list[GUIDRef] | None | Unset, cast(object, _children_raw)
                 )
         else:
-            children = cast(list[GUIDRef] | None | Unset, _children_raw)
+            children = _children_raw
 
         school_year = d.pop("schoolYear", UNSET)
 

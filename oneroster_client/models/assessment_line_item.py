@@ -163,7 +163,7 @@ class AssessmentLineItem:
             except (TypeError, ValueError, AttributeError, KeyError):
                 status = cast(StatusEnum | str | Unset, cast(object, _status_raw))
         else:
-            status = cast(StatusEnum | str | Unset, _status_raw)
+            status = _status_raw
 
         _date_last_modified = d.pop("dateLastModified", UNSET)
         date_last_modified: datetime.datetime | Unset
@@ -182,11 +182,11 @@ class AssessmentLineItem:
             except (TypeError, ValueError, AttributeError, KeyError):
                 metadata = cast(Metadata | None | Unset, cast(object, _metadata_raw))
         else:
-            metadata = cast(Metadata | None | Unset, _metadata_raw)
+            metadata = _metadata_raw
 
         title = d.pop("title", UNSET)
 
-        description = cast(None | str | Unset, d.pop("description", UNSET))
+        description: None | str | Unset = d.pop("description", UNSET)
 
         _class__raw = d.pop("class", UNSET)
         class_: GUIDRef | None | Unset
@@ -198,7 +198,7 @@ class AssessmentLineItem:
             except (TypeError, ValueError, AttributeError, KeyError):
                 class_ = cast(GUIDRef | None | Unset, cast(object, _class__raw))
         else:
-            class_ = cast(GUIDRef | None | Unset, _class__raw)
+            class_ = _class__raw
 
         _parent_assessment_line_item_raw = d.pop("parentAssessmentLineItem", UNSET)
         parent_assessment_line_item: GUIDRef | None | Unset
@@ -215,9 +215,7 @@ class AssessmentLineItem:
                     cast(object, _parent_assessment_line_item_raw),
                 )
         else:
-            parent_assessment_line_item = cast(
-                GUIDRef | None | Unset, _parent_assessment_line_item_raw
-            )
+            parent_assessment_line_item = _parent_assessment_line_item_raw
 
         _score_scale_raw = d.pop("scoreScale", UNSET)
         score_scale: GUIDRef | None | Unset
@@ -231,11 +229,11 @@ class AssessmentLineItem:
                     GUIDRef | None | Unset, cast(object, _score_scale_raw)
                 )
         else:
-            score_scale = cast(GUIDRef | None | Unset, _score_scale_raw)
+            score_scale = _score_scale_raw
 
-        result_value_min = cast(float | None | Unset, d.pop("resultValueMin", UNSET))
+        result_value_min: float | None | Unset = d.pop("resultValueMin", UNSET)
 
-        result_value_max = cast(float | None | Unset, d.pop("resultValueMax", UNSET))
+        result_value_max: float | None | Unset = d.pop("resultValueMax", UNSET)
 
         _learning_objective_set_raw = d.pop("learningObjectiveSet", UNSET)
         learning_objective_set: list[LearningObjectiveSet] | None | Unset
@@ -261,9 +259,7 @@ class AssessmentLineItem:
                     cast(object, _learning_objective_set_raw),
                 )
         else:
-            learning_objective_set = cast(
-                list[LearningObjectiveSet] | None | Unset, _learning_objective_set_raw
-            )
+            learning_objective_set = _learning_objective_set_raw
 
         assessment_line_item = cls(
             sourced_id=sourced_id,

@@ -120,21 +120,19 @@ class AssessmentResultSet:
                     cast(object, _assessment_results_raw),
                 )
         else:
-            assessment_results = cast(
-                list[AssessmentResult] | None | Unset, _assessment_results_raw
-            )
+            assessment_results = _assessment_results_raw
 
-        total_count = cast(int | None | Unset, d.pop("totalCount", UNSET))
+        total_count: int | None | Unset = d.pop("totalCount", UNSET)
 
-        page_count = cast(int | None | Unset, d.pop("pageCount", UNSET))
+        page_count: int | None | Unset = d.pop("pageCount", UNSET)
 
-        page_number = cast(int | None | Unset, d.pop("pageNumber", UNSET))
+        page_number: int | None | Unset = d.pop("pageNumber", UNSET)
 
-        offset = cast(int | None | Unset, d.pop("offset", UNSET))
+        offset: int | None | Unset = d.pop("offset", UNSET)
 
-        limit = cast(int | None | Unset, d.pop("limit", UNSET))
+        limit: int | None | Unset = d.pop("limit", UNSET)
 
-        total = cast(int | None | Unset, d.pop("total", UNSET))
+        total: int | None | Unset = d.pop("total", UNSET)
 
         assessment_result_set = cls(
             assessment_results=assessment_results,

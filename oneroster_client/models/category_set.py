@@ -117,19 +117,19 @@ class CategorySet:
                     list[Category] | None | Unset, cast(object, _categories_raw)
                 )
         else:
-            categories = cast(list[Category] | None | Unset, _categories_raw)
+            categories = _categories_raw
 
-        total_count = cast(int | None | Unset, d.pop("totalCount", UNSET))
+        total_count: int | None | Unset = d.pop("totalCount", UNSET)
 
-        page_count = cast(int | None | Unset, d.pop("pageCount", UNSET))
+        page_count: int | None | Unset = d.pop("pageCount", UNSET)
 
-        page_number = cast(int | None | Unset, d.pop("pageNumber", UNSET))
+        page_number: int | None | Unset = d.pop("pageNumber", UNSET)
 
-        offset = cast(int | None | Unset, d.pop("offset", UNSET))
+        offset: int | None | Unset = d.pop("offset", UNSET)
 
-        limit = cast(int | None | Unset, d.pop("limit", UNSET))
+        limit: int | None | Unset = d.pop("limit", UNSET)
 
-        total = cast(int | None | Unset, d.pop("total", UNSET))
+        total: int | None | Unset = d.pop("total", UNSET)
 
         category_set = cls(
             categories=categories,

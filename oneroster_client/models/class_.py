@@ -202,7 +202,7 @@ class Class:
             except (TypeError, ValueError, AttributeError, KeyError):
                 status = cast(StatusEnum | str | Unset, cast(object, _status_raw))
         else:
-            status = cast(StatusEnum | str | Unset, _status_raw)
+            status = _status_raw
 
         _date_last_modified = d.pop("dateLastModified", UNSET)
         date_last_modified: datetime.datetime | Unset
@@ -221,11 +221,11 @@ class Class:
             except (TypeError, ValueError, AttributeError, KeyError):
                 metadata = cast(Metadata | None | Unset, cast(object, _metadata_raw))
         else:
-            metadata = cast(Metadata | None | Unset, _metadata_raw)
+            metadata = _metadata_raw
 
         title = d.pop("title", UNSET)
 
-        class_code = cast(None | str | Unset, d.pop("classCode", UNSET))
+        class_code: None | str | Unset = d.pop("classCode", UNSET)
 
         _class_type_raw = d.pop("classType", UNSET)
         class_type: ClassType | None | str | Unset
@@ -241,9 +241,9 @@ class Class:
                     ClassType | None | str | Unset, cast(object, _class_type_raw)
                 )
         else:
-            class_type = cast(ClassType | None | str | Unset, _class_type_raw)
+            class_type = _class_type_raw
 
-        location = cast(None | str | Unset, d.pop("location", UNSET))
+        location: None | str | Unset = d.pop("location", UNSET)
 
         _grades_raw = d.pop("grades", UNSET)
         grades: list[str] | None | Unset
@@ -255,7 +255,7 @@ class Class:
             except (TypeError, ValueError, AttributeError, KeyError):
                 grades = cast(list[str] | None | Unset, cast(object, _grades_raw))
         else:
-            grades = cast(list[str] | None | Unset, _grades_raw)
+            grades = _grades_raw
 
         _subjects_raw = d.pop("subjects", UNSET)
         subjects: list[str] | None | Unset
@@ -267,7 +267,7 @@ class Class:
             except (TypeError, ValueError, AttributeError, KeyError):
                 subjects = cast(list[str] | None | Unset, cast(object, _subjects_raw))
         else:
-            subjects = cast(list[str] | None | Unset, _subjects_raw)
+            subjects = _subjects_raw
 
         _course = d.pop("course", UNSET)
         course: GUIDRef | Unset
@@ -304,7 +304,7 @@ class Class:
                     list[str] | None | Unset, cast(object, _subject_codes_raw)
                 )
         else:
-            subject_codes = cast(list[str] | None | Unset, _subject_codes_raw)
+            subject_codes = _subject_codes_raw
 
         _periods_raw = d.pop("periods", UNSET)
         periods: list[str] | None | Unset
@@ -316,7 +316,7 @@ class Class:
             except (TypeError, ValueError, AttributeError, KeyError):
                 periods = cast(list[str] | None | Unset, cast(object, _periods_raw))
         else:
-            periods = cast(list[str] | None | Unset, _periods_raw)
+            periods = _periods_raw
 
         _resources_raw = d.pop("resources", UNSET)
         resources: list[GUIDRef] | None | Unset
@@ -337,7 +337,7 @@ class Class:
                     list[GUIDRef] | None | Unset, cast(object, _resources_raw)
                 )
         else:
-            resources = cast(list[GUIDRef] | None | Unset, _resources_raw)
+            resources = _resources_raw
 
         class_ = cls(
             sourced_id=sourced_id,

@@ -113,19 +113,19 @@ class ClassSet:
             except (TypeError, ValueError, AttributeError, KeyError):
                 classes = cast(list[Class] | None | Unset, cast(object, _classes_raw))
         else:
-            classes = cast(list[Class] | None | Unset, _classes_raw)
+            classes = _classes_raw
 
-        total_count = cast(int | None | Unset, d.pop("totalCount", UNSET))
+        total_count: int | None | Unset = d.pop("totalCount", UNSET)
 
-        page_count = cast(int | None | Unset, d.pop("pageCount", UNSET))
+        page_count: int | None | Unset = d.pop("pageCount", UNSET)
 
-        page_number = cast(int | None | Unset, d.pop("pageNumber", UNSET))
+        page_number: int | None | Unset = d.pop("pageNumber", UNSET)
 
-        offset = cast(int | None | Unset, d.pop("offset", UNSET))
+        offset: int | None | Unset = d.pop("offset", UNSET)
 
-        limit = cast(int | None | Unset, d.pop("limit", UNSET))
+        limit: int | None | Unset = d.pop("limit", UNSET)
 
-        total = cast(int | None | Unset, d.pop("total", UNSET))
+        total: int | None | Unset = d.pop("total", UNSET)
 
         class_set = cls(
             classes=classes,

@@ -117,7 +117,7 @@ class ComponentResource:
             except (TypeError, ValueError, AttributeError, KeyError):
                 status = cast(StatusEnum | str | Unset, cast(object, _status_raw))
         else:
-            status = cast(StatusEnum | str | Unset, _status_raw)
+            status = _status_raw
 
         _date_last_modified = d.pop("dateLastModified", UNSET)
         date_last_modified: datetime.datetime | Unset
@@ -136,7 +136,7 @@ class ComponentResource:
             except (TypeError, ValueError, AttributeError, KeyError):
                 metadata = cast(Metadata | None | Unset, cast(object, _metadata_raw))
         else:
-            metadata = cast(Metadata | None | Unset, _metadata_raw)
+            metadata = _metadata_raw
 
         _course_component = d.pop("courseComponent", UNSET)
         course_component: GUIDRef | Unset
@@ -154,9 +154,9 @@ class ComponentResource:
 
         title = d.pop("title", UNSET)
 
-        sort_order = cast(float | None | Unset, d.pop("sortOrder", UNSET))
+        sort_order: float | None | Unset = d.pop("sortOrder", UNSET)
 
-        lesson_type = cast(None | str | Unset, d.pop("lessonType", UNSET))
+        lesson_type: None | str | Unset = d.pop("lessonType", UNSET)
 
         component_resource = cls(
             sourced_id=sourced_id,

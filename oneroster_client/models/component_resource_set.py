@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -104,17 +104,17 @@ class ComponentResourceSet:
 
                 component_resources.append(component_resources_item)
 
-        total_count = cast(int | None | Unset, d.pop("totalCount", UNSET))
+        total_count: int | None | Unset = d.pop("totalCount", UNSET)
 
-        page_count = cast(int | None | Unset, d.pop("pageCount", UNSET))
+        page_count: int | None | Unset = d.pop("pageCount", UNSET)
 
-        page_number = cast(int | None | Unset, d.pop("pageNumber", UNSET))
+        page_number: int | None | Unset = d.pop("pageNumber", UNSET)
 
-        offset = cast(int | None | Unset, d.pop("offset", UNSET))
+        offset: int | None | Unset = d.pop("offset", UNSET)
 
-        limit = cast(int | None | Unset, d.pop("limit", UNSET))
+        limit: int | None | Unset = d.pop("limit", UNSET)
 
-        total = cast(int | None | Unset, d.pop("total", UNSET))
+        total: int | None | Unset = d.pop("total", UNSET)
 
         component_resource_set = cls(
             component_resources=component_resources,

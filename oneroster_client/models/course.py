@@ -163,7 +163,7 @@ class Course:
             except (TypeError, ValueError, AttributeError, KeyError):
                 status = cast(StatusEnum | str | Unset, cast(object, _status_raw))
         else:
-            status = cast(StatusEnum | str | Unset, _status_raw)
+            status = _status_raw
 
         _date_last_modified = d.pop("dateLastModified", UNSET)
         date_last_modified: datetime.datetime | Unset
@@ -182,7 +182,7 @@ class Course:
             except (TypeError, ValueError, AttributeError, KeyError):
                 metadata = cast(Metadata | None | Unset, cast(object, _metadata_raw))
         else:
-            metadata = cast(Metadata | None | Unset, _metadata_raw)
+            metadata = _metadata_raw
 
         title = d.pop("title", UNSET)
 
@@ -198,7 +198,7 @@ class Course:
                     GUIDRef | None | Unset, cast(object, _school_year_raw)
                 )
         else:
-            school_year = cast(GUIDRef | None | Unset, _school_year_raw)
+            school_year = _school_year_raw
 
         course_code = d.pop("courseCode", UNSET)
 
@@ -212,7 +212,7 @@ class Course:
             except (TypeError, ValueError, AttributeError, KeyError):
                 grades = cast(list[str] | None | Unset, cast(object, _grades_raw))
         else:
-            grades = cast(list[str] | None | Unset, _grades_raw)
+            grades = _grades_raw
 
         _subjects_raw = d.pop("subjects", UNSET)
         subjects: list[str] | None | Unset
@@ -224,7 +224,7 @@ class Course:
             except (TypeError, ValueError, AttributeError, KeyError):
                 subjects = cast(list[str] | None | Unset, cast(object, _subjects_raw))
         else:
-            subjects = cast(list[str] | None | Unset, _subjects_raw)
+            subjects = _subjects_raw
 
         _org_raw = d.pop("org", UNSET)
         org: GUIDRef | None | Unset
@@ -236,7 +236,7 @@ class Course:
             except (TypeError, ValueError, AttributeError, KeyError):
                 org = cast(GUIDRef | None | Unset, cast(object, _org_raw))
         else:
-            org = cast(GUIDRef | None | Unset, _org_raw)
+            org = _org_raw
 
         _subject_codes_raw = d.pop("subjectCodes", UNSET)
         subject_codes: list[str] | None | Unset
@@ -250,7 +250,7 @@ class Course:
                     list[str] | None | Unset, cast(object, _subject_codes_raw)
                 )
         else:
-            subject_codes = cast(list[str] | None | Unset, _subject_codes_raw)
+            subject_codes = _subject_codes_raw
 
         _resources_raw = d.pop("resources", UNSET)
         resources: list[GUIDRef] | None | Unset
@@ -271,7 +271,7 @@ class Course:
                     list[GUIDRef] | None | Unset, cast(object, _resources_raw)
                 )
         else:
-            resources = cast(list[GUIDRef] | None | Unset, _resources_raw)
+            resources = _resources_raw
 
         course = cls(
             sourced_id=sourced_id,

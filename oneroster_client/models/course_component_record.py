@@ -153,7 +153,7 @@ class CourseComponentRecord:
             except (TypeError, ValueError, AttributeError, KeyError):
                 status = cast(StatusEnum | str | Unset, cast(object, _status_raw))
         else:
-            status = cast(StatusEnum | str | Unset, _status_raw)
+            status = _status_raw
 
         _date_last_modified = d.pop("dateLastModified", UNSET)
         date_last_modified: datetime.datetime | Unset
@@ -172,7 +172,7 @@ class CourseComponentRecord:
             except (TypeError, ValueError, AttributeError, KeyError):
                 metadata = cast(Metadata | None | Unset, cast(object, _metadata_raw))
         else:
-            metadata = cast(Metadata | None | Unset, _metadata_raw)
+            metadata = _metadata_raw
 
         _course = d.pop("course", UNSET)
         course: GUIDRef | Unset
@@ -193,7 +193,7 @@ class CourseComponentRecord:
                     GUIDRef | None | Unset, cast(object, _course_component_raw)
                 )
         else:
-            course_component = cast(GUIDRef | None | Unset, _course_component_raw)
+            course_component = _course_component_raw
 
         _parent_raw = d.pop("parent", UNSET)
         parent: GUIDRef | None | Unset
@@ -205,11 +205,11 @@ class CourseComponentRecord:
             except (TypeError, ValueError, AttributeError, KeyError):
                 parent = cast(GUIDRef | None | Unset, cast(object, _parent_raw))
         else:
-            parent = cast(GUIDRef | None | Unset, _parent_raw)
+            parent = _parent_raw
 
         title = d.pop("title", UNSET)
 
-        sort_order = cast(float | None | Unset, d.pop("sortOrder", UNSET))
+        sort_order: float | None | Unset = d.pop("sortOrder", UNSET)
 
         _prerequisites_raw = d.pop("prerequisites", UNSET)
         prerequisites: list[str] | None | Unset
@@ -223,13 +223,11 @@ class CourseComponentRecord:
                     list[str] | None | Unset, cast(object, _prerequisites_raw)
                 )
         else:
-            prerequisites = cast(list[str] | None | Unset, _prerequisites_raw)
+            prerequisites = _prerequisites_raw
 
-        prerequisite_criteria = cast(
-            None | str | Unset, d.pop("prerequisiteCriteria", UNSET)
-        )
+        prerequisite_criteria: None | str | Unset = d.pop("prerequisiteCriteria", UNSET)
 
-        unlock_date = cast(None | str | Unset, d.pop("unlockDate", UNSET))
+        unlock_date: None | str | Unset = d.pop("unlockDate", UNSET)
 
         course_component_record = cls(
             sourced_id=sourced_id,

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -48,7 +48,7 @@ class Credential:
 
         username = d.pop("username", UNSET)
 
-        password = cast(None | str | Unset, d.pop("password", UNSET))
+        password: None | str | Unset = d.pop("password", UNSET)
 
         credential = cls(
             type_=type_,

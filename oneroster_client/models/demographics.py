@@ -236,7 +236,7 @@ class Demographics:
             except (TypeError, ValueError, AttributeError, KeyError):
                 status = cast(StatusEnum | str | Unset, cast(object, _status_raw))
         else:
-            status = cast(StatusEnum | str | Unset, _status_raw)
+            status = _status_raw
 
         _date_last_modified = d.pop("dateLastModified", UNSET)
         date_last_modified: datetime.datetime | Unset
@@ -255,7 +255,7 @@ class Demographics:
             except (TypeError, ValueError, AttributeError, KeyError):
                 metadata = cast(Metadata | None | Unset, cast(object, _metadata_raw))
         else:
-            metadata = cast(Metadata | None | Unset, _metadata_raw)
+            metadata = _metadata_raw
 
         def _parse_birth_date(
             data: object,
@@ -296,7 +296,7 @@ class Demographics:
             except (TypeError, ValueError, AttributeError, KeyError):
                 sex = cast(None | Sex | str | Unset, cast(object, _sex_raw))
         else:
-            sex = cast(None | Sex | str | Unset, _sex_raw)
+            sex = _sex_raw
 
         _american_indian_or_alaska_native_raw = d.pop(
             "americanIndianOrAlaskaNative", UNSET
@@ -318,10 +318,7 @@ class Demographics:
                     cast(object, _american_indian_or_alaska_native_raw),
                 )
         else:
-            american_indian_or_alaska_native = cast(
-                bool | None | str | TrueFalseEnum | Unset,
-                _american_indian_or_alaska_native_raw,
-            )
+            american_indian_or_alaska_native = _american_indian_or_alaska_native_raw
 
         _asian_raw = d.pop("asian", UNSET)
         asian: bool | None | str | TrueFalseEnum | Unset
@@ -337,7 +334,7 @@ class Demographics:
                     bool | None | str | TrueFalseEnum | Unset, cast(object, _asian_raw)
                 )
         else:
-            asian = cast(bool | None | str | TrueFalseEnum | Unset, _asian_raw)
+            asian = _asian_raw
 
         _black_or_african_american_raw = d.pop("blackOrAfricanAmerican", UNSET)
         black_or_african_american: bool | None | str | TrueFalseEnum | Unset
@@ -355,10 +352,7 @@ class Demographics:
                     cast(object, _black_or_african_american_raw),
                 )
         else:
-            black_or_african_american = cast(
-                bool | None | str | TrueFalseEnum | Unset,
-                _black_or_african_american_raw,
-            )
+            black_or_african_american = _black_or_african_american_raw
 
         _native_hawaiian_or_other_pacific_islander_raw = d.pop(
             "nativeHawaiianOrOtherPacificIslander", UNSET
@@ -384,9 +378,8 @@ class Demographics:
                     cast(object, _native_hawaiian_or_other_pacific_islander_raw),
                 )
         else:
-            native_hawaiian_or_other_pacific_islander = cast(
-                bool | None | str | TrueFalseEnum | Unset,
-                _native_hawaiian_or_other_pacific_islander_raw,
+            native_hawaiian_or_other_pacific_islander = (
+                _native_hawaiian_or_other_pacific_islander_raw
             )
 
         _white_raw = d.pop("white", UNSET)
@@ -403,7 +396,7 @@ class Demographics:
                     bool | None | str | TrueFalseEnum | Unset, cast(object, _white_raw)
                 )
         else:
-            white = cast(bool | None | str | TrueFalseEnum | Unset, _white_raw)
+            white = _white_raw
 
         _demographic_race_two_or_more_races_raw = d.pop(
             "demographicRaceTwoOrMoreRaces", UNSET
@@ -425,10 +418,7 @@ class Demographics:
                     cast(object, _demographic_race_two_or_more_races_raw),
                 )
         else:
-            demographic_race_two_or_more_races = cast(
-                bool | None | str | TrueFalseEnum | Unset,
-                _demographic_race_two_or_more_races_raw,
-            )
+            demographic_race_two_or_more_races = _demographic_race_two_or_more_races_raw
 
         _hispanic_or_latino_ethnicity_raw = d.pop("hispanicOrLatinoEthnicity", UNSET)
         hispanic_or_latino_ethnicity: bool | None | str | TrueFalseEnum | Unset
@@ -446,23 +436,18 @@ class Demographics:
                     cast(object, _hispanic_or_latino_ethnicity_raw),
                 )
         else:
-            hispanic_or_latino_ethnicity = cast(
-                bool | None | str | TrueFalseEnum | Unset,
-                _hispanic_or_latino_ethnicity_raw,
-            )
+            hispanic_or_latino_ethnicity = _hispanic_or_latino_ethnicity_raw
 
-        country_of_birth_code = cast(
-            None | str | Unset, d.pop("countryOfBirthCode", UNSET)
+        country_of_birth_code: None | str | Unset = d.pop("countryOfBirthCode", UNSET)
+
+        state_of_birth_abbreviation: None | str | Unset = d.pop(
+            "stateOfBirthAbbreviation", UNSET
         )
 
-        state_of_birth_abbreviation = cast(
-            None | str | Unset, d.pop("stateOfBirthAbbreviation", UNSET)
-        )
+        city_of_birth: None | str | Unset = d.pop("cityOfBirth", UNSET)
 
-        city_of_birth = cast(None | str | Unset, d.pop("cityOfBirth", UNSET))
-
-        public_school_residence_status = cast(
-            None | str | Unset, d.pop("publicSchoolResidenceStatus", UNSET)
+        public_school_residence_status: None | str | Unset = d.pop(
+            "publicSchoolResidenceStatus", UNSET
         )
 
         demographics = cls(

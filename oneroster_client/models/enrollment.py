@@ -151,7 +151,7 @@ class Enrollment:
             except (TypeError, ValueError, AttributeError, KeyError):
                 status = cast(StatusEnum | str | Unset, cast(object, _status_raw))
         else:
-            status = cast(StatusEnum | str | Unset, _status_raw)
+            status = _status_raw
 
         _date_last_modified = d.pop("dateLastModified", UNSET)
         date_last_modified: datetime.datetime | Unset
@@ -170,7 +170,7 @@ class Enrollment:
             except (TypeError, ValueError, AttributeError, KeyError):
                 metadata = cast(Metadata | None | Unset, cast(object, _metadata_raw))
         else:
-            metadata = cast(Metadata | None | Unset, _metadata_raw)
+            metadata = _metadata_raw
 
         _user = d.pop("user", UNSET)
         user: GUIDRef | Unset
@@ -205,7 +205,7 @@ class Enrollment:
             except (TypeError, ValueError, AttributeError, KeyError):
                 role = cast(EnrollmentRole | str | Unset, cast(object, _role_raw))
         else:
-            role = cast(EnrollmentRole | str | Unset, _role_raw)
+            role = _role_raw
 
         _primary_raw = d.pop("primary", UNSET)
         primary: bool | None | str | TrueFalseEnum | Unset
@@ -222,7 +222,7 @@ class Enrollment:
                     cast(object, _primary_raw),
                 )
         else:
-            primary = cast(bool | None | str | TrueFalseEnum | Unset, _primary_raw)
+            primary = _primary_raw
 
         def _parse_begin_date(
             data: object,

@@ -63,7 +63,7 @@ class GUIDRef:
             except (TypeError, ValueError, AttributeError, KeyError):
                 type_ = cast(GUIDRefType | str | Unset, cast(object, _type__raw))
         else:
-            type_ = cast(GUIDRefType | str | Unset, _type__raw)
+            type_ = _type__raw
 
         guid_ref = cls(
             href=href,

@@ -57,9 +57,7 @@ class ImsxCodeMinorField:
                     CodeMinorValue | str, cast(object, _imsx_code_minor_field_value_raw)
                 )
         else:
-            imsx_code_minor_field_value = cast(
-                CodeMinorValue | str, _imsx_code_minor_field_value_raw
-            )
+            imsx_code_minor_field_value = _imsx_code_minor_field_value_raw
 
         imsx_code_minor_field = cls(
             imsx_code_minor_field_name=imsx_code_minor_field_name,

@@ -84,7 +84,7 @@ class ImsxStatusInfo:
                     CodeMajor | str, cast(object, _imsx_code_major_raw)
                 )
         else:
-            imsx_code_major = cast(CodeMajor | str, _imsx_code_major_raw)
+            imsx_code_major = _imsx_code_major_raw
 
         _imsx_severity_raw = d.pop("imsx_severity")
         imsx_severity: Severity | str
@@ -98,9 +98,9 @@ class ImsxStatusInfo:
             except (TypeError, ValueError, AttributeError, KeyError):
                 imsx_severity = cast(Severity | str, cast(object, _imsx_severity_raw))
         else:
-            imsx_severity = cast(Severity | str, _imsx_severity_raw)
+            imsx_severity = _imsx_severity_raw
 
-        imsx_description = cast(None | str | Unset, d.pop("imsx_description", UNSET))
+        imsx_description: None | str | Unset = d.pop("imsx_description", UNSET)
 
         _imsx_code_minor_raw = d.pop("imsx_CodeMinor", UNSET)
         imsx_code_minor: ImsxCodeMinor | None | Unset
@@ -114,7 +114,7 @@ class ImsxStatusInfo:
                     ImsxCodeMinor | None | Unset, cast(object, _imsx_code_minor_raw)
                 )
         else:
-            imsx_code_minor = cast(ImsxCodeMinor | None | Unset, _imsx_code_minor_raw)
+            imsx_code_minor = _imsx_code_minor_raw
 
         imsx_status_info = cls(
             imsx_code_major=imsx_code_major,

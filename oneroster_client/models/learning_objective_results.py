@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -50,9 +50,9 @@ class LearningObjectiveResults:
         d = dict(src_dict)
         learning_objective_id = d.pop("learningObjectiveId", UNSET)
 
-        score = cast(float | None | Unset, d.pop("score", UNSET))
+        score: float | None | Unset = d.pop("score", UNSET)
 
-        text_score = cast(None | str | Unset, d.pop("textScore", UNSET))
+        text_score: None | str | Unset = d.pop("textScore", UNSET)
 
         learning_objective_results = cls(
             learning_objective_id=learning_objective_id,

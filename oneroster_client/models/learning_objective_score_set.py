@@ -62,7 +62,7 @@ class LearningObjectiveScoreSet:
             except (TypeError, ValueError, AttributeError, KeyError):
                 source = cast(LearningObjectiveSource | str, cast(object, _source_raw))
         else:
-            source = cast(LearningObjectiveSource | str, _source_raw)
+            source = _source_raw
 
         learning_objective_results = []
         _learning_objective_results = d.pop("learningObjectiveResults")

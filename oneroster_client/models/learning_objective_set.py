@@ -53,7 +53,7 @@ class LearningObjectiveSet:
             except (TypeError, ValueError, AttributeError, KeyError):
                 source = cast(LearningObjectiveSource | str, cast(object, _source_raw))
         else:
-            source = cast(LearningObjectiveSource | str, _source_raw)
+            source = _source_raw
 
         learning_objective_ids = cast(list[str], d.pop("learningObjectiveIds"))
 

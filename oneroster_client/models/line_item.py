@@ -198,7 +198,7 @@ class LineItem:
             except (TypeError, ValueError, AttributeError, KeyError):
                 status = cast(StatusEnum | str | Unset, cast(object, _status_raw))
         else:
-            status = cast(StatusEnum | str | Unset, _status_raw)
+            status = _status_raw
 
         _date_last_modified = d.pop("dateLastModified", UNSET)
         date_last_modified: datetime.datetime | Unset
@@ -217,11 +217,11 @@ class LineItem:
             except (TypeError, ValueError, AttributeError, KeyError):
                 metadata = cast(Metadata | None | Unset, cast(object, _metadata_raw))
         else:
-            metadata = cast(Metadata | None | Unset, _metadata_raw)
+            metadata = _metadata_raw
 
         title = d.pop("title", UNSET)
 
-        description = cast(None | str | Unset, d.pop("description", UNSET))
+        description: None | str | Unset = d.pop("description", UNSET)
 
         _assign_date = d.pop("assignDate", UNSET)
         assign_date: datetime.datetime | Unset
@@ -270,7 +270,7 @@ class LineItem:
                     GUIDRef | None | Unset, cast(object, _grading_period_raw)
                 )
         else:
-            grading_period = cast(GUIDRef | None | Unset, _grading_period_raw)
+            grading_period = _grading_period_raw
 
         _academic_session_raw = d.pop("academicSession", UNSET)
         academic_session: GUIDRef | None | Unset
@@ -284,7 +284,7 @@ class LineItem:
                     GUIDRef | None | Unset, cast(object, _academic_session_raw)
                 )
         else:
-            academic_session = cast(GUIDRef | None | Unset, _academic_session_raw)
+            academic_session = _academic_session_raw
 
         _score_scale_raw = d.pop("scoreScale", UNSET)
         score_scale: GUIDRef | None | Unset
@@ -298,11 +298,11 @@ class LineItem:
                     GUIDRef | None | Unset, cast(object, _score_scale_raw)
                 )
         else:
-            score_scale = cast(GUIDRef | None | Unset, _score_scale_raw)
+            score_scale = _score_scale_raw
 
-        result_value_min = cast(float | None | Unset, d.pop("resultValueMin", UNSET))
+        result_value_min: float | None | Unset = d.pop("resultValueMin", UNSET)
 
-        result_value_max = cast(float | None | Unset, d.pop("resultValueMax", UNSET))
+        result_value_max: float | None | Unset = d.pop("resultValueMax", UNSET)
 
         _learning_objective_set_raw = d.pop("learningObjectiveSet", UNSET)
         learning_objective_set: list[LearningObjectiveSet] | None | Unset
@@ -328,9 +328,7 @@ class LineItem:
                     cast(object, _learning_objective_set_raw),
                 )
         else:
-            learning_objective_set = cast(
-                list[LearningObjectiveSet] | None | Unset, _learning_objective_set_raw
-            )
+            learning_objective_set = _learning_objective_set_raw
 
         line_item = cls(
             sourced_id=sourced_id,

@@ -128,7 +128,7 @@ class Org:
             except (TypeError, ValueError, AttributeError, KeyError):
                 status = cast(StatusEnum | str | Unset, cast(object, _status_raw))
         else:
-            status = cast(StatusEnum | str | Unset, _status_raw)
+            status = _status_raw
 
         _date_last_modified = d.pop("dateLastModified", UNSET)
         date_last_modified: datetime.datetime | Unset
@@ -147,7 +147,7 @@ class Org:
             except (TypeError, ValueError, AttributeError, KeyError):
                 metadata = cast(Metadata | None | Unset, cast(object, _metadata_raw))
         else:
-            metadata = cast(Metadata | None | Unset, _metadata_raw)
+            metadata = _metadata_raw
 
         name = d.pop("name", UNSET)
 
@@ -161,7 +161,7 @@ class Org:
             except (TypeError, ValueError, AttributeError, KeyError):
                 type_ = cast(OrgType | str | Unset, cast(object, _type__raw))
         else:
-            type_ = cast(OrgType | str | Unset, _type__raw)
+            type_ = _type__raw
 
         identifier = d.pop("identifier", UNSET)
 
@@ -175,7 +175,7 @@ class Org:
             except (TypeError, ValueError, AttributeError, KeyError):
                 parent = cast(GUIDRef | None | Unset, cast(object, _parent_raw))
         else:
-            parent = cast(GUIDRef | None | Unset, _parent_raw)
+            parent = _parent_raw
 
         _children_raw = d.pop("children", UNSET)
         children: list[GUIDRef] | None | Unset
@@ -194,7 +194,7 @@ class Org:
                     list[GUIDRef] | None | Unset, cast(object, _children_raw)
                 )
         else:
-            children = cast(list[GUIDRef] | None | Unset, _children_raw)
+            children = _children_raw
 
         org = cls(
             sourced_id=sourced_id,

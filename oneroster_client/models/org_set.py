@@ -113,19 +113,19 @@ class OrgSet:
             except (TypeError, ValueError, AttributeError, KeyError):
                 orgs = cast(list[Org] | None | Unset, cast(object, _orgs_raw))
         else:
-            orgs = cast(list[Org] | None | Unset, _orgs_raw)
+            orgs = _orgs_raw
 
-        total_count = cast(int | None | Unset, d.pop("totalCount", UNSET))
+        total_count: int | None | Unset = d.pop("totalCount", UNSET)
 
-        page_count = cast(int | None | Unset, d.pop("pageCount", UNSET))
+        page_count: int | None | Unset = d.pop("pageCount", UNSET)
 
-        page_number = cast(int | None | Unset, d.pop("pageNumber", UNSET))
+        page_number: int | None | Unset = d.pop("pageNumber", UNSET)
 
-        offset = cast(int | None | Unset, d.pop("offset", UNSET))
+        offset: int | None | Unset = d.pop("offset", UNSET)
 
-        limit = cast(int | None | Unset, d.pop("limit", UNSET))
+        limit: int | None | Unset = d.pop("limit", UNSET)
 
-        total = cast(int | None | Unset, d.pop("total", UNSET))
+        total: int | None | Unset = d.pop("total", UNSET)
 
         org_set = cls(
             orgs=orgs,

@@ -143,7 +143,7 @@ class Resource:
             except (TypeError, ValueError, AttributeError, KeyError):
                 status = cast(StatusEnum | str | Unset, cast(object, _status_raw))
         else:
-            status = cast(StatusEnum | str | Unset, _status_raw)
+            status = _status_raw
 
         _date_last_modified = d.pop("dateLastModified", UNSET)
         date_last_modified: datetime.datetime | Unset
@@ -162,9 +162,9 @@ class Resource:
             except (TypeError, ValueError, AttributeError, KeyError):
                 metadata = cast(Metadata | None | Unset, cast(object, _metadata_raw))
         else:
-            metadata = cast(Metadata | None | Unset, _metadata_raw)
+            metadata = _metadata_raw
 
-        title = cast(None | str | Unset, d.pop("title", UNSET))
+        title: None | str | Unset = d.pop("title", UNSET)
 
         _roles_raw = d.pop("roles", UNSET)
         roles: list[ResourceRole | str] | None | Unset
@@ -188,9 +188,7 @@ class Resource:
                                 ResourceRole | str, cast(object, _roles_type_0_item_raw)
                             )
                     else:
-                        roles_type_0_item = cast(
-                            ResourceRole | str, _roles_type_0_item_raw
-                        )
+                        roles_type_0_item = _roles_type_0_item_raw
 
                     roles_type_0.append(roles_type_0_item)
 
@@ -200,7 +198,7 @@ class Resource:
                     list[ResourceRole | str] | None | Unset, cast(object, _roles_raw)
                 )
         else:
-            roles = cast(list[ResourceRole | str] | None | Unset, _roles_raw)
+            roles = _roles_raw
 
         _importance_raw = d.pop("importance", UNSET)
         importance: Importance | None | str | Unset
@@ -216,13 +214,13 @@ class Resource:
                     Importance | None | str | Unset, cast(object, _importance_raw)
                 )
         else:
-            importance = cast(Importance | None | str | Unset, _importance_raw)
+            importance = _importance_raw
 
         vendor_resource_id = d.pop("vendorResourceId", UNSET)
 
-        vendor_id = cast(None | str | Unset, d.pop("vendorId", UNSET))
+        vendor_id: None | str | Unset = d.pop("vendorId", UNSET)
 
-        application_id = cast(None | str | Unset, d.pop("applicationId", UNSET))
+        application_id: None | str | Unset = d.pop("applicationId", UNSET)
 
         resource = cls(
             sourced_id=sourced_id,

@@ -231,7 +231,7 @@ class Result:
             except (TypeError, ValueError, AttributeError, KeyError):
                 status = cast(StatusEnum | str | Unset, cast(object, _status_raw))
         else:
-            status = cast(StatusEnum | str | Unset, _status_raw)
+            status = _status_raw
 
         _date_last_modified = d.pop("dateLastModified", UNSET)
         date_last_modified: datetime.datetime | Unset
@@ -250,7 +250,7 @@ class Result:
             except (TypeError, ValueError, AttributeError, KeyError):
                 metadata = cast(Metadata | None | Unset, cast(object, _metadata_raw))
         else:
-            metadata = cast(Metadata | None | Unset, _metadata_raw)
+            metadata = _metadata_raw
 
         _line_item = d.pop("lineItem", UNSET)
         line_item: GUIDRef | Unset
@@ -276,7 +276,7 @@ class Result:
             except (TypeError, ValueError, AttributeError, KeyError):
                 class_ = cast(GUIDRef | None | Unset, cast(object, _class__raw))
         else:
-            class_ = cast(GUIDRef | None | Unset, _class__raw)
+            class_ = _class__raw
 
         _score_scale_raw = d.pop("scoreScale", UNSET)
         score_scale: GUIDRef | None | Unset
@@ -290,7 +290,7 @@ class Result:
                     GUIDRef | None | Unset, cast(object, _score_scale_raw)
                 )
         else:
-            score_scale = cast(GUIDRef | None | Unset, _score_scale_raw)
+            score_scale = _score_scale_raw
 
         _score_status_raw = d.pop("scoreStatus", UNSET)
         score_status: ScoreStatus | str | Unset
@@ -306,11 +306,11 @@ class Result:
                     ScoreStatus | str | Unset, cast(object, _score_status_raw)
                 )
         else:
-            score_status = cast(ScoreStatus | str | Unset, _score_status_raw)
+            score_status = _score_status_raw
 
-        score = cast(float | None | Unset, d.pop("score", UNSET))
+        score: float | None | Unset = d.pop("score", UNSET)
 
-        text_score = cast(None | str | Unset, d.pop("textScore", UNSET))
+        text_score: None | str | Unset = d.pop("textScore", UNSET)
 
         def _parse_score_date(
             data: object,
@@ -339,7 +339,7 @@ class Result:
 
         score_date = _parse_score_date(d.pop("scoreDate", UNSET))
 
-        comment = cast(None | str | Unset, d.pop("comment", UNSET))
+        comment: None | str | Unset = d.pop("comment", UNSET)
 
         _learning_objective_set_raw = d.pop("learningObjectiveSet", UNSET)
         learning_objective_set: list[LearningObjectiveScoreSet] | None | Unset
@@ -367,10 +367,7 @@ class Result:
                     cast(object, _learning_objective_set_raw),
                 )
         else:
-            learning_objective_set = cast(
-                list[LearningObjectiveScoreSet] | None | Unset,
-                _learning_objective_set_raw,
-            )
+            learning_objective_set = _learning_objective_set_raw
 
         _in_progress_raw = d.pop("inProgress", UNSET)
         in_progress: bool | None | str | TrueFalseEnum | Unset
@@ -387,9 +384,7 @@ class Result:
                     cast(object, _in_progress_raw),
                 )
         else:
-            in_progress = cast(
-                bool | None | str | TrueFalseEnum | Unset, _in_progress_raw
-            )
+            in_progress = _in_progress_raw
 
         _incomplete_raw = d.pop("incomplete", UNSET)
         incomplete: bool | None | str | TrueFalseEnum | Unset
@@ -406,9 +401,7 @@ class Result:
                     cast(object, _incomplete_raw),
                 )
         else:
-            incomplete = cast(
-                bool | None | str | TrueFalseEnum | Unset, _incomplete_raw
-            )
+            incomplete = _incomplete_raw
 
         _late_raw = d.pop("late", UNSET)
         late: bool | None | str | TrueFalseEnum | Unset
@@ -424,7 +417,7 @@ class Result:
                     bool | None | str | TrueFalseEnum | Unset, cast(object, _late_raw)
                 )
         else:
-            late = cast(bool | None | str | TrueFalseEnum | Unset, _late_raw)
+            late = _late_raw
 
         _missing_raw = d.pop("missing", UNSET)
         missing: bool | None | str | TrueFalseEnum | Unset
@@ -441,7 +434,7 @@ class Result:
                     cast(object, _missing_raw),
                 )
         else:
-            missing = cast(bool | None | str | TrueFalseEnum | Unset, _missing_raw)
+            missing = _missing_raw
 
         result = cls(
             sourced_id=sourced_id,

@@ -108,7 +108,7 @@ class RoleAssignment:
             except (TypeError, ValueError, AttributeError, KeyError):
                 role_type = cast(RoleType | str | Unset, cast(object, _role_type_raw))
         else:
-            role_type = cast(RoleType | str | Unset, _role_type_raw)
+            role_type = _role_type_raw
 
         _role_raw = d.pop("role", UNSET)
         role: str | Unset | UserRole
@@ -120,7 +120,7 @@ class RoleAssignment:
             except (TypeError, ValueError, AttributeError, KeyError):
                 role = cast(str | Unset | UserRole, cast(object, _role_raw))
         else:
-            role = cast(str | Unset | UserRole, _role_raw)
+            role = _role_raw
 
         _org = d.pop("org", UNSET)
         org: GUIDRef | Unset
@@ -129,7 +129,7 @@ class RoleAssignment:
         else:
             org = GUIDRef.from_dict(_org)
 
-        user_profile = cast(None | str | Unset, d.pop("userProfile", UNSET))
+        user_profile: None | str | Unset = d.pop("userProfile", UNSET)
 
         def _parse_begin_date(
             data: object,

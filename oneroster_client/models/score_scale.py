@@ -119,7 +119,7 @@ class ScoreScale:
             except (TypeError, ValueError, AttributeError, KeyError):
                 status = cast(StatusEnum | str | Unset, cast(object, _status_raw))
         else:
-            status = cast(StatusEnum | str | Unset, _status_raw)
+            status = _status_raw
 
         _date_last_modified = d.pop("dateLastModified", UNSET)
         date_last_modified: datetime.datetime | Unset
@@ -138,7 +138,7 @@ class ScoreScale:
             except (TypeError, ValueError, AttributeError, KeyError):
                 metadata = cast(Metadata | None | Unset, cast(object, _metadata_raw))
         else:
-            metadata = cast(Metadata | None | Unset, _metadata_raw)
+            metadata = _metadata_raw
 
         title = d.pop("title", UNSET)
 
@@ -154,7 +154,7 @@ class ScoreScale:
             except (TypeError, ValueError, AttributeError, KeyError):
                 course = cast(GUIDRef | None | Unset, cast(object, _course_raw))
         else:
-            course = cast(GUIDRef | None | Unset, _course_raw)
+            course = _course_raw
 
         _class_ = d.pop("class", UNSET)
         class_: GUIDRef | Unset

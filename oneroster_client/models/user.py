@@ -306,7 +306,7 @@ class User:
             except (TypeError, ValueError, AttributeError, KeyError):
                 status = cast(StatusEnum | str | Unset, cast(object, _status_raw))
         else:
-            status = cast(StatusEnum | str | Unset, _status_raw)
+            status = _status_raw
 
         _date_last_modified = d.pop("dateLastModified", UNSET)
         date_last_modified: datetime.datetime | Unset
@@ -325,13 +325,13 @@ class User:
             except (TypeError, ValueError, AttributeError, KeyError):
                 metadata = cast(Metadata | None | Unset, cast(object, _metadata_raw))
         else:
-            metadata = cast(Metadata | None | Unset, _metadata_raw)
+            metadata = _metadata_raw
 
-        user_master_identifier = cast(
-            None | str | Unset, d.pop("userMasterIdentifier", UNSET)
+        user_master_identifier: None | str | Unset = d.pop(
+            "userMasterIdentifier", UNSET
         )
 
-        username = cast(None | str | Unset, d.pop("username", UNSET))
+        username: None | str | Unset = d.pop("username", UNSET)
 
         _user_ids_raw = d.pop("userIds", UNSET)
         user_ids: list[UserId] | None | Unset
@@ -350,7 +350,7 @@ class User:
                     list[UserId] | None | Unset, cast(object, _user_ids_raw)
                 )
         else:
-            user_ids = cast(list[UserId] | None | Unset, _user_ids_raw)
+            user_ids = _user_ids_raw
 
         _enabled_user_raw = d.pop("enabledUser", UNSET)
         enabled_user: bool | str | TrueFalseEnum | Unset
@@ -366,27 +366,21 @@ class User:
                     bool | str | TrueFalseEnum | Unset, cast(object, _enabled_user_raw)
                 )
         else:
-            enabled_user = cast(bool | str | TrueFalseEnum | Unset, _enabled_user_raw)
+            enabled_user = _enabled_user_raw
 
         given_name = d.pop("givenName", UNSET)
 
         family_name = d.pop("familyName", UNSET)
 
-        middle_name = cast(None | str | Unset, d.pop("middleName", UNSET))
+        middle_name: None | str | Unset = d.pop("middleName", UNSET)
 
-        preferred_first_name = cast(
-            None | str | Unset, d.pop("preferredFirstName", UNSET)
-        )
+        preferred_first_name: None | str | Unset = d.pop("preferredFirstName", UNSET)
 
-        preferred_middle_name = cast(
-            None | str | Unset, d.pop("preferredMiddleName", UNSET)
-        )
+        preferred_middle_name: None | str | Unset = d.pop("preferredMiddleName", UNSET)
 
-        preferred_last_name = cast(
-            None | str | Unset, d.pop("preferredLastName", UNSET)
-        )
+        preferred_last_name: None | str | Unset = d.pop("preferredLastName", UNSET)
 
-        pronouns = cast(None | str | Unset, d.pop("pronouns", UNSET))
+        pronouns: None | str | Unset = d.pop("pronouns", UNSET)
 
         _roles = d.pop("roles", UNSET)
         roles: list[RoleAssignment] | Unset = UNSET
@@ -416,7 +410,7 @@ class User:
                     list[UserProfile] | None | Unset, cast(object, _user_profiles_raw)
                 )
         else:
-            user_profiles = cast(list[UserProfile] | None | Unset, _user_profiles_raw)
+            user_profiles = _user_profiles_raw
 
         _primary_org_raw = d.pop("primaryOrg", UNSET)
         primary_org: GUIDRef | None | Unset
@@ -430,15 +424,15 @@ class User:
                     GUIDRef | None | Unset, cast(object, _primary_org_raw)
                 )
         else:
-            primary_org = cast(GUIDRef | None | Unset, _primary_org_raw)
+            primary_org = _primary_org_raw
 
-        identifier = cast(None | str | Unset, d.pop("identifier", UNSET))
+        identifier: None | str | Unset = d.pop("identifier", UNSET)
 
-        email = cast(None | str | Unset, d.pop("email", UNSET))
+        email: None | str | Unset = d.pop("email", UNSET)
 
-        sms = cast(None | str | Unset, d.pop("sms", UNSET))
+        sms: None | str | Unset = d.pop("sms", UNSET)
 
-        phone = cast(None | str | Unset, d.pop("phone", UNSET))
+        phone: None | str | Unset = d.pop("phone", UNSET)
 
         _agents_raw = d.pop("agents", UNSET)
         agents: list[GUIDRef] | None | Unset
@@ -455,7 +449,7 @@ class User:
             except (TypeError, ValueError, AttributeError, KeyError):
                 agents = cast(list[GUIDRef] | None | Unset, cast(object, _agents_raw))
         else:
-            agents = cast(list[GUIDRef] | None | Unset, _agents_raw)
+            agents = _agents_raw
 
         _grades_raw = d.pop("grades", UNSET)
         grades: list[str] | None | Unset
@@ -467,9 +461,9 @@ class User:
             except (TypeError, ValueError, AttributeError, KeyError):
                 grades = cast(list[str] | None | Unset, cast(object, _grades_raw))
         else:
-            grades = cast(list[str] | None | Unset, _grades_raw)
+            grades = _grades_raw
 
-        password = cast(None | str | Unset, d.pop("password", UNSET))
+        password: None | str | Unset = d.pop("password", UNSET)
 
         _resources_raw = d.pop("resources", UNSET)
         resources: list[GUIDRef] | None | Unset
@@ -490,7 +484,7 @@ class User:
                     list[GUIDRef] | None | Unset, cast(object, _resources_raw)
                 )
         else:
-            resources = cast(list[GUIDRef] | None | Unset, _resources_raw)
+            resources = _resources_raw
 
         user = cls(
             sourced_id=sourced_id,

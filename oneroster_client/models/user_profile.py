@@ -83,9 +83,9 @@ class UserProfile:
 
         vendor_id = d.pop("vendorId", UNSET)
 
-        application_id = cast(None | str | Unset, d.pop("applicationId", UNSET))
+        application_id: None | str | Unset = d.pop("applicationId", UNSET)
 
-        description = cast(None | str | Unset, d.pop("description", UNSET))
+        description: None | str | Unset = d.pop("description", UNSET)
 
         _credentials_raw = d.pop("credentials", UNSET)
         credentials: list[Credential] | None | Unset
@@ -106,7 +106,7 @@ class UserProfile:
                     list[Credential] | None | Unset, cast(object, _credentials_raw)
                 )
         else:
-            credentials = cast(list[Credential] | None | Unset, _credentials_raw)
+            credentials = _credentials_raw
 
         user_profile = cls(
             profile_id=profile_id,
