@@ -17,7 +17,9 @@ ROSTER = "/ims/oneroster/rostering/v1p2"
 
 
 def user_answer(request: httpx.Request) -> httpx.Response:
-    if request.method == "GET" and request.url.path.endswith("/students"):
+    # Only the nested listing /classes/{id}/students answers a list; /users/students is the user
+    # whose sourcedId is "students" (hypothesis found that one).
+    if request.method == "GET" and "/classes/" in request.url.path and request.url.path.endswith("/students"):
         return httpx.Response(200, json={"users": []})
     if request.method == "GET":
         return httpx.Response(200, json={"user": {"sourcedId": "whatever"}})
