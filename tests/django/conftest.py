@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from unittest import mock
 
 import pytest
-from django_site_support import EXAMPLE_DIR, QUIET, pick_classes, set_faults
+from django_site_support import EXAMPLE_DIR, pick_classes
 from oneroster.sandbox import RunningSandbox, SandboxConfig, serve
 
 SEED = 1
@@ -68,7 +68,7 @@ def django_site(oneroster_sandbox: RunningSandbox) -> Iterator[None]:
 def _fresh(oneroster_sandbox: RunningSandbox) -> Iterator[None]:
     """Each test starts without faults; the shared client is dropped after each test."""
     yield
-    set_faults(oneroster_sandbox, **QUIET)
+    oneroster_sandbox.quiet()
     from oneroster.contrib.django import close_client
 
     close_client()

@@ -9,45 +9,13 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-import httpx
 from oneroster.sandbox import RunningSandbox
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLE_DIR = REPO / "examples" / "django_app"
 DOCS = REPO / "docs" / "django.md"
 
-QUIET: dict[str, object] = {
-    "script": [],
-    "latency_ms": 0,
-    "rate_429": 0,
-    "rate_500": 0,
-    "rate_503": 0,
-    "rate_drop": 0,
-    "rate_truncate": 0,
-    "rate_short": 0,
-    "omit_link": False,
-    "omit_total": False,
-    "retry_after": 1.0,
-}
-
-
 # -- the sandbox's admin endpoints -------------------------------------------------------
-
-
-def set_faults(running: RunningSandbox, **changes: object) -> None:
-    httpx.post(running.base_url + "/_sandbox/faults", json=changes).raise_for_status()
-
-
-def stats(running: RunningSandbox) -> dict[str, Any]:
-    return dict(httpx.get(running.base_url + "/_sandbox/stats").json())
-
-
-def reset_stats(running: RunningSandbox) -> None:
-    httpx.post(running.base_url + "/_sandbox/reset").raise_for_status()
-
-
-def expire_tokens(running: RunningSandbox) -> None:
-    httpx.post(running.base_url + "/_sandbox/expire-tokens").raise_for_status()
 
 
 def setting_for(running: RunningSandbox, **overrides: object) -> dict[str, object]:

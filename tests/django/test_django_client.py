@@ -12,7 +12,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 from django.test import override_settings
-from django_site_support import REPO, reset_stats, setting_for, stats
+from django_site_support import REPO, setting_for
 from oneroster import OneRoster
 from oneroster.contrib.django import close_client, get_client
 from oneroster.sandbox import RunningSandbox
@@ -23,7 +23,7 @@ THREADS = 16
 
 
 def test_get_client_is_lazy_and_builds_from_the_setting(oneroster_sandbox: RunningSandbox) -> None:
-    reset_stats(oneroster_sandbox)
+    oneroster_sandbox.reset_stats()
 
     client = get_client()
 
@@ -31,7 +31,7 @@ def test_get_client_is_lazy_and_builds_from_the_setting(oneroster_sandbox: Runni
     assert client.base_url == oneroster_sandbox.base_url
     assert client.profile.name == "ims"
     assert get_client() is client
-    counters = stats(oneroster_sandbox)
+    counters = oneroster_sandbox.stats()
     assert counters["requests"] == 0 and counters["tokens"] == 0  # nothing is sent until used
 
 
@@ -39,7 +39,7 @@ def test_sixteen_threads_share_one_client_one_token_and_one_pool(
     oneroster_sandbox: RunningSandbox, classes: dict[str, str]
 ) -> None:
     close_client()
-    reset_stats(oneroster_sandbox)
+    oneroster_sandbox.reset_stats()
     start = threading.Barrier(THREADS)
 
     def work(_: int) -> OneRoster:
@@ -52,14 +52,14 @@ def test_sixteen_threads_share_one_client_one_token_and_one_pool(
         clients = list(pool.map(work, range(THREADS)))
 
     assert len({id(c) for c in clients}) == 1
-    after_burst = stats(oneroster_sandbox)
+    after_burst = oneroster_sandbox.stats()
     assert after_burst["tokens"] == 1
     assert after_burst["by_operation"]["getClass"] == THREADS
     assert 1 <= after_burst["connections"] <= THREADS
     # The burst's connections stay open in the one pool and are reused.
     for _ in range(5):
         get_client().classes.get(classes["first"])
-    assert stats(oneroster_sandbox)["connections"] == after_burst["connections"]
+    assert oneroster_sandbox.stats()["connections"] == after_burst["connections"]
 
 
 def test_changing_the_setting_rebuilds_the_client(oneroster_sandbox: RunningSandbox) -> None:

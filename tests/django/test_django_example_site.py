@@ -15,12 +15,8 @@ from django_site_support import (
     expected_gradebook,
     expected_line_items,
     expected_roster,
-    expire_tokens,
     read_table,
-    reset_stats,
-    set_faults,
     setting_for,
-    stats,
 )
 from oneroster.sandbox import RunningSandbox
 
@@ -98,11 +94,11 @@ def test_class_list_links_every_active_class(web: Client, oneroster_sandbox: Run
 def test_pages_share_one_token_across_requests(
     web: Client, classes: dict[str, str], oneroster_sandbox: RunningSandbox
 ) -> None:
-    reset_stats(oneroster_sandbox)
+    oneroster_sandbox.reset_stats()
     for which in ("first", "most_results"):
         assert web.get(f"/classes/{classes[which]}/roster/").status_code == 200
         assert web.get(f"/classes/{classes[which]}/gradebook/").status_code == 200
-    counters = stats(oneroster_sandbox)
+    counters = oneroster_sandbox.stats()
     assert counters["tokens"] == 1
     assert counters["by_operation"]["getClass"] == 4
 
@@ -112,11 +108,11 @@ def test_an_expired_token_is_renewed_without_an_error_page(
 ) -> None:
     url = f"/classes/{classes['first']}/roster/"
     assert web.get(url).status_code == 200
-    reset_stats(oneroster_sandbox)
-    expire_tokens(oneroster_sandbox)
+    oneroster_sandbox.reset_stats()
+    oneroster_sandbox.expire_tokens()
 
     assert web.get(url).status_code == 200
-    assert stats(oneroster_sandbox)["tokens"] == 1  # one new token after the 401
+    assert oneroster_sandbox.stats()["tokens"] == 1  # one new token after the 401
 
 
 # -- error pages -----------------------------------------------------------------------
@@ -146,7 +142,7 @@ def test_unknown_class_as_json(web: Client, oneroster_sandbox: RunningSandbox) -
 
 
 def test_blank_class_id_is_a_400_before_any_request(web: Client, oneroster_sandbox: RunningSandbox) -> None:
-    reset_stats(oneroster_sandbox)
+    oneroster_sandbox.reset_stats()
 
     response = web.get("/classes/%20/roster/", HTTP_ACCEPT="application/json")
 
@@ -154,7 +150,7 @@ def test_blank_class_id_is_a_400_before_any_request(web: Client, oneroster_sandb
     error = json.loads(response.content)["error"]
     assert error["code"] == "invalid_request"
     assert error["field"] == "sourcedId"
-    assert stats(oneroster_sandbox)["requests"] == 0
+    assert oneroster_sandbox.stats()["requests"] == 0
 
 
 def _no_retries(running: RunningSandbox, **overrides: object) -> Any:
@@ -166,7 +162,7 @@ def test_provider_503_is_a_502_page(
     web: Client, classes: dict[str, str], oneroster_sandbox: RunningSandbox
 ) -> None:
     with _no_retries(oneroster_sandbox):
-        set_faults(oneroster_sandbox, script=["503"])
+        oneroster_sandbox.set_faults(script=["503"])
         response = web.get(f"/classes/{classes['first']}/roster/")
 
     assert response.status_code == 502
@@ -180,7 +176,7 @@ def test_provider_429_is_a_503_with_retry_after(
     web: Client, classes: dict[str, str], oneroster_sandbox: RunningSandbox
 ) -> None:
     with _no_retries(oneroster_sandbox):
-        set_faults(oneroster_sandbox, script=["429"], retry_after=7)
+        oneroster_sandbox.set_faults(script=["429"], retry_after=7)
         response = web.get(f"/classes/{classes['first']}/gradebook/", HTTP_ACCEPT="application/json")
 
     assert response.status_code == 503
@@ -192,13 +188,13 @@ def test_a_429_with_retry_after_zero_is_retried_and_the_page_works(
     web: Client, classes: dict[str, str], oneroster_sandbox: RunningSandbox
 ) -> None:
     # Retry-After: 0 makes the retry immediate, so the default MAX_RETRIES is used without waiting.
-    set_faults(oneroster_sandbox, script=["429", "429"], retry_after=0)
-    reset_stats(oneroster_sandbox)
+    oneroster_sandbox.set_faults(script=["429", "429"], retry_after=0)
+    oneroster_sandbox.reset_stats()
 
     response = web.get(f"/classes/{classes['first']}/roster/")
 
     assert response.status_code == 200
-    assert stats(oneroster_sandbox)["by_operation"]["getClass"] == 3
+    assert oneroster_sandbox.stats()["by_operation"]["getClass"] == 3
 
 
 @pytest.mark.parametrize(
@@ -209,7 +205,7 @@ def test_broken_answers_are_502_pages(
     action: str, code: str, web: Client, classes: dict[str, str], oneroster_sandbox: RunningSandbox
 ) -> None:
     with _no_retries(oneroster_sandbox):
-        set_faults(oneroster_sandbox, script=[action])
+        oneroster_sandbox.set_faults(script=[action])
         response = web.get(f"/classes/{classes['first']}/roster/", HTTP_ACCEPT="application/json")
 
     assert response.status_code == 502
@@ -221,7 +217,7 @@ def test_slow_provider_is_a_504_page(
     web: Client, classes: dict[str, str], oneroster_sandbox: RunningSandbox
 ) -> None:
     with _no_retries(oneroster_sandbox, TIMEOUT=0.2):
-        set_faults(oneroster_sandbox, latency_ms=1000)
+        oneroster_sandbox.set_faults(latency_ms=1000)
         response = web.get(f"/classes/{classes['first']}/roster/")
 
     assert response.status_code == 504

@@ -6,26 +6,11 @@ import logging
 import os
 from collections.abc import Iterator
 
-import httpx
 import pytest
 from oneroster.sandbox import RunningSandbox, serve
 
+
 # What the docs' fault examples may have switched on, switched off again.
-_QUIET_FAULTS = {
-    "script": [],
-    "latency_ms": 0,
-    "rate_429": 0,
-    "rate_500": 0,
-    "rate_503": 0,
-    "rate_drop": 0,
-    "rate_truncate": 0,
-    "rate_short": 0,
-    "omit_link": False,
-    "omit_total": False,
-    "retry_after": 1.0,
-}
-
-
 @pytest.fixture(scope="session")
 def docs_sandbox() -> Iterator[RunningSandbox]:
     """The provider every documentation example talks to (timeback profile: writes are offered)."""
@@ -48,4 +33,4 @@ def docs_environ(docs_sandbox: RunningSandbox, monkeypatch: pytest.MonkeyPatch) 
         logger.setLevel(level)
         logger.handlers[:] = handlers
         logger.propagate = propagate
-        httpx.post(docs_sandbox.base_url + "/_sandbox/faults", json=_QUIET_FAULTS).raise_for_status()
+        docs_sandbox.quiet()

@@ -91,13 +91,13 @@ class Provider:
         """Set the sandbox's fault injection (in-process, so nothing extra is recorded); no-op on replay."""
         self.require_sandbox("fault injection")
         if self.sandbox is not None:
-            self.sandbox.app_state.faults.update(settings)
+            self.sandbox.set_faults(**settings)
 
     def expire_tokens(self) -> None:
         """Make every issued token expired (sandbox); no-op on replay, where the cassette holds the 401."""
         self.require_sandbox("token expiry")
         if self.sandbox is not None:
-            self.sandbox.app_state.issuer.expire_all()
+            self.sandbox.expire_tokens()
 
 
 def open_provider(*, mode: str, profile: str, scrubber: Scrubber, stack: contextlib.ExitStack) -> Provider:

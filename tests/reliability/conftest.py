@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 from oneroster.sandbox import RunningSandbox, SandboxConfig, serve
-from reliability_support import CLIENT_ID, CLIENT_SECRET, PAGE_LIMIT, QUIET, FakeSleep, set_faults
+from reliability_support import CLIENT_ID, CLIENT_SECRET, PAGE_LIMIT, FakeSleep
 
 SEED = 1
 USERS = 300
@@ -35,7 +35,7 @@ def _calm(request: pytest.FixtureRequest) -> Iterator[None]:
     for name in ("sandbox", "paged_sandbox"):
         if name in request.fixturenames:
             running: RunningSandbox = request.getfixturevalue(name)
-            set_faults(running, **QUIET)
+            running.quiet()
 
 
 @pytest.fixture

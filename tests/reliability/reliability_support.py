@@ -24,43 +24,12 @@ CLIENT_SECRET = "rel-Secret-8f3Kq-Zm41x"
 #: The paging sandbox never returns more than this many records per page.
 PAGE_LIMIT = 8
 
-#: Fault settings that switch every kind of injected misbehaviour off.
-QUIET: dict[str, object] = {
-    "script": [],
-    "latency_ms": 0,
-    "rate_429": 0,
-    "rate_500": 0,
-    "rate_503": 0,
-    "rate_drop": 0,
-    "rate_truncate": 0,
-    "rate_short": 0,
-    "omit_link": False,
-    "omit_total": False,
-    "retry_after": 1.0,
-    "seed": 0,
-}
-
 Respond = Callable[[httpx.Request], httpx.Response]
-
-
-def set_faults(running: RunningSandbox, **changes: object) -> None:
-    """Change the sandbox's fault injection (``POST /_sandbox/faults``)."""
-    httpx.post(running.base_url + "/_sandbox/faults", json=changes).raise_for_status()
-
-
-def stats(running: RunningSandbox) -> dict[str, Any]:
-    """Read the sandbox's counters (``GET /_sandbox/stats``)."""
-    return dict(httpx.get(running.base_url + "/_sandbox/stats").json())
-
-
-def reset_stats(running: RunningSandbox) -> None:
-    """Zero the sandbox's counters."""
-    httpx.post(running.base_url + "/_sandbox/reset").raise_for_status()
 
 
 def calls(running: RunningSandbox, op_id: str) -> int:
     """How many requests the sandbox served for ``op_id`` since the last reset."""
-    return int(stats(running)["by_operation"].get(op_id, 0))
+    return int(running.stats()["by_operation"].get(op_id, 0))
 
 
 class FakeSleep:

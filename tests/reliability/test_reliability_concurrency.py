@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from oneroster import OneRoster, ValidationError
 from oneroster.sandbox import RunningSandbox
-from reliability_support import FakeSleep, reset_stats, sandbox_client, stats
+from reliability_support import FakeSleep, sandbox_client
 
 pytestmark = pytest.mark.sandbox
 
@@ -94,14 +94,14 @@ def run_calls(
 
 def test_one_client_shared_by_eight_threads(sandbox: RunningSandbox, sleeps: FakeSleep) -> None:
     world = World(sandbox)
-    reset_stats(sandbox)
+    sandbox.reset_stats()
     client = sandbox_client(sandbox, sleeps)
     barrier = threading.Barrier(THREADS)
     per_thread = CALLS // THREADS
     with ThreadPoolExecutor(max_workers=THREADS) as pool:
         futures = [pool.submit(run_calls, client, world, t, per_thread, barrier) for t in range(THREADS)]
         results = [f.result(timeout=120) for f in futures]  # re-raises any thread's error
-    counters = stats(sandbox)
+    counters = sandbox.stats()
     expected_requests = sum(requests for requests, _ in results)
     assert expected_requests >= CALLS
     # Exactly the requests the calls needed: nothing retried, nothing lost, nothing doubled.
@@ -119,15 +119,15 @@ def test_one_client_shared_by_eight_threads(sandbox: RunningSandbox, sleeps: Fak
     # refused with a clear error and opens nothing (closing twice is harmless).
     client.close()
     client.close()
-    used = stats(sandbox)
+    used = sandbox.stats()
     with pytest.raises(ValidationError, match="closed"):
         client.users.list(limit=2)
-    after = stats(sandbox)
+    after = sandbox.stats()
     assert after["connections"] == used["connections"] and after["requests"] == used["requests"]
 
 
 def test_concurrent_first_calls_share_one_token_request(sandbox: RunningSandbox) -> None:
-    reset_stats(sandbox)
+    sandbox.reset_stats()
     barrier = threading.Barrier(THREADS)
     failures: list[BaseException] = []
 
@@ -148,6 +148,6 @@ def test_concurrent_first_calls_share_one_token_request(sandbox: RunningSandbox)
         for thread in threads:
             thread.join(timeout=60)
     assert failures == []
-    counters = stats(sandbox)
+    counters = sandbox.stats()
     assert counters["tokens"] == 1
     assert counters["requests"] == THREADS

@@ -20,15 +20,7 @@ from oneroster import (
     TransportError,
 )
 from oneroster.sandbox import RunningSandbox
-from reliability_support import (
-    PAGE_LIMIT,
-    FakeSleep,
-    calls,
-    mock_client,
-    reset_stats,
-    sandbox_client,
-    set_faults,
-)
+from reliability_support import PAGE_LIMIT, FakeSleep, calls, mock_client, sandbox_client
 
 pytestmark = pytest.mark.sandbox
 
@@ -73,8 +65,8 @@ def test_scripted_transient_faults_lose_and_repeat_nothing(
         ]
     faults = len(script) - pages
     assert faults >= 50
-    set_faults(paged_sandbox, script=script, retry_after=RETRY_AFTER)
-    reset_stats(paged_sandbox)
+    paged_sandbox.set_faults(script=script, retry_after=RETRY_AFTER)
+    paged_sandbox.reset_stats()
     with sandbox_client(paged_sandbox, sleeps) as client:
         got = [user.to_dict() for user in client.users.stream(limit=100)]
     assert got == baseline
@@ -88,8 +80,7 @@ def test_seeded_fault_rates_with_short_pages_lose_and_repeat_nothing(
     paged_sandbox: RunningSandbox, sleeps: FakeSleep
 ) -> None:
     baseline = fault_free(paged_sandbox)
-    set_faults(
-        paged_sandbox,
+    paged_sandbox.set_faults(
         seed=11,
         rate_429=0.08,
         rate_503=0.08,
@@ -123,8 +114,8 @@ def test_fault_beyond_retries_carries_resume_offset(
 ) -> None:
     expected = stored_ids(paged_sandbox)
     good_pages = 23
-    set_faults(paged_sandbox, script=["ok"] * good_pages + [fault] * attempts)
-    reset_stats(paged_sandbox)
+    paged_sandbox.set_faults(script=["ok"] * good_pages + [fault] * attempts)
+    paged_sandbox.reset_stats()
     collected: list[str] = []
     with sandbox_client(paged_sandbox) as client:
         with pytest.raises(error) as caught:
@@ -139,7 +130,7 @@ def test_fault_beyond_retries_carries_resume_offset(
 
 def test_resume_offset_after_short_pages_is_what_was_received(paged_sandbox: RunningSandbox) -> None:
     expected = stored_ids(paged_sandbox)
-    set_faults(paged_sandbox, script=["short"] * 9 + ["503"] * 4)
+    paged_sandbox.set_faults(script=["short"] * 9 + ["503"] * 4)
     collected: list[str] = []
     with sandbox_client(paged_sandbox) as client:
         with pytest.raises(ServerError) as caught:
@@ -159,7 +150,7 @@ def test_resume_twice_after_two_separate_outages(paged_sandbox: RunningSandbox) 
     outages = 0
     with sandbox_client(paged_sandbox) as client:
         for good_pages in (5, 17):
-            set_faults(paged_sandbox, script=["ok"] * good_pages + ["drop"] * 4)
+            paged_sandbox.set_faults(script=["ok"] * good_pages + ["drop"] * 4)
             try:
                 for user in client.users.stream(start_offset=offset):
                     collected.append(user.sourced_id)
@@ -202,10 +193,10 @@ def test_retried_put_leaves_exactly_one_record(
     with sandbox_client(sandbox, sleeps) as client:
         client.users.list(limit=1)  # the token request is not counted below
         for name in ("Pia", "Pam"):
-            reset_stats(sandbox)
+            sandbox.reset_stats()
             # The sandbox stores the record and then answers with the fault: the retry repeats a
             # write that already happened, which is exactly what PUT's idempotency must absorb.
-            set_faults(sandbox, script=[fault], retry_after=RETRY_AFTER)
+            sandbox.set_faults(script=[fault], retry_after=RETRY_AFTER)
             assert client.users.upsert(sourced_id, student(name, school)) is None
             assert calls(sandbox, "updateUser") == 2
             record = sandbox.app_state.store.get("users", sourced_id)
@@ -221,8 +212,8 @@ def test_retried_delete_is_harmless(fault: str, sandbox: RunningSandbox) -> None
     with sandbox_client(sandbox) as client:
         client.users.upsert(sourced_id, student("Del", school_of(sandbox)))
         before = user_count(sandbox)
-        reset_stats(sandbox)
-        set_faults(sandbox, script=[fault])
+        sandbox.reset_stats()
+        sandbox.set_faults(script=[fault])
         client.users.delete(sourced_id)
         assert calls(sandbox, "deleteUser") == 2
         assert client.users.get(sourced_id).status == "tobedeleted"
@@ -256,8 +247,8 @@ def test_post_is_never_resent_after_a_server_error_or_a_drop(
     with sandbox_client(sandbox, sleeps) as client:
         client.users.list(limit=1)
         before = user_count(sandbox)
-        reset_stats(sandbox)
-        set_faults(sandbox, script=[fault])
+        sandbox.reset_stats()
+        sandbox.set_faults(script=[fault])
         with pytest.raises(error) as caught:
             # No sourcedId: a second POST would silently allocate a second record.
             client.users.create(student("Once", school_of(sandbox)))
@@ -295,8 +286,8 @@ def test_post_429_against_the_sandbox_creates_once(sandbox: RunningSandbox, slee
     with sandbox_client(sandbox, sleeps) as client:
         client.users.list(limit=1)
         before = user_count(sandbox)
-        reset_stats(sandbox)
-        set_faults(sandbox, script=["429"], retry_after=RETRY_AFTER)
+        sandbox.reset_stats()
+        sandbox.set_faults(script=["429"], retry_after=RETRY_AFTER)
         client.users.create(student("Limited", school_of(sandbox)))
         assert calls(sandbox, "createUser") == 2
     assert sleeps.calls == [RETRY_AFTER]
@@ -326,8 +317,8 @@ def test_patch_is_never_resent(fault: str, sandbox: RunningSandbox) -> None:
     enrollment = next(iter(sandbox.app_state.store.iter_kind("enrollments")))
     with sandbox_client(sandbox) as client:
         client.users.list(limit=1)
-        reset_stats(sandbox)
-        set_faults(sandbox, script=[fault])
+        sandbox.reset_stats()
+        sandbox.set_faults(script=[fault])
         with pytest.raises((ServerError, TransportError)):
             client.enrollments.patch(enrollment["sourcedId"], {"endDate": "2027-06-30"})
         assert calls(sandbox, "partiallyUpdateEnrollment") == 1

@@ -27,15 +27,7 @@ from oneroster import (
     Unauthorized,
 )
 from oneroster.sandbox import RunningSandbox
-from reliability_support import (
-    BASE,
-    CLIENT_ID,
-    CLIENT_SECRET,
-    FakeSleep,
-    policy,
-    set_faults,
-    stats,
-)
+from reliability_support import BASE, CLIENT_ID, CLIENT_SECRET, FakeSleep, policy
 
 pytestmark = pytest.mark.sandbox
 
@@ -97,15 +89,15 @@ def test_sandbox_run_with_401_and_500_leaks_nothing(
     http = httpx.Client(event_hooks={"response": [capture]})
     with OneRoster(**sandbox.client_kwargs(), http_client=http, retry_policy=policy(FakeSleep())) as client:
         assert client.users.list(limit=2).data
-        httpx.post(sandbox.base_url + "/_sandbox/expire-tokens").raise_for_status()
+        sandbox.expire_tokens()
         assert client.users.list(limit=2).data  # a 401, a new token, the same call again
-        set_faults(sandbox, script=["500"])
+        sandbox.set_faults(script=["500"])
         errors.append(expect(ServerError, lambda: client.users.get("usr-000017")))
-        set_faults(sandbox, script=["429"] * 4)
+        sandbox.set_faults(script=["429"] * 4)
         errors.append(expect(RateLimited, lambda: client.users.list()))
-        set_faults(sandbox, script=["drop"] * 4)
+        sandbox.set_faults(script=["drop"] * 4)
         errors.append(expect(TransportError, lambda: client.users.list()))
-        set_faults(sandbox, script=["truncate"])
+        sandbox.set_faults(script=["truncate"])
         errors.append(expect(ResponseParseError, lambda: client.users.list()))
         errors.append(expect(NotFound, lambda: client.users.get("rel-nobody")))
         texts = [repr(client), repr(client.users), repr(client.classes("c-1"))]
@@ -119,7 +111,7 @@ def test_sandbox_run_with_401_and_500_leaks_nothing(
         texts.append(repr(client))
 
     assert len(capture.tokens) == 2 and all(capture.tokens)
-    assert stats(sandbox)["tokens"] >= 2
+    assert sandbox.stats()["tokens"] >= 2
     secrets = [
         CLIENT_SECRET,
         WRONG_SECRET,

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 from oneroster import OneRoster
 from oneroster.sandbox import RunningSandbox, serve
-from sandbox_support import QUIET, FakeSleep, make_client, set_faults
+from sandbox_support import FakeSleep, make_client
 
 SEED = 1
 USERS = 300
@@ -36,7 +36,7 @@ def _calm(request: pytest.FixtureRequest) -> Iterator[None]:
     for name in ("sandbox", "ims_sandbox"):
         if name in request.fixturenames:
             running: RunningSandbox = request.getfixturevalue(name)
-            set_faults(running, **QUIET)
+            running.quiet()
 
 
 @pytest.fixture

@@ -27,7 +27,7 @@ from oneroster import (
     UnprocessableEntity,
 )
 from oneroster.sandbox import RunningSandbox
-from sandbox_support import FakeSleep, make_client, reset_stats, set_faults, stats
+from sandbox_support import FakeSleep, make_client
 
 from oneroster_client.types import UNSET
 
@@ -43,7 +43,7 @@ def ids(records: Any) -> list[str]:
 
 
 def calls(sandbox: RunningSandbox, op_id: str) -> int:
-    by_operation = stats(sandbox)["by_operation"]
+    by_operation = sandbox.stats()["by_operation"]
     assert isinstance(by_operation, dict)
     return int(by_operation.get(op_id, 0))
 
@@ -71,8 +71,8 @@ def test_paging_stops_on_each_signal(
 ) -> None:
     running = sandbox if profile == "timeback" else ims_sandbox
     expected = [u["sourcedId"] for u in stored(running, "users")]
-    set_faults(running, **omit)
-    reset_stats(running)
+    running.set_faults(**omit)
+    running.reset_stats()
     with make_client(running) as c:
         got = ids(c.users.stream(limit=50))
     assert got == expected
@@ -84,7 +84,7 @@ def test_paging_stops_on_each_signal(
 
 def test_short_pages_lose_and_repeat_nothing(client: OneRoster, sandbox: RunningSandbox) -> None:
     expected = [u["sourcedId"] for u in stored(sandbox, "users")]
-    set_faults(sandbox, rate_short=1.0)
+    sandbox.set_faults(rate_short=1.0)
     got = ids(client.users.stream(limit=40))
     assert got == expected
 
@@ -341,22 +341,22 @@ def test_missing_scope_is_403(sandbox: RunningSandbox) -> None:
 
 def test_expired_token_is_refreshed_once(client: OneRoster, sandbox: RunningSandbox) -> None:
     client.users.list(limit=1)
-    reset_stats(sandbox)
-    httpx.post(sandbox.base_url + "/_sandbox/expire-tokens").raise_for_status()
+    sandbox.reset_stats()
+    sandbox.expire_tokens()
     assert client.users.list(limit=1).data
-    assert stats(sandbox)["tokens"] == 1
+    assert sandbox.stats()["tokens"] == 1
 
 
 def test_429_honours_retry_after_then_succeeds(
     client: OneRoster, sandbox: RunningSandbox, sleeps: FakeSleep
 ) -> None:
-    set_faults(sandbox, script=["429", "429"], retry_after=7)
+    sandbox.set_faults(script=["429", "429"], retry_after=7)
     assert client.orgs.list(limit=2).data
     assert sleeps.calls == [7.0, 7.0]
 
 
 def test_429_beyond_retries_is_rate_limited(client: OneRoster, sandbox: RunningSandbox) -> None:
-    set_faults(sandbox, script=["429"] * 10)
+    sandbox.set_faults(script=["429"] * 10)
     with pytest.raises(RateLimited) as caught:
         client.orgs.list()
     assert caught.value.retry_after == 1.0
@@ -364,27 +364,27 @@ def test_429_beyond_retries_is_rate_limited(client: OneRoster, sandbox: RunningS
 
 @pytest.mark.parametrize("status", ["500", "503"])
 def test_server_errors(status: str, client: OneRoster, sandbox: RunningSandbox) -> None:
-    set_faults(sandbox, script=[status] * 10)
+    sandbox.set_faults(script=[status] * 10)
     with pytest.raises(ServerError) as caught:
         client.orgs.list()
     assert caught.value.status_code == int(status)
 
 
 def test_dropped_connection_is_retried(client: OneRoster, sandbox: RunningSandbox) -> None:
-    set_faults(sandbox, script=["drop"])
+    sandbox.set_faults(script=["drop"])
     assert client.orgs.list(limit=3).data
 
 
 def test_dropped_connection_beyond_retries_is_transport_error(
     client: OneRoster, sandbox: RunningSandbox
 ) -> None:
-    set_faults(sandbox, script=["drop"] * 10)
+    sandbox.set_faults(script=["drop"] * 10)
     with pytest.raises(TransportError):
         client.orgs.list()
 
 
 def test_truncated_body_is_parse_error(client: OneRoster, sandbox: RunningSandbox) -> None:
-    set_faults(sandbox, script=["truncate"])
+    sandbox.set_faults(script=["truncate"])
     with pytest.raises(ResponseParseError):
         client.orgs.list()
 
@@ -412,10 +412,10 @@ def test_bad_json_body_is_400(sandbox: RunningSandbox) -> None:
 def test_retries_reuse_the_connection(sandbox: RunningSandbox) -> None:
     with make_client(sandbox) as c:
         c.orgs.list(limit=1)
-        reset_stats(sandbox)
-        set_faults(sandbox, script=["429", "503", "429"])
+        sandbox.reset_stats()
+        sandbox.set_faults(script=["429", "503", "429"])
         assert c.orgs.list(limit=2).data
-    counters = stats(sandbox)
+    counters = sandbox.stats()
     assert counters["requests"] == 4
     assert counters["connections"] == 1
 

@@ -203,6 +203,17 @@ class Sandbox:
         self.routes = _mount(config.profile)
         self.timeback = config.profile == "timeback"
 
+    # -- the admin endpoints' state ----------------------------------------------
+
+    def counters(self) -> dict[str, Any]:
+        """Return requests, token grants, TCP connections and calls per operation so far."""
+        return self.stats.describe(tokens=self.issuer.issued)
+
+    def reset_counters(self) -> None:
+        """Start the counters again from zero."""
+        self.stats = Stats()
+        self.issuer.issued = 0
+
     # -- dispatch -----------------------------------------------------------------
 
     def match(self, method: str, path: str) -> tuple[_Bound, dict[str, str]]:
@@ -808,11 +819,10 @@ def create_app(*, store: Store, config: SandboxConfig | None = None) -> Starlett
         return JSONResponse(answer, headers={"Cache-Control": "no-store"})
 
     async def stats(request: Request) -> Response:
-        return JSONResponse(sandbox.stats.describe(tokens=sandbox.issuer.issued))
+        return JSONResponse(sandbox.counters())
 
     async def reset(request: Request) -> Response:
-        sandbox.stats = Stats()
-        sandbox.issuer.issued = 0
+        sandbox.reset_counters()
         return Response(status_code=204)
 
     async def faults(request: Request) -> Response:

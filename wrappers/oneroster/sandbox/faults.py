@@ -139,6 +139,17 @@ class Faults:
         if "seed" in changes:
             self._rng = random.Random(self.seed)
 
+    def reset(self) -> None:
+        """Switch every fault off again (the defaults), the seeded draw included.
+
+        Example:
+            ```python
+            faults.reset()
+            ```
+
+        """
+        self.update(asdict(Faults()))
+
     def describe(self) -> dict[str, Any]:
         """Return the settings as JSON-able data.
 

@@ -85,6 +85,64 @@ class RunningSandbox:
         """Return the OAuth 2 token endpoint."""
         return self.base_url + TOKEN_PATH
 
+    # The controls behind the /_sandbox/* endpoints, in-process (nothing goes over HTTP, so
+    # recorded cassettes never see them).
+
+    def set_faults(self, **changes: Any) -> None:
+        """Change fault injection (see :class:`Faults`); a bad setting raises ValueError.
+
+        Example:
+            ```python
+            sandbox.set_faults(script=["503", "ok"], retry_after=2)
+            ```
+
+        """
+        self.app_state.faults.update(changes)
+
+    def quiet(self) -> None:
+        """Switch every fault off again.
+
+        Example:
+            ```python
+            sandbox.quiet()
+            ```
+
+        """
+        self.app_state.faults.reset()
+
+    def stats(self) -> dict[str, Any]:
+        """Return the counters: requests, token grants, TCP connections, calls per operation.
+
+        Example:
+            ```python
+            assert sandbox.stats()["tokens"] == 1
+            ```
+
+        """
+        return self.app_state.counters()
+
+    def reset_stats(self) -> None:
+        """Start the counters again from zero.
+
+        Example:
+            ```python
+            sandbox.reset_stats()
+            ```
+
+        """
+        self.app_state.reset_counters()
+
+    def expire_tokens(self) -> None:
+        """Make every issued token expired (the client's next call must fetch a new one).
+
+        Example:
+            ```python
+            sandbox.expire_tokens()
+            ```
+
+        """
+        self.app_state.issuer.expire_all()
+
     def environ(self) -> dict[str, str]:
         """Return the ``ONEROSTER_*`` variables that point ``OneRoster.from_env()`` here.
 
