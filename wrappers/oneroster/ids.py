@@ -19,6 +19,7 @@ Example:
 from __future__ import annotations
 
 from oneroster.errors import ValidationError
+from oneroster.validation import check_text
 
 __all__ = ["checked_id"]
 
@@ -43,10 +44,7 @@ def checked_id(value: object, *, field: str = "sourcedId") -> str:
             "request would address a different resource",
             field=field,
         )
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        raise ValidationError(f"{field} {value!r} is not valid unicode text", field=field) from None
+    check_text(value, field=field)
     if any(ord(ch) < 0x20 or ord(ch) == 0x7F for ch in value):
         raise ValidationError(f"{field} {value!r} contains control characters", field=field)
     return value

@@ -30,7 +30,7 @@ from oneroster.errors import NotFound, ResponseParseError, ValidationError
 from oneroster.filters import Condition, F, build_filter, check_field_name
 from oneroster.ids import checked_id
 from oneroster.paging import DEFAULT_MAX_PAGES, Page, build_page, collect_concurrently, iterate
-from oneroster.validation import prepare_record
+from oneroster.validation import check_text, prepare_record
 from oneroster_client.models import OrderBy
 from oneroster_client.types import UNSET, Unset
 
@@ -51,17 +51,6 @@ def _field_name(name: object, *, argument: str) -> None:
         check_field_name(name)
     except ValidationError as exc:
         raise ValidationError(f"{argument}: {exc}", field=argument) from None
-
-
-def _sendable(text: object, *, argument: str) -> None:
-    """Refuse text a URL cannot carry (a lone surrogate cannot be UTF-8 encoded)."""
-    if isinstance(text, str):
-        try:
-            text.encode("utf-8")
-        except UnicodeEncodeError:
-            raise ValidationError(
-                f"{argument} holds a character that cannot be sent (a lone surrogate)", field=argument
-            ) from None
 
 
 def attr_name(key: str) -> str:
@@ -95,7 +84,8 @@ class Query:
     ) -> Query:
         """Check every list argument; raise ``ValidationError`` before anything is sent."""
         for name, text in (("filter", filter), ("search", search), ("sort", sort)):
-            _sendable(text, argument=name)
+            if isinstance(text, str):
+                check_text(text, field=name)
         if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 1):
             raise ValidationError(f"limit must be a positive integer, got {limit!r}", field="limit")
         if order_by is not None and order_by not in ("asc", "desc"):
@@ -117,7 +107,8 @@ class Query:
         if search is not None and (not isinstance(search, str) or not search):
             raise ValidationError("search must be a non-empty string", field="search")
         filter_text = build_filter(where=where, filter=filter)
-        _sendable(filter_text, argument="where" if where is not None else "filter")
+        if filter_text is not None:
+            check_text(filter_text, field="where" if where is not None else "filter")
         return cls(
             filter=filter_text,
             sort=sort,

@@ -34,7 +34,15 @@ from urllib.parse import quote
 from oneroster.errors import ValidationError
 from oneroster.operation_index import REQUIRED_FIELDS, SCHEMA_FIELDS
 
-__all__ = ["REFERENCE_TYPES", "TRUE_FALSE_FIELDS", "Href", "prepare_record", "relative_href", "utc_timestamp"]
+__all__ = [
+    "REFERENCE_TYPES",
+    "TRUE_FALSE_FIELDS",
+    "Href",
+    "check_text",
+    "prepare_record",
+    "relative_href",
+    "utc_timestamp",
+]
 
 # Fields the 1.2 JSON binding sends as the strings "true"/"false".
 TRUE_FALSE_FIELDS = frozenset(
@@ -171,21 +179,14 @@ def _check_reference(value: object, *, field: str, ref_type: str, href: Href) ->
     if isinstance(value, str):
         if not value:
             raise ValidationError(f"{field} must not be an empty id", field=field)
-        if not _is_unicode(value):
-            raise ValidationError(
-                f"{field} holds a character that cannot be sent (a lone surrogate)", field=field
-            )
+        check_text(value, field=field)
         # The 1EdTech documents require all three members of a GUIDRef.
         return {"href": href(ref_type, value), "sourcedId": value, "type": ref_type}
     if isinstance(value, Mapping):
         sourced_id = value.get("sourcedId")
         if not isinstance(sourced_id, str) or not sourced_id:
             raise ValidationError(f"{field} needs a non-empty 'sourcedId'", field=f"{field}.sourcedId")
-        if not _is_unicode(sourced_id):
-            raise ValidationError(
-                f"{field}.sourcedId holds a character that cannot be sent (a lone surrogate)",
-                field=f"{field}.sourcedId",
-            )
+        check_text(sourced_id, field=f"{field}.sourcedId")
         return {"href": href(ref_type, sourced_id), "type": ref_type, **value}
     if value is None:
         return None
@@ -264,13 +265,28 @@ def _is_unicode(text: str) -> bool:
     return True
 
 
+def check_text(text: str, *, field: str) -> None:
+    """Raise ``ValidationError`` if ``text`` cannot be sent (a lone surrogate has no UTF-8 form).
+
+    Example:
+        ```python
+        check_text("Ana", field="givenName")        # fine
+        check_text("\ud800", field="search")        # raises ValidationError
+        ```
+
+    """
+    if not _is_unicode(text):
+        raise ValidationError(
+            f"{field} holds a character that cannot be sent (a lone surrogate)", field=field
+        )
+
+
 def _check_sendable(value: object, *, field: str) -> None:
     """Raise ``ValidationError`` unless ``value`` is JSON that httpx can encode (finite, UTF-8)."""
     if value is None or isinstance(value, bool | int):
         return
     if isinstance(value, str):
-        if not _is_unicode(value):
-            raise ValidationError(f"{field} is not valid unicode text (a lone surrogate)", field=field)
+        check_text(value, field=field)
         return
     if isinstance(value, float):
         if not math.isfinite(value):
