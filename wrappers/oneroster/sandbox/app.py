@@ -8,7 +8,7 @@ TimeBack specials (agents, credentials). Errors are 1EdTech ``imsx_StatusInfo`` 
 Example:
     ```python
     from oneroster.sandbox import SandboxConfig, create_app
-    from oneroster.sandbox.store import Store
+    from oneroster.sandbox.store import Store, facet_of
 
     app = create_app(store=Store(), config=SandboxConfig(profile="ims"))
     ```
@@ -21,6 +21,7 @@ import asyncio
 import base64
 import binascii
 import datetime as dt
+import functools
 import json
 import math
 import re
@@ -56,7 +57,7 @@ from oneroster.sandbox.query import (
     project,
     search_sql,
 )
-from oneroster.sandbox.store import Store
+from oneroster.sandbox.store import Store, facet_of
 from oneroster.sandbox.tokens import AuthFailure, TokenIssuer
 
 __all__ = ["TOKEN_PATH", "SandboxConfig", "create_app"]
@@ -201,6 +202,8 @@ class Sandbox:
         )
         self.stats = Stats()
         self.routes = _mount(config.profile)
+        # Which handler serves an operation is fixed by the spec: decided once, not per request.
+        self._handlers = {bound.op_id: self._handler_for(bound) for bound in self.routes}
         self.timeback = config.profile == "timeback"
 
     # -- the admin endpoints' state ----------------------------------------------
@@ -246,8 +249,7 @@ class Sandbox:
             return _error_response(ApiError(exc.status, code, exc.message), headers=headers)
         if bound.op_id in NOT_MODELLED:
             raise ApiError(501, "unsupported", NOT_MODELLED[bound.op_id], major="unsupported")
-        handler = self._handler_for(bound)
-        return await handler(request, bound, params)
+        return await self._handlers[bound.op_id](request, bound, params)
 
     def _handler_for(self, bound: _Bound) -> Callable[[Request, _Bound, dict[str, str]], Awaitable[Response]]:
         special = {
@@ -274,6 +276,7 @@ class Sandbox:
     # -- helpers ------------------------------------------------------------------
 
     @staticmethod
+    @functools.cache
     def view_of(path: str) -> tuple[str, View]:
         """Return the collection name and view of an operation path (``/users/{id}`` -> users)."""
         name = re.sub(r"/\{\w+\}$", "", path).strip("/")
@@ -290,20 +293,7 @@ class Sandbox:
 
     @staticmethod
     def _in_facet(view: View, record: Mapping[str, Any]) -> bool:
-        from oneroster.sandbox.store import facet_of
-
         return f" {view.facet} " in facet_of(view.kind, record)
-
-    def envelope_key(self, schema: str, *, plural: bool) -> str:
-        """Return the JSON envelope key the spec uses for a schema (``user``/``users``)."""
-        for op in OPERATIONS.values():
-            key, name, is_list = op.answer
-            if name == schema and is_list == plural and key:
-                return key
-            key, name, is_list = op.body
-            if name == schema and is_list == plural and key:
-                return key
-        raise KeyError(schema)
 
     @staticmethod
     def _fields_param(request: Request, schema: str) -> tuple[str, ...] | None:
@@ -523,7 +513,8 @@ class Sandbox:
         created = self.store.put(view.kind, self._stamp(view, record))
         if not self.timeback:
             return await self._send(action, "", {}, status=201)
-        key = self.envelope_key(schema, plural=False)
+        # TimeBack answers with the record under the same key the request used.
+        key = bound.op.body[0]
         return await self._send(action, json.dumps({key: record}), {}, status=201 if created else 200)
 
     async def patch_record(self, request: Request, bound: _Bound, params: dict[str, str]) -> Response:
@@ -539,8 +530,7 @@ class Sandbox:
             raise ApiError(422, "invaliddata", "a PATCH cannot change the sourcedId")
         merged = self._stamp(view, {**current, **changes})
         self.store.put(view.kind, merged)
-        key = self.envelope_key(schema, plural=False)
-        return await self._send(action, json.dumps({key: merged}), {}, status=200)
+        return await self._send(action, json.dumps({bound.op.body[0]: merged}), {}, status=200)
 
     async def delete_record(self, request: Request, bound: _Bound, params: dict[str, str]) -> Response:
         """Soft-delete: the record stays, with status ``tobedeleted`` (a retried DELETE is a no-op)."""
@@ -736,7 +726,7 @@ class Sandbox:
                 headers=headers,
             )
         if action == "drop":
-            return _Dropped(data, status=status)
+            return _Dropped(data)
         if not data:
             return Response(status_code=status, headers=headers)
         return Response(data, status_code=status, media_type="application/json", headers=headers)
@@ -749,7 +739,7 @@ class _Dropped(Response):
     status of a dropped answer anyway.
     """
 
-    def __init__(self, data: bytes, *, status: int) -> None:
+    def __init__(self, data: bytes) -> None:
         super().__init__(status_code=200)
         self._data = data or b'{"dropped": true}'
 
