@@ -146,9 +146,13 @@ class Engine:
 
     closed = False
 
-    def _check_open(self) -> None:
+    def _sendable(self, op_id: str) -> Operation:
+        """Return ``op_id``'s facts, or raise if the client is closed or the profile lacks it."""
         if self.closed:
             raise ValidationError("this OneRoster client is closed; create a new one to make more calls")
+        if not self.available(op_id):
+            self.first_available((op_id,), what=op_id)
+        return OPERATIONS[op_id]
 
     def send(self, op_id: str, **kwargs: Any) -> Outcome:
         """Send ``op_id`` as its generated module builds it, but leave the answer unparsed.
@@ -156,10 +160,7 @@ class Engine:
         List pages are decoded by the caller record by record, which lets a stream parse
         one page while the next is on the wire, and lets raw mode skip models altogether.
         """
-        self._check_open()
-        if not self.available(op_id):
-            self.first_available((op_id,), what=op_id)
-        op = OPERATIONS[op_id]
+        op = self._sendable(op_id)
         request = self._module(op)._get_kwargs(**kwargs)
         with translate_transport_errors(method=op.method):
             response = self._clients[op.service].get_httpx_client().request(**request)
@@ -167,10 +168,7 @@ class Engine:
 
     def call(self, op_id: str, **kwargs: Any) -> Outcome:
         """Send ``op_id`` with keyword arguments of its generated ``sync_detailed``."""
-        self._check_open()
-        if not self.available(op_id):
-            self.first_available((op_id,), what=op_id)
-        op = OPERATIONS[op_id]
+        op = self._sendable(op_id)
         module = self._module(op)
         self._last.response = None
         with translate_transport_errors(method=op.method):
