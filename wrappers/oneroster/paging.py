@@ -248,23 +248,21 @@ def iterate(
 
 
 def _convert_page(data: list[R], convert: Callable[[R], T], offset: int) -> Iterator[T]:
-    """Convert a whole page at once (a comprehension is the fast path).
+    """Convert a page one record at a time, as the caller asks for them.
 
-    When a record fails, the records before it are still yielded, then the error is
-    raised with that record's offset, so resuming there loses nothing.
+    One at a time, not as a list: a consumer that handles a record and drops it lets the
+    record's models die young, so they never pile up for Python's cyclic garbage collector
+    (converting a 1,000-record page at once spent about as long in the collector as in
+    building the models). When a record fails, the records before it have been yielded and
+    the error carries that record's offset, so resuming there loses nothing.
     """
-    try:
-        items = [convert(record) for record in data]
-    except OneRosterError:
-        for index, record in enumerate(data):
-            try:
-                item = convert(record)
-            except OneRosterError as exc:
-                exc.resume_offset = offset + index
-                raise
-            yield item
-        return
-    yield from items
+    for index, record in enumerate(data):
+        try:
+            item = convert(record)
+        except OneRosterError as exc:
+            exc.resume_offset = offset + index
+            raise
+        yield item
 
 
 def collect_concurrently(
