@@ -19,6 +19,24 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="AcademicSession")
 
 
+# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+_KNOWN_KEYS = frozenset(
+    {
+        "sourcedId",
+        "status",
+        "dateLastModified",
+        "metadata",
+        "title",
+        "startDate",
+        "endDate",
+        "type",
+        "parent",
+        "children",
+        "schoolYear",
+    }
+)
+
+
 @_attrs_define
 class AcademicSession:
     sourced_id: str | Unset = UNSET
@@ -139,16 +157,14 @@ class AcademicSession:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        sourced_id = d.pop("sourcedId", UNSET)
+        _get = src_dict.get
+        sourced_id = _get("sourcedId", UNSET)
 
-        _status_raw = d.pop("status", UNSET)
+        _status_raw = _get("status", UNSET)
         status: StatusEnum | str | Unset
         if isinstance(_status_raw, str):
             try:
-                componentsschemas_status_type_0 = cast(
-                    StatusEnum, StatusEnum._value2member_map_[_status_raw]
-                )
+                componentsschemas_status_type_0 = _BY_VALUE_StatusEnum[_status_raw]
 
                 status = componentsschemas_status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -156,14 +172,14 @@ class AcademicSession:
         else:
             status = _status_raw
 
-        _date_last_modified = d.pop("dateLastModified", UNSET)
+        _date_last_modified = _get("dateLastModified", UNSET)
         date_last_modified: datetime.datetime | Unset
         if isinstance(_date_last_modified, Unset):
             date_last_modified = UNSET
         else:
             date_last_modified = datetime.datetime.fromisoformat(_date_last_modified)
 
-        _metadata_raw = d.pop("metadata", UNSET)
+        _metadata_raw = _get("metadata", UNSET)
         metadata: Metadata | None | Unset
         if isinstance(_metadata_raw, dict):
             try:
@@ -175,70 +191,83 @@ class AcademicSession:
         else:
             metadata = _metadata_raw
 
-        title = d.pop("title", UNSET)
+        title = _get("title", UNSET)
 
-        def _parse_start_date(
-            data: object,
-        ) -> datetime.date | datetime.datetime | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                componentsschemas_date_value_type_0 = datetime.date.fromisoformat(data)
+        _start_date_raw = _get("startDate", UNSET)
+        start_date: datetime.date | datetime.datetime | str | Unset
+        if isinstance(_start_date_raw, Unset):
+            start_date = _start_date_raw
+        else:
 
-                return componentsschemas_date_value_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                componentsschemas_date_value_type_1 = datetime.datetime.fromisoformat(
-                    data
-                )
+            def _parse_start_date(
+                data: object,
+            ) -> datetime.date | datetime.datetime | str | Unset:
+                if isinstance(data, Unset):
+                    return data
+                try:
+                    if not isinstance(data, str):
+                        raise TypeError()
+                    componentsschemas_date_value_type_0 = datetime.date.fromisoformat(
+                        data
+                    )
 
-                return componentsschemas_date_value_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.date | datetime.datetime | str | Unset, data)
+                    return componentsschemas_date_value_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, str):
+                        raise TypeError()
+                    componentsschemas_date_value_type_1 = (
+                        datetime.datetime.fromisoformat(data)
+                    )
 
-        start_date = _parse_start_date(d.pop("startDate", UNSET))
+                    return componentsschemas_date_value_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(datetime.date | datetime.datetime | str | Unset, data)
 
-        def _parse_end_date(
-            data: object,
-        ) -> datetime.date | datetime.datetime | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                componentsschemas_date_value_type_0 = datetime.date.fromisoformat(data)
+            start_date = _parse_start_date(_start_date_raw)
 
-                return componentsschemas_date_value_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                componentsschemas_date_value_type_1 = datetime.datetime.fromisoformat(
-                    data
-                )
+        _end_date_raw = _get("endDate", UNSET)
+        end_date: datetime.date | datetime.datetime | str | Unset
+        if isinstance(_end_date_raw, Unset):
+            end_date = _end_date_raw
+        else:
 
-                return componentsschemas_date_value_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.date | datetime.datetime | str | Unset, data)
+            def _parse_end_date(
+                data: object,
+            ) -> datetime.date | datetime.datetime | str | Unset:
+                if isinstance(data, Unset):
+                    return data
+                try:
+                    if not isinstance(data, str):
+                        raise TypeError()
+                    componentsschemas_date_value_type_0 = datetime.date.fromisoformat(
+                        data
+                    )
 
-        end_date = _parse_end_date(d.pop("endDate", UNSET))
+                    return componentsschemas_date_value_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, str):
+                        raise TypeError()
+                    componentsschemas_date_value_type_1 = (
+                        datetime.datetime.fromisoformat(data)
+                    )
 
-        _type__raw = d.pop("type", UNSET)
+                    return componentsschemas_date_value_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(datetime.date | datetime.datetime | str | Unset, data)
+
+            end_date = _parse_end_date(_end_date_raw)
+
+        _type__raw = _get("type", UNSET)
         type_: AcademicSessionType | str | Unset
         if isinstance(_type__raw, str):
             try:
-                type_type_0 = cast(
-                    AcademicSessionType,
-                    AcademicSessionType._value2member_map_[_type__raw],
-                )
+                type_type_0 = _BY_VALUE_AcademicSessionType[_type__raw]
 
                 type_ = type_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -248,7 +277,7 @@ class AcademicSession:
         else:
             type_ = _type__raw
 
-        _parent_raw = d.pop("parent", UNSET)
+        _parent_raw = _get("parent", UNSET)
         parent: GUIDRef | None | Unset
         if isinstance(_parent_raw, dict):
             try:
@@ -260,16 +289,11 @@ class AcademicSession:
         else:
             parent = _parent_raw
 
-        _children_raw = d.pop("children", UNSET)
+        _children_raw = _get("children", UNSET)
         children: list[GUIDRef] | None | Unset
         if isinstance(_children_raw, list):
             try:
-                children_type_0 = []
-                _children_type_0 = _children_raw
-                for children_type_0_item_data in _children_type_0:
-                    children_type_0_item = GUIDRef.from_dict(children_type_0_item_data)
-
-                    children_type_0.append(children_type_0_item)
+                children_type_0 = [GUIDRef.from_dict(item) for item in _children_raw]
 
                 children = children_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -279,22 +303,25 @@ class AcademicSession:
         else:
             children = _children_raw
 
-        school_year = d.pop("schoolYear", UNSET)
+        school_year = _get("schoolYear", UNSET)
 
-        academic_session = cls(
-            sourced_id=sourced_id,
-            status=status,
-            date_last_modified=date_last_modified,
-            metadata=metadata,
-            title=title,
-            start_date=start_date,
-            end_date=end_date,
-            type_=type_,
-            parent=parent,
-            children=children,
-            school_year=school_year,
-        )
+        academic_session = cls.__new__(cls)
+        academic_session.sourced_id = sourced_id
+        academic_session.status = status
+        academic_session.date_last_modified = date_last_modified
+        academic_session.metadata = metadata
+        academic_session.title = title
+        academic_session.start_date = start_date
+        academic_session.end_date = end_date
+        academic_session.type_ = type_
+        academic_session.parent = parent
+        academic_session.children = children
+        academic_session.school_year = school_year
 
+        if _KNOWN_KEYS.issuperset(src_dict):
+            academic_session.additional_properties = {}
+            return academic_session
+        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         academic_session.additional_properties = d
         return academic_session
 
@@ -320,3 +347,10 @@ class AcademicSession:
 # an import statement per call was the largest single cost of parsing a page of records.
 from ..models.guid_ref import GUIDRef
 from ..models.metadata import Metadata
+
+# oneroster-client: value -> member tables for from_dict, typed once here instead of a cast()
+# call per field per record.
+_BY_VALUE_StatusEnum = cast(dict[str, StatusEnum], StatusEnum._value2member_map_)
+_BY_VALUE_AcademicSessionType = cast(
+    dict[str, AcademicSessionType], AcademicSessionType._value2member_map_
+)

@@ -15,6 +15,20 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="AcademicSessionSet")
 
 
+# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+_KNOWN_KEYS = frozenset(
+    {
+        "academicSessions",
+        "totalCount",
+        "pageCount",
+        "pageNumber",
+        "offset",
+        "limit",
+        "total",
+    }
+)
+
+
 @_attrs_define
 class AcademicSessionSet:
     academic_sessions: list[AcademicSession] | None | Unset = UNSET
@@ -99,19 +113,14 @@ class AcademicSessionSet:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        _academic_sessions_raw = d.pop("academicSessions", UNSET)
+        _get = src_dict.get
+        _academic_sessions_raw = _get("academicSessions", UNSET)
         academic_sessions: list[AcademicSession] | None | Unset
         if isinstance(_academic_sessions_raw, list):
             try:
-                academic_sessions_type_0 = []
-                _academic_sessions_type_0 = _academic_sessions_raw
-                for academic_sessions_type_0_item_data in _academic_sessions_type_0:
-                    academic_sessions_type_0_item = AcademicSession.from_dict(
-                        academic_sessions_type_0_item_data
-                    )
-
-                    academic_sessions_type_0.append(academic_sessions_type_0_item)
+                academic_sessions_type_0 = [
+                    AcademicSession.from_dict(item) for item in _academic_sessions_raw
+                ]
 
                 academic_sessions = academic_sessions_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -122,28 +131,31 @@ class AcademicSessionSet:
         else:
             academic_sessions = _academic_sessions_raw
 
-        total_count: int | None | Unset = d.pop("totalCount", UNSET)
+        total_count: int | None | Unset = _get("totalCount", UNSET)
 
-        page_count: int | None | Unset = d.pop("pageCount", UNSET)
+        page_count: int | None | Unset = _get("pageCount", UNSET)
 
-        page_number: int | None | Unset = d.pop("pageNumber", UNSET)
+        page_number: int | None | Unset = _get("pageNumber", UNSET)
 
-        offset: int | None | Unset = d.pop("offset", UNSET)
+        offset: int | None | Unset = _get("offset", UNSET)
 
-        limit: int | None | Unset = d.pop("limit", UNSET)
+        limit: int | None | Unset = _get("limit", UNSET)
 
-        total: int | None | Unset = d.pop("total", UNSET)
+        total: int | None | Unset = _get("total", UNSET)
 
-        academic_session_set = cls(
-            academic_sessions=academic_sessions,
-            total_count=total_count,
-            page_count=page_count,
-            page_number=page_number,
-            offset=offset,
-            limit=limit,
-            total=total,
-        )
+        academic_session_set = cls.__new__(cls)
+        academic_session_set.academic_sessions = academic_sessions
+        academic_session_set.total_count = total_count
+        academic_session_set.page_count = page_count
+        academic_session_set.page_number = page_number
+        academic_session_set.offset = offset
+        academic_session_set.limit = limit
+        academic_session_set.total = total
 
+        if _KNOWN_KEYS.issuperset(src_dict):
+            academic_session_set.additional_properties = {}
+            return academic_session_set
+        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         academic_session_set.additional_properties = d
         return academic_session_set
 

@@ -9,6 +9,14 @@ from attrs import field as _attrs_field
 T = TypeVar("T", bound="AddAgentRequest")
 
 
+# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+_KNOWN_KEYS = frozenset(
+    {
+        "agentSourcedId",
+    }
+)
+
+
 @_attrs_define
 class AddAgentRequest:
     agent_sourced_id: str
@@ -29,13 +37,16 @@ class AddAgentRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        agent_sourced_id = d.pop("agentSourcedId")
+        _get = src_dict.get
+        agent_sourced_id = src_dict["agentSourcedId"]
 
-        add_agent_request = cls(
-            agent_sourced_id=agent_sourced_id,
-        )
+        add_agent_request = cls.__new__(cls)
+        add_agent_request.agent_sourced_id = agent_sourced_id
 
+        if _KNOWN_KEYS.issuperset(src_dict):
+            add_agent_request.additional_properties = {}
+            return add_agent_request
+        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         add_agent_request.additional_properties = d
         return add_agent_request
 

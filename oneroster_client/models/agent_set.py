@@ -15,6 +15,14 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="AgentSet")
 
 
+# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+_KNOWN_KEYS = frozenset(
+    {
+        "agents",
+    }
+)
+
+
 @_attrs_define
 class AgentSet:
     agents: list[User] | Unset = UNSET
@@ -38,20 +46,19 @@ class AgentSet:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        _agents = d.pop("agents", UNSET)
+        _get = src_dict.get
+        _agents = _get("agents", UNSET)
         agents: list[User] | Unset = UNSET
         if _agents is not UNSET:
-            agents = []
-            for agents_item_data in _agents:
-                agents_item = User.from_dict(agents_item_data)
+            agents = [User.from_dict(item) for item in _agents]
 
-                agents.append(agents_item)
+        agent_set = cls.__new__(cls)
+        agent_set.agents = agents
 
-        agent_set = cls(
-            agents=agents,
-        )
-
+        if _KNOWN_KEYS.issuperset(src_dict):
+            agent_set.additional_properties = {}
+            return agent_set
+        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         agent_set.additional_properties = d
         return agent_set
 

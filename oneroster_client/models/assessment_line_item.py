@@ -19,6 +19,25 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="AssessmentLineItem")
 
 
+# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+_KNOWN_KEYS = frozenset(
+    {
+        "sourcedId",
+        "status",
+        "dateLastModified",
+        "metadata",
+        "title",
+        "description",
+        "class",
+        "parentAssessmentLineItem",
+        "scoreScale",
+        "resultValueMin",
+        "resultValueMax",
+        "learningObjectiveSet",
+    }
+)
+
+
 @_attrs_define
 class AssessmentLineItem:
     sourced_id: str | Unset = UNSET
@@ -148,16 +167,14 @@ class AssessmentLineItem:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        sourced_id = d.pop("sourcedId", UNSET)
+        _get = src_dict.get
+        sourced_id = _get("sourcedId", UNSET)
 
-        _status_raw = d.pop("status", UNSET)
+        _status_raw = _get("status", UNSET)
         status: StatusEnum | str | Unset
         if isinstance(_status_raw, str):
             try:
-                componentsschemas_status_type_0 = cast(
-                    StatusEnum, StatusEnum._value2member_map_[_status_raw]
-                )
+                componentsschemas_status_type_0 = _BY_VALUE_StatusEnum[_status_raw]
 
                 status = componentsschemas_status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -165,14 +182,14 @@ class AssessmentLineItem:
         else:
             status = _status_raw
 
-        _date_last_modified = d.pop("dateLastModified", UNSET)
+        _date_last_modified = _get("dateLastModified", UNSET)
         date_last_modified: datetime.datetime | Unset
         if isinstance(_date_last_modified, Unset):
             date_last_modified = UNSET
         else:
             date_last_modified = datetime.datetime.fromisoformat(_date_last_modified)
 
-        _metadata_raw = d.pop("metadata", UNSET)
+        _metadata_raw = _get("metadata", UNSET)
         metadata: Metadata | None | Unset
         if isinstance(_metadata_raw, dict):
             try:
@@ -184,11 +201,11 @@ class AssessmentLineItem:
         else:
             metadata = _metadata_raw
 
-        title = d.pop("title", UNSET)
+        title = _get("title", UNSET)
 
-        description: None | str | Unset = d.pop("description", UNSET)
+        description: None | str | Unset = _get("description", UNSET)
 
-        _class__raw = d.pop("class", UNSET)
+        _class__raw = _get("class", UNSET)
         class_: GUIDRef | None | Unset
         if isinstance(_class__raw, dict):
             try:
@@ -200,7 +217,7 @@ class AssessmentLineItem:
         else:
             class_ = _class__raw
 
-        _parent_assessment_line_item_raw = d.pop("parentAssessmentLineItem", UNSET)
+        _parent_assessment_line_item_raw = _get("parentAssessmentLineItem", UNSET)
         parent_assessment_line_item: GUIDRef | None | Unset
         if isinstance(_parent_assessment_line_item_raw, dict):
             try:
@@ -217,7 +234,7 @@ class AssessmentLineItem:
         else:
             parent_assessment_line_item = _parent_assessment_line_item_raw
 
-        _score_scale_raw = d.pop("scoreScale", UNSET)
+        _score_scale_raw = _get("scoreScale", UNSET)
         score_scale: GUIDRef | None | Unset
         if isinstance(_score_scale_raw, dict):
             try:
@@ -231,26 +248,18 @@ class AssessmentLineItem:
         else:
             score_scale = _score_scale_raw
 
-        result_value_min: float | None | Unset = d.pop("resultValueMin", UNSET)
+        result_value_min: float | None | Unset = _get("resultValueMin", UNSET)
 
-        result_value_max: float | None | Unset = d.pop("resultValueMax", UNSET)
+        result_value_max: float | None | Unset = _get("resultValueMax", UNSET)
 
-        _learning_objective_set_raw = d.pop("learningObjectiveSet", UNSET)
+        _learning_objective_set_raw = _get("learningObjectiveSet", UNSET)
         learning_objective_set: list[LearningObjectiveSet] | None | Unset
         if isinstance(_learning_objective_set_raw, list):
             try:
-                learning_objective_set_type_0 = []
-                _learning_objective_set_type_0 = _learning_objective_set_raw
-                for (
-                    learning_objective_set_type_0_item_data
-                ) in _learning_objective_set_type_0:
-                    learning_objective_set_type_0_item = LearningObjectiveSet.from_dict(
-                        learning_objective_set_type_0_item_data
-                    )
-
-                    learning_objective_set_type_0.append(
-                        learning_objective_set_type_0_item
-                    )
+                learning_objective_set_type_0 = [
+                    LearningObjectiveSet.from_dict(item)
+                    for item in _learning_objective_set_raw
+                ]
 
                 learning_objective_set = learning_objective_set_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -261,21 +270,24 @@ class AssessmentLineItem:
         else:
             learning_objective_set = _learning_objective_set_raw
 
-        assessment_line_item = cls(
-            sourced_id=sourced_id,
-            status=status,
-            date_last_modified=date_last_modified,
-            metadata=metadata,
-            title=title,
-            description=description,
-            class_=class_,
-            parent_assessment_line_item=parent_assessment_line_item,
-            score_scale=score_scale,
-            result_value_min=result_value_min,
-            result_value_max=result_value_max,
-            learning_objective_set=learning_objective_set,
-        )
+        assessment_line_item = cls.__new__(cls)
+        assessment_line_item.sourced_id = sourced_id
+        assessment_line_item.status = status
+        assessment_line_item.date_last_modified = date_last_modified
+        assessment_line_item.metadata = metadata
+        assessment_line_item.title = title
+        assessment_line_item.description = description
+        assessment_line_item.class_ = class_
+        assessment_line_item.parent_assessment_line_item = parent_assessment_line_item
+        assessment_line_item.score_scale = score_scale
+        assessment_line_item.result_value_min = result_value_min
+        assessment_line_item.result_value_max = result_value_max
+        assessment_line_item.learning_objective_set = learning_objective_set
 
+        if _KNOWN_KEYS.issuperset(src_dict):
+            assessment_line_item.additional_properties = {}
+            return assessment_line_item
+        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         assessment_line_item.additional_properties = d
         return assessment_line_item
 
@@ -302,3 +314,7 @@ class AssessmentLineItem:
 from ..models.guid_ref import GUIDRef
 from ..models.learning_objective_set import LearningObjectiveSet
 from ..models.metadata import Metadata
+
+# oneroster-client: value -> member tables for from_dict, typed once here instead of a cast()
+# call per field per record.
+_BY_VALUE_StatusEnum = cast(dict[str, StatusEnum], StatusEnum._value2member_map_)

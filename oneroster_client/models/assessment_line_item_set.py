@@ -15,6 +15,20 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="AssessmentLineItemSet")
 
 
+# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+_KNOWN_KEYS = frozenset(
+    {
+        "assessmentLineItems",
+        "totalCount",
+        "pageCount",
+        "pageNumber",
+        "offset",
+        "limit",
+        "total",
+    }
+)
+
+
 @_attrs_define
 class AssessmentLineItemSet:
     assessment_line_items: list[AssessmentLineItem] | None | Unset = UNSET
@@ -99,23 +113,15 @@ class AssessmentLineItemSet:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        _assessment_line_items_raw = d.pop("assessmentLineItems", UNSET)
+        _get = src_dict.get
+        _assessment_line_items_raw = _get("assessmentLineItems", UNSET)
         assessment_line_items: list[AssessmentLineItem] | None | Unset
         if isinstance(_assessment_line_items_raw, list):
             try:
-                assessment_line_items_type_0 = []
-                _assessment_line_items_type_0 = _assessment_line_items_raw
-                for (
-                    assessment_line_items_type_0_item_data
-                ) in _assessment_line_items_type_0:
-                    assessment_line_items_type_0_item = AssessmentLineItem.from_dict(
-                        assessment_line_items_type_0_item_data
-                    )
-
-                    assessment_line_items_type_0.append(
-                        assessment_line_items_type_0_item
-                    )
+                assessment_line_items_type_0 = [
+                    AssessmentLineItem.from_dict(item)
+                    for item in _assessment_line_items_raw
+                ]
 
                 assessment_line_items = assessment_line_items_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -126,28 +132,31 @@ class AssessmentLineItemSet:
         else:
             assessment_line_items = _assessment_line_items_raw
 
-        total_count: int | None | Unset = d.pop("totalCount", UNSET)
+        total_count: int | None | Unset = _get("totalCount", UNSET)
 
-        page_count: int | None | Unset = d.pop("pageCount", UNSET)
+        page_count: int | None | Unset = _get("pageCount", UNSET)
 
-        page_number: int | None | Unset = d.pop("pageNumber", UNSET)
+        page_number: int | None | Unset = _get("pageNumber", UNSET)
 
-        offset: int | None | Unset = d.pop("offset", UNSET)
+        offset: int | None | Unset = _get("offset", UNSET)
 
-        limit: int | None | Unset = d.pop("limit", UNSET)
+        limit: int | None | Unset = _get("limit", UNSET)
 
-        total: int | None | Unset = d.pop("total", UNSET)
+        total: int | None | Unset = _get("total", UNSET)
 
-        assessment_line_item_set = cls(
-            assessment_line_items=assessment_line_items,
-            total_count=total_count,
-            page_count=page_count,
-            page_number=page_number,
-            offset=offset,
-            limit=limit,
-            total=total,
-        )
+        assessment_line_item_set = cls.__new__(cls)
+        assessment_line_item_set.assessment_line_items = assessment_line_items
+        assessment_line_item_set.total_count = total_count
+        assessment_line_item_set.page_count = page_count
+        assessment_line_item_set.page_number = page_number
+        assessment_line_item_set.offset = offset
+        assessment_line_item_set.limit = limit
+        assessment_line_item_set.total = total
 
+        if _KNOWN_KEYS.issuperset(src_dict):
+            assessment_line_item_set.additional_properties = {}
+            return assessment_line_item_set
+        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         assessment_line_item_set.additional_properties = d
         return assessment_line_item_set
 

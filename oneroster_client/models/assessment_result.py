@@ -21,6 +21,31 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="AssessmentResult")
 
 
+# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+_KNOWN_KEYS = frozenset(
+    {
+        "sourcedId",
+        "status",
+        "dateLastModified",
+        "metadata",
+        "assessmentLineItem",
+        "student",
+        "score",
+        "textScore",
+        "scoreDate",
+        "scoreScale",
+        "scorePercentile",
+        "scoreStatus",
+        "comment",
+        "learningObjectiveSet",
+        "inProgress",
+        "incomplete",
+        "late",
+        "missing",
+    }
+)
+
+
 @_attrs_define
 class AssessmentResult:
     sourced_id: str | Unset = UNSET
@@ -214,16 +239,14 @@ class AssessmentResult:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        sourced_id = d.pop("sourcedId", UNSET)
+        _get = src_dict.get
+        sourced_id = _get("sourcedId", UNSET)
 
-        _status_raw = d.pop("status", UNSET)
+        _status_raw = _get("status", UNSET)
         status: StatusEnum | str | Unset
         if isinstance(_status_raw, str):
             try:
-                componentsschemas_status_type_0 = cast(
-                    StatusEnum, StatusEnum._value2member_map_[_status_raw]
-                )
+                componentsschemas_status_type_0 = _BY_VALUE_StatusEnum[_status_raw]
 
                 status = componentsschemas_status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -231,14 +254,14 @@ class AssessmentResult:
         else:
             status = _status_raw
 
-        _date_last_modified = d.pop("dateLastModified", UNSET)
+        _date_last_modified = _get("dateLastModified", UNSET)
         date_last_modified: datetime.datetime | Unset
         if isinstance(_date_last_modified, Unset):
             date_last_modified = UNSET
         else:
             date_last_modified = datetime.datetime.fromisoformat(_date_last_modified)
 
-        _metadata_raw = d.pop("metadata", UNSET)
+        _metadata_raw = _get("metadata", UNSET)
         metadata: Metadata | None | Unset
         if isinstance(_metadata_raw, dict):
             try:
@@ -250,52 +273,60 @@ class AssessmentResult:
         else:
             metadata = _metadata_raw
 
-        _assessment_line_item = d.pop("assessmentLineItem", UNSET)
+        _assessment_line_item = _get("assessmentLineItem", UNSET)
         assessment_line_item: GUIDRef | Unset
         if isinstance(_assessment_line_item, Unset):
             assessment_line_item = UNSET
         else:
             assessment_line_item = GUIDRef.from_dict(_assessment_line_item)
 
-        _student = d.pop("student", UNSET)
+        _student = _get("student", UNSET)
         student: GUIDRef | Unset
         if isinstance(_student, Unset):
             student = UNSET
         else:
             student = GUIDRef.from_dict(_student)
 
-        score: float | None | Unset = d.pop("score", UNSET)
+        score: float | None | Unset = _get("score", UNSET)
 
-        text_score: None | str | Unset = d.pop("textScore", UNSET)
+        text_score: None | str | Unset = _get("textScore", UNSET)
 
-        def _parse_score_date(
-            data: object,
-        ) -> datetime.date | datetime.datetime | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                componentsschemas_date_value_type_0 = datetime.date.fromisoformat(data)
+        _score_date_raw = _get("scoreDate", UNSET)
+        score_date: datetime.date | datetime.datetime | str | Unset
+        if isinstance(_score_date_raw, Unset):
+            score_date = _score_date_raw
+        else:
 
-                return componentsschemas_date_value_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                componentsschemas_date_value_type_1 = datetime.datetime.fromisoformat(
-                    data
-                )
+            def _parse_score_date(
+                data: object,
+            ) -> datetime.date | datetime.datetime | str | Unset:
+                if isinstance(data, Unset):
+                    return data
+                try:
+                    if not isinstance(data, str):
+                        raise TypeError()
+                    componentsschemas_date_value_type_0 = datetime.date.fromisoformat(
+                        data
+                    )
 
-                return componentsschemas_date_value_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.date | datetime.datetime | str | Unset, data)
+                    return componentsschemas_date_value_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, str):
+                        raise TypeError()
+                    componentsschemas_date_value_type_1 = (
+                        datetime.datetime.fromisoformat(data)
+                    )
 
-        score_date = _parse_score_date(d.pop("scoreDate", UNSET))
+                    return componentsschemas_date_value_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(datetime.date | datetime.datetime | str | Unset, data)
 
-        _score_scale_raw = d.pop("scoreScale", UNSET)
+            score_date = _parse_score_date(_score_date_raw)
+
+        _score_scale_raw = _get("scoreScale", UNSET)
         score_scale: GUIDRef | None | Unset
         if isinstance(_score_scale_raw, dict):
             try:
@@ -309,15 +340,13 @@ class AssessmentResult:
         else:
             score_scale = _score_scale_raw
 
-        score_percentile: float | None | Unset = d.pop("scorePercentile", UNSET)
+        score_percentile: float | None | Unset = _get("scorePercentile", UNSET)
 
-        _score_status_raw = d.pop("scoreStatus", UNSET)
+        _score_status_raw = _get("scoreStatus", UNSET)
         score_status: ScoreStatus | str | Unset
         if isinstance(_score_status_raw, str):
             try:
-                score_status_type_0 = cast(
-                    ScoreStatus, ScoreStatus._value2member_map_[_score_status_raw]
-                )
+                score_status_type_0 = _BY_VALUE_ScoreStatus[_score_status_raw]
 
                 score_status = score_status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -327,26 +356,16 @@ class AssessmentResult:
         else:
             score_status = _score_status_raw
 
-        comment: None | str | Unset = d.pop("comment", UNSET)
+        comment: None | str | Unset = _get("comment", UNSET)
 
-        _learning_objective_set_raw = d.pop("learningObjectiveSet", UNSET)
+        _learning_objective_set_raw = _get("learningObjectiveSet", UNSET)
         learning_objective_set: list[LearningObjectiveScoreSet] | None | Unset
         if isinstance(_learning_objective_set_raw, list):
             try:
-                learning_objective_set_type_0 = []
-                _learning_objective_set_type_0 = _learning_objective_set_raw
-                for (
-                    learning_objective_set_type_0_item_data
-                ) in _learning_objective_set_type_0:
-                    learning_objective_set_type_0_item = (
-                        LearningObjectiveScoreSet.from_dict(
-                            learning_objective_set_type_0_item_data
-                        )
-                    )
-
-                    learning_objective_set_type_0.append(
-                        learning_objective_set_type_0_item
-                    )
+                learning_objective_set_type_0 = [
+                    LearningObjectiveScoreSet.from_dict(item)
+                    for item in _learning_objective_set_raw
+                ]
 
                 learning_objective_set = learning_objective_set_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -357,13 +376,13 @@ class AssessmentResult:
         else:
             learning_objective_set = _learning_objective_set_raw
 
-        _in_progress_raw = d.pop("inProgress", UNSET)
+        _in_progress_raw = _get("inProgress", UNSET)
         in_progress: bool | None | str | TrueFalseEnum | Unset
         if isinstance(_in_progress_raw, str):
             try:
-                componentsschemas_true_false_type_0 = cast(
-                    TrueFalseEnum, TrueFalseEnum._value2member_map_[_in_progress_raw]
-                )
+                componentsschemas_true_false_type_0 = _BY_VALUE_TrueFalseEnum[
+                    _in_progress_raw
+                ]
 
                 in_progress = componentsschemas_true_false_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -374,13 +393,13 @@ class AssessmentResult:
         else:
             in_progress = _in_progress_raw
 
-        _incomplete_raw = d.pop("incomplete", UNSET)
+        _incomplete_raw = _get("incomplete", UNSET)
         incomplete: bool | None | str | TrueFalseEnum | Unset
         if isinstance(_incomplete_raw, str):
             try:
-                componentsschemas_true_false_type_0 = cast(
-                    TrueFalseEnum, TrueFalseEnum._value2member_map_[_incomplete_raw]
-                )
+                componentsschemas_true_false_type_0 = _BY_VALUE_TrueFalseEnum[
+                    _incomplete_raw
+                ]
 
                 incomplete = componentsschemas_true_false_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -391,13 +410,11 @@ class AssessmentResult:
         else:
             incomplete = _incomplete_raw
 
-        _late_raw = d.pop("late", UNSET)
+        _late_raw = _get("late", UNSET)
         late: bool | None | str | TrueFalseEnum | Unset
         if isinstance(_late_raw, str):
             try:
-                componentsschemas_true_false_type_0 = cast(
-                    TrueFalseEnum, TrueFalseEnum._value2member_map_[_late_raw]
-                )
+                componentsschemas_true_false_type_0 = _BY_VALUE_TrueFalseEnum[_late_raw]
 
                 late = componentsschemas_true_false_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -407,13 +424,13 @@ class AssessmentResult:
         else:
             late = _late_raw
 
-        _missing_raw = d.pop("missing", UNSET)
+        _missing_raw = _get("missing", UNSET)
         missing: bool | None | str | TrueFalseEnum | Unset
         if isinstance(_missing_raw, str):
             try:
-                componentsschemas_true_false_type_0 = cast(
-                    TrueFalseEnum, TrueFalseEnum._value2member_map_[_missing_raw]
-                )
+                componentsschemas_true_false_type_0 = _BY_VALUE_TrueFalseEnum[
+                    _missing_raw
+                ]
 
                 missing = componentsschemas_true_false_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -424,27 +441,30 @@ class AssessmentResult:
         else:
             missing = _missing_raw
 
-        assessment_result = cls(
-            sourced_id=sourced_id,
-            status=status,
-            date_last_modified=date_last_modified,
-            metadata=metadata,
-            assessment_line_item=assessment_line_item,
-            student=student,
-            score=score,
-            text_score=text_score,
-            score_date=score_date,
-            score_scale=score_scale,
-            score_percentile=score_percentile,
-            score_status=score_status,
-            comment=comment,
-            learning_objective_set=learning_objective_set,
-            in_progress=in_progress,
-            incomplete=incomplete,
-            late=late,
-            missing=missing,
-        )
+        assessment_result = cls.__new__(cls)
+        assessment_result.sourced_id = sourced_id
+        assessment_result.status = status
+        assessment_result.date_last_modified = date_last_modified
+        assessment_result.metadata = metadata
+        assessment_result.assessment_line_item = assessment_line_item
+        assessment_result.student = student
+        assessment_result.score = score
+        assessment_result.text_score = text_score
+        assessment_result.score_date = score_date
+        assessment_result.score_scale = score_scale
+        assessment_result.score_percentile = score_percentile
+        assessment_result.score_status = score_status
+        assessment_result.comment = comment
+        assessment_result.learning_objective_set = learning_objective_set
+        assessment_result.in_progress = in_progress
+        assessment_result.incomplete = incomplete
+        assessment_result.late = late
+        assessment_result.missing = missing
 
+        if _KNOWN_KEYS.issuperset(src_dict):
+            assessment_result.additional_properties = {}
+            return assessment_result
+        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         assessment_result.additional_properties = d
         return assessment_result
 
@@ -471,3 +491,11 @@ class AssessmentResult:
 from ..models.guid_ref import GUIDRef
 from ..models.learning_objective_score_set import LearningObjectiveScoreSet
 from ..models.metadata import Metadata
+
+# oneroster-client: value -> member tables for from_dict, typed once here instead of a cast()
+# call per field per record.
+_BY_VALUE_StatusEnum = cast(dict[str, StatusEnum], StatusEnum._value2member_map_)
+_BY_VALUE_ScoreStatus = cast(dict[str, ScoreStatus], ScoreStatus._value2member_map_)
+_BY_VALUE_TrueFalseEnum = cast(
+    dict[str, TrueFalseEnum], TrueFalseEnum._value2member_map_
+)

@@ -15,6 +15,20 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="AssessmentResultSet")
 
 
+# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+_KNOWN_KEYS = frozenset(
+    {
+        "assessmentResults",
+        "totalCount",
+        "pageCount",
+        "pageNumber",
+        "offset",
+        "limit",
+        "total",
+    }
+)
+
+
 @_attrs_define
 class AssessmentResultSet:
     assessment_results: list[AssessmentResult] | None | Unset = UNSET
@@ -99,19 +113,14 @@ class AssessmentResultSet:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        _assessment_results_raw = d.pop("assessmentResults", UNSET)
+        _get = src_dict.get
+        _assessment_results_raw = _get("assessmentResults", UNSET)
         assessment_results: list[AssessmentResult] | None | Unset
         if isinstance(_assessment_results_raw, list):
             try:
-                assessment_results_type_0 = []
-                _assessment_results_type_0 = _assessment_results_raw
-                for assessment_results_type_0_item_data in _assessment_results_type_0:
-                    assessment_results_type_0_item = AssessmentResult.from_dict(
-                        assessment_results_type_0_item_data
-                    )
-
-                    assessment_results_type_0.append(assessment_results_type_0_item)
+                assessment_results_type_0 = [
+                    AssessmentResult.from_dict(item) for item in _assessment_results_raw
+                ]
 
                 assessment_results = assessment_results_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -122,28 +131,31 @@ class AssessmentResultSet:
         else:
             assessment_results = _assessment_results_raw
 
-        total_count: int | None | Unset = d.pop("totalCount", UNSET)
+        total_count: int | None | Unset = _get("totalCount", UNSET)
 
-        page_count: int | None | Unset = d.pop("pageCount", UNSET)
+        page_count: int | None | Unset = _get("pageCount", UNSET)
 
-        page_number: int | None | Unset = d.pop("pageNumber", UNSET)
+        page_number: int | None | Unset = _get("pageNumber", UNSET)
 
-        offset: int | None | Unset = d.pop("offset", UNSET)
+        offset: int | None | Unset = _get("offset", UNSET)
 
-        limit: int | None | Unset = d.pop("limit", UNSET)
+        limit: int | None | Unset = _get("limit", UNSET)
 
-        total: int | None | Unset = d.pop("total", UNSET)
+        total: int | None | Unset = _get("total", UNSET)
 
-        assessment_result_set = cls(
-            assessment_results=assessment_results,
-            total_count=total_count,
-            page_count=page_count,
-            page_number=page_number,
-            offset=offset,
-            limit=limit,
-            total=total,
-        )
+        assessment_result_set = cls.__new__(cls)
+        assessment_result_set.assessment_results = assessment_results
+        assessment_result_set.total_count = total_count
+        assessment_result_set.page_count = page_count
+        assessment_result_set.page_number = page_number
+        assessment_result_set.offset = offset
+        assessment_result_set.limit = limit
+        assessment_result_set.total = total
 
+        if _KNOWN_KEYS.issuperset(src_dict):
+            assessment_result_set.additional_properties = {}
+            return assessment_result_set
+        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         assessment_result_set.additional_properties = d
         return assessment_result_set
 

@@ -15,6 +15,20 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="CategorySet")
 
 
+# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+_KNOWN_KEYS = frozenset(
+    {
+        "categories",
+        "totalCount",
+        "pageCount",
+        "pageNumber",
+        "offset",
+        "limit",
+        "total",
+    }
+)
+
+
 @_attrs_define
 class CategorySet:
     categories: list[Category] | None | Unset = UNSET
@@ -97,19 +111,14 @@ class CategorySet:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        _categories_raw = d.pop("categories", UNSET)
+        _get = src_dict.get
+        _categories_raw = _get("categories", UNSET)
         categories: list[Category] | None | Unset
         if isinstance(_categories_raw, list):
             try:
-                categories_type_0 = []
-                _categories_type_0 = _categories_raw
-                for categories_type_0_item_data in _categories_type_0:
-                    categories_type_0_item = Category.from_dict(
-                        categories_type_0_item_data
-                    )
-
-                    categories_type_0.append(categories_type_0_item)
+                categories_type_0 = [
+                    Category.from_dict(item) for item in _categories_raw
+                ]
 
                 categories = categories_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -119,28 +128,31 @@ class CategorySet:
         else:
             categories = _categories_raw
 
-        total_count: int | None | Unset = d.pop("totalCount", UNSET)
+        total_count: int | None | Unset = _get("totalCount", UNSET)
 
-        page_count: int | None | Unset = d.pop("pageCount", UNSET)
+        page_count: int | None | Unset = _get("pageCount", UNSET)
 
-        page_number: int | None | Unset = d.pop("pageNumber", UNSET)
+        page_number: int | None | Unset = _get("pageNumber", UNSET)
 
-        offset: int | None | Unset = d.pop("offset", UNSET)
+        offset: int | None | Unset = _get("offset", UNSET)
 
-        limit: int | None | Unset = d.pop("limit", UNSET)
+        limit: int | None | Unset = _get("limit", UNSET)
 
-        total: int | None | Unset = d.pop("total", UNSET)
+        total: int | None | Unset = _get("total", UNSET)
 
-        category_set = cls(
-            categories=categories,
-            total_count=total_count,
-            page_count=page_count,
-            page_number=page_number,
-            offset=offset,
-            limit=limit,
-            total=total,
-        )
+        category_set = cls.__new__(cls)
+        category_set.categories = categories
+        category_set.total_count = total_count
+        category_set.page_count = page_count
+        category_set.page_number = page_number
+        category_set.offset = offset
+        category_set.limit = limit
+        category_set.total = total
 
+        if _KNOWN_KEYS.issuperset(src_dict):
+            category_set.additional_properties = {}
+            return category_set
+        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         category_set.additional_properties = d
         return category_set
 

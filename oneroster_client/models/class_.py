@@ -19,6 +19,29 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="Class")
 
 
+# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+_KNOWN_KEYS = frozenset(
+    {
+        "sourcedId",
+        "status",
+        "dateLastModified",
+        "metadata",
+        "title",
+        "classCode",
+        "classType",
+        "location",
+        "grades",
+        "subjects",
+        "course",
+        "school",
+        "terms",
+        "subjectCodes",
+        "periods",
+        "resources",
+    }
+)
+
+
 @_attrs_define
 class Class:
     sourced_id: str | Unset = UNSET
@@ -187,16 +210,14 @@ class Class:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        sourced_id = d.pop("sourcedId", UNSET)
+        _get = src_dict.get
+        sourced_id = _get("sourcedId", UNSET)
 
-        _status_raw = d.pop("status", UNSET)
+        _status_raw = _get("status", UNSET)
         status: StatusEnum | str | Unset
         if isinstance(_status_raw, str):
             try:
-                componentsschemas_status_type_0 = cast(
-                    StatusEnum, StatusEnum._value2member_map_[_status_raw]
-                )
+                componentsschemas_status_type_0 = _BY_VALUE_StatusEnum[_status_raw]
 
                 status = componentsschemas_status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -204,14 +225,14 @@ class Class:
         else:
             status = _status_raw
 
-        _date_last_modified = d.pop("dateLastModified", UNSET)
+        _date_last_modified = _get("dateLastModified", UNSET)
         date_last_modified: datetime.datetime | Unset
         if isinstance(_date_last_modified, Unset):
             date_last_modified = UNSET
         else:
             date_last_modified = datetime.datetime.fromisoformat(_date_last_modified)
 
-        _metadata_raw = d.pop("metadata", UNSET)
+        _metadata_raw = _get("metadata", UNSET)
         metadata: Metadata | None | Unset
         if isinstance(_metadata_raw, dict):
             try:
@@ -223,17 +244,15 @@ class Class:
         else:
             metadata = _metadata_raw
 
-        title = d.pop("title", UNSET)
+        title = _get("title", UNSET)
 
-        class_code: None | str | Unset = d.pop("classCode", UNSET)
+        class_code: None | str | Unset = _get("classCode", UNSET)
 
-        _class_type_raw = d.pop("classType", UNSET)
+        _class_type_raw = _get("classType", UNSET)
         class_type: ClassType | None | str | Unset
         if isinstance(_class_type_raw, str):
             try:
-                class_type_type_0 = cast(
-                    ClassType, ClassType._value2member_map_[_class_type_raw]
-                )
+                class_type_type_0 = _BY_VALUE_ClassType[_class_type_raw]
 
                 class_type = class_type_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -243,9 +262,9 @@ class Class:
         else:
             class_type = _class_type_raw
 
-        location: None | str | Unset = d.pop("location", UNSET)
+        location: None | str | Unset = _get("location", UNSET)
 
-        _grades_raw = d.pop("grades", UNSET)
+        _grades_raw = _get("grades", UNSET)
         grades: list[str] | None | Unset
         if isinstance(_grades_raw, list):
             try:
@@ -257,7 +276,7 @@ class Class:
         else:
             grades = _grades_raw
 
-        _subjects_raw = d.pop("subjects", UNSET)
+        _subjects_raw = _get("subjects", UNSET)
         subjects: list[str] | None | Unset
         if isinstance(_subjects_raw, list):
             try:
@@ -269,30 +288,26 @@ class Class:
         else:
             subjects = _subjects_raw
 
-        _course = d.pop("course", UNSET)
+        _course = _get("course", UNSET)
         course: GUIDRef | Unset
         if isinstance(_course, Unset):
             course = UNSET
         else:
             course = GUIDRef.from_dict(_course)
 
-        _school = d.pop("school", UNSET)
+        _school = _get("school", UNSET)
         school: GUIDRef | Unset
         if isinstance(_school, Unset):
             school = UNSET
         else:
             school = GUIDRef.from_dict(_school)
 
-        _terms = d.pop("terms", UNSET)
+        _terms = _get("terms", UNSET)
         terms: list[GUIDRef] | Unset = UNSET
         if _terms is not UNSET:
-            terms = []
-            for terms_item_data in _terms:
-                terms_item = GUIDRef.from_dict(terms_item_data)
+            terms = [GUIDRef.from_dict(item) for item in _terms]
 
-                terms.append(terms_item)
-
-        _subject_codes_raw = d.pop("subjectCodes", UNSET)
+        _subject_codes_raw = _get("subjectCodes", UNSET)
         subject_codes: list[str] | None | Unset
         if isinstance(_subject_codes_raw, list):
             try:
@@ -306,7 +321,7 @@ class Class:
         else:
             subject_codes = _subject_codes_raw
 
-        _periods_raw = d.pop("periods", UNSET)
+        _periods_raw = _get("periods", UNSET)
         periods: list[str] | None | Unset
         if isinstance(_periods_raw, list):
             try:
@@ -318,18 +333,11 @@ class Class:
         else:
             periods = _periods_raw
 
-        _resources_raw = d.pop("resources", UNSET)
+        _resources_raw = _get("resources", UNSET)
         resources: list[GUIDRef] | None | Unset
         if isinstance(_resources_raw, list):
             try:
-                resources_type_0 = []
-                _resources_type_0 = _resources_raw
-                for resources_type_0_item_data in _resources_type_0:
-                    resources_type_0_item = GUIDRef.from_dict(
-                        resources_type_0_item_data
-                    )
-
-                    resources_type_0.append(resources_type_0_item)
+                resources_type_0 = [GUIDRef.from_dict(item) for item in _resources_raw]
 
                 resources = resources_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -339,25 +347,28 @@ class Class:
         else:
             resources = _resources_raw
 
-        class_ = cls(
-            sourced_id=sourced_id,
-            status=status,
-            date_last_modified=date_last_modified,
-            metadata=metadata,
-            title=title,
-            class_code=class_code,
-            class_type=class_type,
-            location=location,
-            grades=grades,
-            subjects=subjects,
-            course=course,
-            school=school,
-            terms=terms,
-            subject_codes=subject_codes,
-            periods=periods,
-            resources=resources,
-        )
+        class_ = cls.__new__(cls)
+        class_.sourced_id = sourced_id
+        class_.status = status
+        class_.date_last_modified = date_last_modified
+        class_.metadata = metadata
+        class_.title = title
+        class_.class_code = class_code
+        class_.class_type = class_type
+        class_.location = location
+        class_.grades = grades
+        class_.subjects = subjects
+        class_.course = course
+        class_.school = school
+        class_.terms = terms
+        class_.subject_codes = subject_codes
+        class_.periods = periods
+        class_.resources = resources
 
+        if _KNOWN_KEYS.issuperset(src_dict):
+            class_.additional_properties = {}
+            return class_
+        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         class_.additional_properties = d
         return class_
 
@@ -383,3 +394,8 @@ class Class:
 # an import statement per call was the largest single cost of parsing a page of records.
 from ..models.guid_ref import GUIDRef
 from ..models.metadata import Metadata
+
+# oneroster-client: value -> member tables for from_dict, typed once here instead of a cast()
+# call per field per record.
+_BY_VALUE_StatusEnum = cast(dict[str, StatusEnum], StatusEnum._value2member_map_)
+_BY_VALUE_ClassType = cast(dict[str, ClassType], ClassType._value2member_map_)

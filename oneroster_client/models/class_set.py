@@ -15,6 +15,20 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="ClassSet")
 
 
+# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+_KNOWN_KEYS = frozenset(
+    {
+        "classes",
+        "totalCount",
+        "pageCount",
+        "pageNumber",
+        "offset",
+        "limit",
+        "total",
+    }
+)
+
+
 @_attrs_define
 class ClassSet:
     classes: list[Class] | None | Unset = UNSET
@@ -97,17 +111,12 @@ class ClassSet:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        _classes_raw = d.pop("classes", UNSET)
+        _get = src_dict.get
+        _classes_raw = _get("classes", UNSET)
         classes: list[Class] | None | Unset
         if isinstance(_classes_raw, list):
             try:
-                classes_type_0 = []
-                _classes_type_0 = _classes_raw
-                for classes_type_0_item_data in _classes_type_0:
-                    classes_type_0_item = Class.from_dict(classes_type_0_item_data)
-
-                    classes_type_0.append(classes_type_0_item)
+                classes_type_0 = [Class.from_dict(item) for item in _classes_raw]
 
                 classes = classes_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -115,28 +124,31 @@ class ClassSet:
         else:
             classes = _classes_raw
 
-        total_count: int | None | Unset = d.pop("totalCount", UNSET)
+        total_count: int | None | Unset = _get("totalCount", UNSET)
 
-        page_count: int | None | Unset = d.pop("pageCount", UNSET)
+        page_count: int | None | Unset = _get("pageCount", UNSET)
 
-        page_number: int | None | Unset = d.pop("pageNumber", UNSET)
+        page_number: int | None | Unset = _get("pageNumber", UNSET)
 
-        offset: int | None | Unset = d.pop("offset", UNSET)
+        offset: int | None | Unset = _get("offset", UNSET)
 
-        limit: int | None | Unset = d.pop("limit", UNSET)
+        limit: int | None | Unset = _get("limit", UNSET)
 
-        total: int | None | Unset = d.pop("total", UNSET)
+        total: int | None | Unset = _get("total", UNSET)
 
-        class_set = cls(
-            classes=classes,
-            total_count=total_count,
-            page_count=page_count,
-            page_number=page_number,
-            offset=offset,
-            limit=limit,
-            total=total,
-        )
+        class_set = cls.__new__(cls)
+        class_set.classes = classes
+        class_set.total_count = total_count
+        class_set.page_count = page_count
+        class_set.page_number = page_number
+        class_set.offset = offset
+        class_set.limit = limit
+        class_set.total = total
 
+        if _KNOWN_KEYS.issuperset(src_dict):
+            class_set.additional_properties = {}
+            return class_set
+        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         class_set.additional_properties = d
         return class_set
 

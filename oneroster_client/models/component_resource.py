@@ -18,6 +18,22 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="ComponentResource")
 
 
+# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+_KNOWN_KEYS = frozenset(
+    {
+        "sourcedId",
+        "status",
+        "dateLastModified",
+        "metadata",
+        "courseComponent",
+        "resource",
+        "title",
+        "sortOrder",
+        "lessonType",
+    }
+)
+
+
 @_attrs_define
 class ComponentResource:
     sourced_id: str | Unset = UNSET
@@ -102,16 +118,14 @@ class ComponentResource:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        sourced_id = d.pop("sourcedId", UNSET)
+        _get = src_dict.get
+        sourced_id = _get("sourcedId", UNSET)
 
-        _status_raw = d.pop("status", UNSET)
+        _status_raw = _get("status", UNSET)
         status: StatusEnum | str | Unset
         if isinstance(_status_raw, str):
             try:
-                componentsschemas_status_type_0 = cast(
-                    StatusEnum, StatusEnum._value2member_map_[_status_raw]
-                )
+                componentsschemas_status_type_0 = _BY_VALUE_StatusEnum[_status_raw]
 
                 status = componentsschemas_status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -119,14 +133,14 @@ class ComponentResource:
         else:
             status = _status_raw
 
-        _date_last_modified = d.pop("dateLastModified", UNSET)
+        _date_last_modified = _get("dateLastModified", UNSET)
         date_last_modified: datetime.datetime | Unset
         if isinstance(_date_last_modified, Unset):
             date_last_modified = UNSET
         else:
             date_last_modified = datetime.datetime.fromisoformat(_date_last_modified)
 
-        _metadata_raw = d.pop("metadata", UNSET)
+        _metadata_raw = _get("metadata", UNSET)
         metadata: Metadata | None | Unset
         if isinstance(_metadata_raw, dict):
             try:
@@ -138,38 +152,41 @@ class ComponentResource:
         else:
             metadata = _metadata_raw
 
-        _course_component = d.pop("courseComponent", UNSET)
+        _course_component = _get("courseComponent", UNSET)
         course_component: GUIDRef | Unset
         if isinstance(_course_component, Unset):
             course_component = UNSET
         else:
             course_component = GUIDRef.from_dict(_course_component)
 
-        _resource = d.pop("resource", UNSET)
+        _resource = _get("resource", UNSET)
         resource: GUIDRef | Unset
         if isinstance(_resource, Unset):
             resource = UNSET
         else:
             resource = GUIDRef.from_dict(_resource)
 
-        title = d.pop("title", UNSET)
+        title = _get("title", UNSET)
 
-        sort_order: float | None | Unset = d.pop("sortOrder", UNSET)
+        sort_order: float | None | Unset = _get("sortOrder", UNSET)
 
-        lesson_type: None | str | Unset = d.pop("lessonType", UNSET)
+        lesson_type: None | str | Unset = _get("lessonType", UNSET)
 
-        component_resource = cls(
-            sourced_id=sourced_id,
-            status=status,
-            date_last_modified=date_last_modified,
-            metadata=metadata,
-            course_component=course_component,
-            resource=resource,
-            title=title,
-            sort_order=sort_order,
-            lesson_type=lesson_type,
-        )
+        component_resource = cls.__new__(cls)
+        component_resource.sourced_id = sourced_id
+        component_resource.status = status
+        component_resource.date_last_modified = date_last_modified
+        component_resource.metadata = metadata
+        component_resource.course_component = course_component
+        component_resource.resource = resource
+        component_resource.title = title
+        component_resource.sort_order = sort_order
+        component_resource.lesson_type = lesson_type
 
+        if _KNOWN_KEYS.issuperset(src_dict):
+            component_resource.additional_properties = {}
+            return component_resource
+        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         component_resource.additional_properties = d
         return component_resource
 
@@ -195,3 +212,7 @@ class ComponentResource:
 # an import statement per call was the largest single cost of parsing a page of records.
 from ..models.guid_ref import GUIDRef
 from ..models.metadata import Metadata
+
+# oneroster-client: value -> member tables for from_dict, typed once here instead of a cast()
+# call per field per record.
+_BY_VALUE_StatusEnum = cast(dict[str, StatusEnum], StatusEnum._value2member_map_)

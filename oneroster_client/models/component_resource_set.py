@@ -15,6 +15,20 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="ComponentResourceSet")
 
 
+# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+_KNOWN_KEYS = frozenset(
+    {
+        "componentResources",
+        "totalCount",
+        "pageCount",
+        "pageNumber",
+        "offset",
+        "limit",
+        "total",
+    }
+)
+
+
 @_attrs_define
 class ComponentResourceSet:
     component_resources: list[ComponentResource] | Unset = UNSET
@@ -92,40 +106,39 @@ class ComponentResourceSet:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        _component_resources = d.pop("componentResources", UNSET)
+        _get = src_dict.get
+        _component_resources = _get("componentResources", UNSET)
         component_resources: list[ComponentResource] | Unset = UNSET
         if _component_resources is not UNSET:
-            component_resources = []
-            for component_resources_item_data in _component_resources:
-                component_resources_item = ComponentResource.from_dict(
-                    component_resources_item_data
-                )
+            component_resources = [
+                ComponentResource.from_dict(item) for item in _component_resources
+            ]
 
-                component_resources.append(component_resources_item)
+        total_count: int | None | Unset = _get("totalCount", UNSET)
 
-        total_count: int | None | Unset = d.pop("totalCount", UNSET)
+        page_count: int | None | Unset = _get("pageCount", UNSET)
 
-        page_count: int | None | Unset = d.pop("pageCount", UNSET)
+        page_number: int | None | Unset = _get("pageNumber", UNSET)
 
-        page_number: int | None | Unset = d.pop("pageNumber", UNSET)
+        offset: int | None | Unset = _get("offset", UNSET)
 
-        offset: int | None | Unset = d.pop("offset", UNSET)
+        limit: int | None | Unset = _get("limit", UNSET)
 
-        limit: int | None | Unset = d.pop("limit", UNSET)
+        total: int | None | Unset = _get("total", UNSET)
 
-        total: int | None | Unset = d.pop("total", UNSET)
+        component_resource_set = cls.__new__(cls)
+        component_resource_set.component_resources = component_resources
+        component_resource_set.total_count = total_count
+        component_resource_set.page_count = page_count
+        component_resource_set.page_number = page_number
+        component_resource_set.offset = offset
+        component_resource_set.limit = limit
+        component_resource_set.total = total
 
-        component_resource_set = cls(
-            component_resources=component_resources,
-            total_count=total_count,
-            page_count=page_count,
-            page_number=page_number,
-            offset=offset,
-            limit=limit,
-            total=total,
-        )
-
+        if _KNOWN_KEYS.issuperset(src_dict):
+            component_resource_set.additional_properties = {}
+            return component_resource_set
+        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         component_resource_set.additional_properties = d
         return component_resource_set
 

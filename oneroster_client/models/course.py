@@ -18,6 +18,25 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="Course")
 
 
+# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+_KNOWN_KEYS = frozenset(
+    {
+        "sourcedId",
+        "status",
+        "dateLastModified",
+        "metadata",
+        "title",
+        "schoolYear",
+        "courseCode",
+        "grades",
+        "subjects",
+        "org",
+        "subjectCodes",
+        "resources",
+    }
+)
+
+
 @_attrs_define
 class Course:
     sourced_id: str | Unset = UNSET
@@ -148,16 +167,14 @@ class Course:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        sourced_id = d.pop("sourcedId", UNSET)
+        _get = src_dict.get
+        sourced_id = _get("sourcedId", UNSET)
 
-        _status_raw = d.pop("status", UNSET)
+        _status_raw = _get("status", UNSET)
         status: StatusEnum | str | Unset
         if isinstance(_status_raw, str):
             try:
-                componentsschemas_status_type_0 = cast(
-                    StatusEnum, StatusEnum._value2member_map_[_status_raw]
-                )
+                componentsschemas_status_type_0 = _BY_VALUE_StatusEnum[_status_raw]
 
                 status = componentsschemas_status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -165,14 +182,14 @@ class Course:
         else:
             status = _status_raw
 
-        _date_last_modified = d.pop("dateLastModified", UNSET)
+        _date_last_modified = _get("dateLastModified", UNSET)
         date_last_modified: datetime.datetime | Unset
         if isinstance(_date_last_modified, Unset):
             date_last_modified = UNSET
         else:
             date_last_modified = datetime.datetime.fromisoformat(_date_last_modified)
 
-        _metadata_raw = d.pop("metadata", UNSET)
+        _metadata_raw = _get("metadata", UNSET)
         metadata: Metadata | None | Unset
         if isinstance(_metadata_raw, dict):
             try:
@@ -184,9 +201,9 @@ class Course:
         else:
             metadata = _metadata_raw
 
-        title = d.pop("title", UNSET)
+        title = _get("title", UNSET)
 
-        _school_year_raw = d.pop("schoolYear", UNSET)
+        _school_year_raw = _get("schoolYear", UNSET)
         school_year: GUIDRef | None | Unset
         if isinstance(_school_year_raw, dict):
             try:
@@ -200,9 +217,9 @@ class Course:
         else:
             school_year = _school_year_raw
 
-        course_code = d.pop("courseCode", UNSET)
+        course_code = _get("courseCode", UNSET)
 
-        _grades_raw = d.pop("grades", UNSET)
+        _grades_raw = _get("grades", UNSET)
         grades: list[str] | None | Unset
         if isinstance(_grades_raw, list):
             try:
@@ -214,7 +231,7 @@ class Course:
         else:
             grades = _grades_raw
 
-        _subjects_raw = d.pop("subjects", UNSET)
+        _subjects_raw = _get("subjects", UNSET)
         subjects: list[str] | None | Unset
         if isinstance(_subjects_raw, list):
             try:
@@ -226,7 +243,7 @@ class Course:
         else:
             subjects = _subjects_raw
 
-        _org_raw = d.pop("org", UNSET)
+        _org_raw = _get("org", UNSET)
         org: GUIDRef | None | Unset
         if isinstance(_org_raw, dict):
             try:
@@ -238,7 +255,7 @@ class Course:
         else:
             org = _org_raw
 
-        _subject_codes_raw = d.pop("subjectCodes", UNSET)
+        _subject_codes_raw = _get("subjectCodes", UNSET)
         subject_codes: list[str] | None | Unset
         if isinstance(_subject_codes_raw, list):
             try:
@@ -252,18 +269,11 @@ class Course:
         else:
             subject_codes = _subject_codes_raw
 
-        _resources_raw = d.pop("resources", UNSET)
+        _resources_raw = _get("resources", UNSET)
         resources: list[GUIDRef] | None | Unset
         if isinstance(_resources_raw, list):
             try:
-                resources_type_0 = []
-                _resources_type_0 = _resources_raw
-                for resources_type_0_item_data in _resources_type_0:
-                    resources_type_0_item = GUIDRef.from_dict(
-                        resources_type_0_item_data
-                    )
-
-                    resources_type_0.append(resources_type_0_item)
+                resources_type_0 = [GUIDRef.from_dict(item) for item in _resources_raw]
 
                 resources = resources_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -273,21 +283,24 @@ class Course:
         else:
             resources = _resources_raw
 
-        course = cls(
-            sourced_id=sourced_id,
-            status=status,
-            date_last_modified=date_last_modified,
-            metadata=metadata,
-            title=title,
-            school_year=school_year,
-            course_code=course_code,
-            grades=grades,
-            subjects=subjects,
-            org=org,
-            subject_codes=subject_codes,
-            resources=resources,
-        )
+        course = cls.__new__(cls)
+        course.sourced_id = sourced_id
+        course.status = status
+        course.date_last_modified = date_last_modified
+        course.metadata = metadata
+        course.title = title
+        course.school_year = school_year
+        course.course_code = course_code
+        course.grades = grades
+        course.subjects = subjects
+        course.org = org
+        course.subject_codes = subject_codes
+        course.resources = resources
 
+        if _KNOWN_KEYS.issuperset(src_dict):
+            course.additional_properties = {}
+            return course
+        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         course.additional_properties = d
         return course
 
@@ -313,3 +326,7 @@ class Course:
 # an import statement per call was the largest single cost of parsing a page of records.
 from ..models.guid_ref import GUIDRef
 from ..models.metadata import Metadata
+
+# oneroster-client: value -> member tables for from_dict, typed once here instead of a cast()
+# call per field per record.
+_BY_VALUE_StatusEnum = cast(dict[str, StatusEnum], StatusEnum._value2member_map_)

@@ -18,6 +18,25 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="CourseComponentRecord")
 
 
+# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+_KNOWN_KEYS = frozenset(
+    {
+        "sourcedId",
+        "status",
+        "dateLastModified",
+        "metadata",
+        "course",
+        "courseComponent",
+        "parent",
+        "title",
+        "sortOrder",
+        "prerequisites",
+        "prerequisiteCriteria",
+        "unlockDate",
+    }
+)
+
+
 @_attrs_define
 class CourseComponentRecord:
     sourced_id: str | Unset = UNSET
@@ -138,16 +157,14 @@ class CourseComponentRecord:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        sourced_id = d.pop("sourcedId", UNSET)
+        _get = src_dict.get
+        sourced_id = _get("sourcedId", UNSET)
 
-        _status_raw = d.pop("status", UNSET)
+        _status_raw = _get("status", UNSET)
         status: StatusEnum | str | Unset
         if isinstance(_status_raw, str):
             try:
-                componentsschemas_status_type_0 = cast(
-                    StatusEnum, StatusEnum._value2member_map_[_status_raw]
-                )
+                componentsschemas_status_type_0 = _BY_VALUE_StatusEnum[_status_raw]
 
                 status = componentsschemas_status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -155,14 +172,14 @@ class CourseComponentRecord:
         else:
             status = _status_raw
 
-        _date_last_modified = d.pop("dateLastModified", UNSET)
+        _date_last_modified = _get("dateLastModified", UNSET)
         date_last_modified: datetime.datetime | Unset
         if isinstance(_date_last_modified, Unset):
             date_last_modified = UNSET
         else:
             date_last_modified = datetime.datetime.fromisoformat(_date_last_modified)
 
-        _metadata_raw = d.pop("metadata", UNSET)
+        _metadata_raw = _get("metadata", UNSET)
         metadata: Metadata | None | Unset
         if isinstance(_metadata_raw, dict):
             try:
@@ -174,14 +191,14 @@ class CourseComponentRecord:
         else:
             metadata = _metadata_raw
 
-        _course = d.pop("course", UNSET)
+        _course = _get("course", UNSET)
         course: GUIDRef | Unset
         if isinstance(_course, Unset):
             course = UNSET
         else:
             course = GUIDRef.from_dict(_course)
 
-        _course_component_raw = d.pop("courseComponent", UNSET)
+        _course_component_raw = _get("courseComponent", UNSET)
         course_component: GUIDRef | None | Unset
         if isinstance(_course_component_raw, dict):
             try:
@@ -195,7 +212,7 @@ class CourseComponentRecord:
         else:
             course_component = _course_component_raw
 
-        _parent_raw = d.pop("parent", UNSET)
+        _parent_raw = _get("parent", UNSET)
         parent: GUIDRef | None | Unset
         if isinstance(_parent_raw, dict):
             try:
@@ -207,11 +224,11 @@ class CourseComponentRecord:
         else:
             parent = _parent_raw
 
-        title = d.pop("title", UNSET)
+        title = _get("title", UNSET)
 
-        sort_order: float | None | Unset = d.pop("sortOrder", UNSET)
+        sort_order: float | None | Unset = _get("sortOrder", UNSET)
 
-        _prerequisites_raw = d.pop("prerequisites", UNSET)
+        _prerequisites_raw = _get("prerequisites", UNSET)
         prerequisites: list[str] | None | Unset
         if isinstance(_prerequisites_raw, list):
             try:
@@ -225,25 +242,28 @@ class CourseComponentRecord:
         else:
             prerequisites = _prerequisites_raw
 
-        prerequisite_criteria: None | str | Unset = d.pop("prerequisiteCriteria", UNSET)
+        prerequisite_criteria: None | str | Unset = _get("prerequisiteCriteria", UNSET)
 
-        unlock_date: None | str | Unset = d.pop("unlockDate", UNSET)
+        unlock_date: None | str | Unset = _get("unlockDate", UNSET)
 
-        course_component_record = cls(
-            sourced_id=sourced_id,
-            status=status,
-            date_last_modified=date_last_modified,
-            metadata=metadata,
-            course=course,
-            course_component=course_component,
-            parent=parent,
-            title=title,
-            sort_order=sort_order,
-            prerequisites=prerequisites,
-            prerequisite_criteria=prerequisite_criteria,
-            unlock_date=unlock_date,
-        )
+        course_component_record = cls.__new__(cls)
+        course_component_record.sourced_id = sourced_id
+        course_component_record.status = status
+        course_component_record.date_last_modified = date_last_modified
+        course_component_record.metadata = metadata
+        course_component_record.course = course
+        course_component_record.course_component = course_component
+        course_component_record.parent = parent
+        course_component_record.title = title
+        course_component_record.sort_order = sort_order
+        course_component_record.prerequisites = prerequisites
+        course_component_record.prerequisite_criteria = prerequisite_criteria
+        course_component_record.unlock_date = unlock_date
 
+        if _KNOWN_KEYS.issuperset(src_dict):
+            course_component_record.additional_properties = {}
+            return course_component_record
+        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         course_component_record.additional_properties = d
         return course_component_record
 
@@ -269,3 +289,7 @@ class CourseComponentRecord:
 # an import statement per call was the largest single cost of parsing a page of records.
 from ..models.guid_ref import GUIDRef
 from ..models.metadata import Metadata
+
+# oneroster-client: value -> member tables for from_dict, typed once here instead of a cast()
+# call per field per record.
+_BY_VALUE_StatusEnum = cast(dict[str, StatusEnum], StatusEnum._value2member_map_)

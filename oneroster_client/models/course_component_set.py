@@ -15,6 +15,20 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="CourseComponentSet")
 
 
+# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+_KNOWN_KEYS = frozenset(
+    {
+        "courseComponents",
+        "totalCount",
+        "pageCount",
+        "pageNumber",
+        "offset",
+        "limit",
+        "total",
+    }
+)
+
+
 @_attrs_define
 class CourseComponentSet:
     course_components: list[CourseComponentRecord] | Unset = UNSET
@@ -92,40 +106,39 @@ class CourseComponentSet:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        _course_components = d.pop("courseComponents", UNSET)
+        _get = src_dict.get
+        _course_components = _get("courseComponents", UNSET)
         course_components: list[CourseComponentRecord] | Unset = UNSET
         if _course_components is not UNSET:
-            course_components = []
-            for course_components_item_data in _course_components:
-                course_components_item = CourseComponentRecord.from_dict(
-                    course_components_item_data
-                )
+            course_components = [
+                CourseComponentRecord.from_dict(item) for item in _course_components
+            ]
 
-                course_components.append(course_components_item)
+        total_count: int | None | Unset = _get("totalCount", UNSET)
 
-        total_count: int | None | Unset = d.pop("totalCount", UNSET)
+        page_count: int | None | Unset = _get("pageCount", UNSET)
 
-        page_count: int | None | Unset = d.pop("pageCount", UNSET)
+        page_number: int | None | Unset = _get("pageNumber", UNSET)
 
-        page_number: int | None | Unset = d.pop("pageNumber", UNSET)
+        offset: int | None | Unset = _get("offset", UNSET)
 
-        offset: int | None | Unset = d.pop("offset", UNSET)
+        limit: int | None | Unset = _get("limit", UNSET)
 
-        limit: int | None | Unset = d.pop("limit", UNSET)
+        total: int | None | Unset = _get("total", UNSET)
 
-        total: int | None | Unset = d.pop("total", UNSET)
+        course_component_set = cls.__new__(cls)
+        course_component_set.course_components = course_components
+        course_component_set.total_count = total_count
+        course_component_set.page_count = page_count
+        course_component_set.page_number = page_number
+        course_component_set.offset = offset
+        course_component_set.limit = limit
+        course_component_set.total = total
 
-        course_component_set = cls(
-            course_components=course_components,
-            total_count=total_count,
-            page_count=page_count,
-            page_number=page_number,
-            offset=offset,
-            limit=limit,
-            total=total,
-        )
-
+        if _KNOWN_KEYS.issuperset(src_dict):
+            course_component_set.additional_properties = {}
+            return course_component_set
+        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         course_component_set.additional_properties = d
         return course_component_set
 

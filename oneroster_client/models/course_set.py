@@ -15,6 +15,20 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="CourseSet")
 
 
+# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+_KNOWN_KEYS = frozenset(
+    {
+        "courses",
+        "totalCount",
+        "pageCount",
+        "pageNumber",
+        "offset",
+        "limit",
+        "total",
+    }
+)
+
+
 @_attrs_define
 class CourseSet:
     courses: list[Course] | None | Unset = UNSET
@@ -97,17 +111,12 @@ class CourseSet:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        _courses_raw = d.pop("courses", UNSET)
+        _get = src_dict.get
+        _courses_raw = _get("courses", UNSET)
         courses: list[Course] | None | Unset
         if isinstance(_courses_raw, list):
             try:
-                courses_type_0 = []
-                _courses_type_0 = _courses_raw
-                for courses_type_0_item_data in _courses_type_0:
-                    courses_type_0_item = Course.from_dict(courses_type_0_item_data)
-
-                    courses_type_0.append(courses_type_0_item)
+                courses_type_0 = [Course.from_dict(item) for item in _courses_raw]
 
                 courses = courses_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -115,28 +124,31 @@ class CourseSet:
         else:
             courses = _courses_raw
 
-        total_count: int | None | Unset = d.pop("totalCount", UNSET)
+        total_count: int | None | Unset = _get("totalCount", UNSET)
 
-        page_count: int | None | Unset = d.pop("pageCount", UNSET)
+        page_count: int | None | Unset = _get("pageCount", UNSET)
 
-        page_number: int | None | Unset = d.pop("pageNumber", UNSET)
+        page_number: int | None | Unset = _get("pageNumber", UNSET)
 
-        offset: int | None | Unset = d.pop("offset", UNSET)
+        offset: int | None | Unset = _get("offset", UNSET)
 
-        limit: int | None | Unset = d.pop("limit", UNSET)
+        limit: int | None | Unset = _get("limit", UNSET)
 
-        total: int | None | Unset = d.pop("total", UNSET)
+        total: int | None | Unset = _get("total", UNSET)
 
-        course_set = cls(
-            courses=courses,
-            total_count=total_count,
-            page_count=page_count,
-            page_number=page_number,
-            offset=offset,
-            limit=limit,
-            total=total,
-        )
+        course_set = cls.__new__(cls)
+        course_set.courses = courses
+        course_set.total_count = total_count
+        course_set.page_count = page_count
+        course_set.page_number = page_number
+        course_set.offset = offset
+        course_set.limit = limit
+        course_set.total = total
 
+        if _KNOWN_KEYS.issuperset(src_dict):
+            course_set.additional_properties = {}
+            return course_set
+        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         course_set.additional_properties = d
         return course_set
 

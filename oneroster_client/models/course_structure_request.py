@@ -16,6 +16,15 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="CourseStructureRequest")
 
 
+# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+_KNOWN_KEYS = frozenset(
+    {
+        "courseStructure",
+        "course",
+    }
+)
+
+
 @_attrs_define
 class CourseStructureRequest:
     course_structure: CourseStructureRequestCourseStructure
@@ -41,18 +50,21 @@ class CourseStructureRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
+        _get = src_dict.get
         course_structure = CourseStructureRequestCourseStructure.from_dict(
-            d.pop("courseStructure")
+            src_dict["courseStructure"]
         )
 
-        course = WritePayload.from_dict(d.pop("course"))
+        course = WritePayload.from_dict(src_dict["course"])
 
-        course_structure_request = cls(
-            course_structure=course_structure,
-            course=course,
-        )
+        course_structure_request = cls.__new__(cls)
+        course_structure_request.course_structure = course_structure
+        course_structure_request.course = course
 
+        if _KNOWN_KEYS.issuperset(src_dict):
+            course_structure_request.additional_properties = {}
+            return course_structure_request
+        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         course_structure_request.additional_properties = d
         return course_structure_request
 

@@ -22,9 +22,9 @@ class CourseStructureRequestCourseStructure:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        course_structure_request_course_structure = cls()
+        course_structure_request_course_structure = cls.__new__(cls)
 
+        d = dict(src_dict)
         course_structure_request_course_structure.additional_properties = d
         return course_structure_request_course_structure
 

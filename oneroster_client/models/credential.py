@@ -11,6 +11,16 @@ from ..types import UNSET, Unset
 T = TypeVar("T", bound="Credential")
 
 
+# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+_KNOWN_KEYS = frozenset(
+    {
+        "type",
+        "username",
+        "password",
+    }
+)
+
+
 @_attrs_define
 class Credential:
     type_: str | Unset = UNSET
@@ -43,19 +53,22 @@ class Credential:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        type_ = d.pop("type", UNSET)
+        _get = src_dict.get
+        type_ = _get("type", UNSET)
 
-        username = d.pop("username", UNSET)
+        username = _get("username", UNSET)
 
-        password: None | str | Unset = d.pop("password", UNSET)
+        password: None | str | Unset = _get("password", UNSET)
 
-        credential = cls(
-            type_=type_,
-            username=username,
-            password=password,
-        )
+        credential = cls.__new__(cls)
+        credential.type_ = type_
+        credential.username = username
+        credential.password = password
 
+        if _KNOWN_KEYS.issuperset(src_dict):
+            credential.additional_properties = {}
+            return credential
+        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         credential.additional_properties = d
         return credential
 

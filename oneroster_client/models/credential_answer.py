@@ -11,6 +11,16 @@ from ..types import UNSET, Unset
 T = TypeVar("T", bound="CredentialAnswer")
 
 
+# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+_KNOWN_KEYS = frozenset(
+    {
+        "userProfileId",
+        "credentialId",
+        "message",
+    }
+)
+
+
 @_attrs_define
 class CredentialAnswer:
     user_profile_id: str | Unset = UNSET
@@ -39,19 +49,22 @@ class CredentialAnswer:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        user_profile_id = d.pop("userProfileId", UNSET)
+        _get = src_dict.get
+        user_profile_id = _get("userProfileId", UNSET)
 
-        credential_id = d.pop("credentialId", UNSET)
+        credential_id = _get("credentialId", UNSET)
 
-        message = d.pop("message", UNSET)
+        message = _get("message", UNSET)
 
-        credential_answer = cls(
-            user_profile_id=user_profile_id,
-            credential_id=credential_id,
-            message=message,
-        )
+        credential_answer = cls.__new__(cls)
+        credential_answer.user_profile_id = user_profile_id
+        credential_answer.credential_id = credential_id
+        credential_answer.message = message
 
+        if _KNOWN_KEYS.issuperset(src_dict):
+            credential_answer.additional_properties = {}
+            return credential_answer
+        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         credential_answer.additional_properties = d
         return credential_answer
 

@@ -13,6 +13,15 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="CredentialRequest")
 
 
+# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+_KNOWN_KEYS = frozenset(
+    {
+        "applicationName",
+        "credentials",
+    }
+)
+
+
 @_attrs_define
 class CredentialRequest:
     application_name: str
@@ -37,16 +46,19 @@ class CredentialRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        application_name = d.pop("applicationName")
+        _get = src_dict.get
+        application_name = src_dict["applicationName"]
 
-        credentials = CredentialRequestCredentials.from_dict(d.pop("credentials"))
+        credentials = CredentialRequestCredentials.from_dict(src_dict["credentials"])
 
-        credential_request = cls(
-            application_name=application_name,
-            credentials=credentials,
-        )
+        credential_request = cls.__new__(cls)
+        credential_request.application_name = application_name
+        credential_request.credentials = credentials
 
+        if _KNOWN_KEYS.issuperset(src_dict):
+            credential_request.additional_properties = {}
+            return credential_request
+        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         credential_request.additional_properties = d
         return credential_request
 

@@ -9,6 +9,15 @@ from attrs import field as _attrs_field
 T = TypeVar("T", bound="CredentialRequestCredentials")
 
 
+# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+_KNOWN_KEYS = frozenset(
+    {
+        "username",
+        "password",
+    }
+)
+
+
 @_attrs_define
 class CredentialRequestCredentials:
     username: str
@@ -33,16 +42,19 @@ class CredentialRequestCredentials:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        username = d.pop("username")
+        _get = src_dict.get
+        username = src_dict["username"]
 
-        password = d.pop("password")
+        password = src_dict["password"]
 
-        credential_request_credentials = cls(
-            username=username,
-            password=password,
-        )
+        credential_request_credentials = cls.__new__(cls)
+        credential_request_credentials.username = username
+        credential_request_credentials.password = password
 
+        if _KNOWN_KEYS.issuperset(src_dict):
+            credential_request_credentials.additional_properties = {}
+            return credential_request_credentials
+        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         credential_request_credentials.additional_properties = d
         return credential_request_credentials
 

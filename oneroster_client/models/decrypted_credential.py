@@ -11,6 +11,14 @@ from ..types import UNSET, Unset
 T = TypeVar("T", bound="DecryptedCredential")
 
 
+# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+_KNOWN_KEYS = frozenset(
+    {
+        "password",
+    }
+)
+
+
 @_attrs_define
 class DecryptedCredential:
     password: str | Unset = UNSET
@@ -29,13 +37,16 @@ class DecryptedCredential:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        password = d.pop("password", UNSET)
+        _get = src_dict.get
+        password = _get("password", UNSET)
 
-        decrypted_credential = cls(
-            password=password,
-        )
+        decrypted_credential = cls.__new__(cls)
+        decrypted_credential.password = password
 
+        if _KNOWN_KEYS.issuperset(src_dict):
+            decrypted_credential.additional_properties = {}
+            return decrypted_credential
+        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         decrypted_credential.additional_properties = d
         return decrypted_credential
 

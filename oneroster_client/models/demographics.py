@@ -19,6 +19,30 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="Demographics")
 
 
+# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+_KNOWN_KEYS = frozenset(
+    {
+        "sourcedId",
+        "status",
+        "dateLastModified",
+        "metadata",
+        "birthDate",
+        "sex",
+        "americanIndianOrAlaskaNative",
+        "asian",
+        "blackOrAfricanAmerican",
+        "nativeHawaiianOrOtherPacificIslander",
+        "white",
+        "demographicRaceTwoOrMoreRaces",
+        "hispanicOrLatinoEthnicity",
+        "countryOfBirthCode",
+        "stateOfBirthAbbreviation",
+        "cityOfBirth",
+        "publicSchoolResidenceStatus",
+    }
+)
+
+
 @_attrs_define
 class Demographics:
     sourced_id: str | Unset = UNSET
@@ -221,16 +245,14 @@ class Demographics:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        sourced_id = d.pop("sourcedId", UNSET)
+        _get = src_dict.get
+        sourced_id = _get("sourcedId", UNSET)
 
-        _status_raw = d.pop("status", UNSET)
+        _status_raw = _get("status", UNSET)
         status: StatusEnum | str | Unset
         if isinstance(_status_raw, str):
             try:
-                componentsschemas_status_type_0 = cast(
-                    StatusEnum, StatusEnum._value2member_map_[_status_raw]
-                )
+                componentsschemas_status_type_0 = _BY_VALUE_StatusEnum[_status_raw]
 
                 status = componentsschemas_status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -238,14 +260,14 @@ class Demographics:
         else:
             status = _status_raw
 
-        _date_last_modified = d.pop("dateLastModified", UNSET)
+        _date_last_modified = _get("dateLastModified", UNSET)
         date_last_modified: datetime.datetime | Unset
         if isinstance(_date_last_modified, Unset):
             date_last_modified = UNSET
         else:
             date_last_modified = datetime.datetime.fromisoformat(_date_last_modified)
 
-        _metadata_raw = d.pop("metadata", UNSET)
+        _metadata_raw = _get("metadata", UNSET)
         metadata: Metadata | None | Unset
         if isinstance(_metadata_raw, dict):
             try:
@@ -257,40 +279,50 @@ class Demographics:
         else:
             metadata = _metadata_raw
 
-        def _parse_birth_date(
-            data: object,
-        ) -> datetime.date | datetime.datetime | None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                componentsschemas_date_value_type_0 = datetime.date.fromisoformat(data)
+        _birth_date_raw = _get("birthDate", UNSET)
+        birth_date: datetime.date | datetime.datetime | None | str | Unset
+        if _birth_date_raw is None or isinstance(_birth_date_raw, Unset):
+            birth_date = _birth_date_raw
+        else:
 
-                return componentsschemas_date_value_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                componentsschemas_date_value_type_1 = datetime.datetime.fromisoformat(
-                    data
+            def _parse_birth_date(
+                data: object,
+            ) -> datetime.date | datetime.datetime | None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                try:
+                    if not isinstance(data, str):
+                        raise TypeError()
+                    componentsschemas_date_value_type_0 = datetime.date.fromisoformat(
+                        data
+                    )
+
+                    return componentsschemas_date_value_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, str):
+                        raise TypeError()
+                    componentsschemas_date_value_type_1 = (
+                        datetime.datetime.fromisoformat(data)
+                    )
+
+                    return componentsschemas_date_value_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(
+                    datetime.date | datetime.datetime | None | str | Unset, data
                 )
 
-                return componentsschemas_date_value_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.date | datetime.datetime | None | str | Unset, data)
+            birth_date = _parse_birth_date(_birth_date_raw)
 
-        birth_date = _parse_birth_date(d.pop("birthDate", UNSET))
-
-        _sex_raw = d.pop("sex", UNSET)
+        _sex_raw = _get("sex", UNSET)
         sex: None | Sex | str | Unset
         if isinstance(_sex_raw, str):
             try:
-                sex_type_0 = cast(Sex, Sex._value2member_map_[_sex_raw])
+                sex_type_0 = _BY_VALUE_Sex[_sex_raw]
 
                 sex = sex_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -298,18 +330,15 @@ class Demographics:
         else:
             sex = _sex_raw
 
-        _american_indian_or_alaska_native_raw = d.pop(
+        _american_indian_or_alaska_native_raw = _get(
             "americanIndianOrAlaskaNative", UNSET
         )
         american_indian_or_alaska_native: bool | None | str | TrueFalseEnum | Unset
         if isinstance(_american_indian_or_alaska_native_raw, str):
             try:
-                componentsschemas_true_false_type_0 = cast(
-                    TrueFalseEnum,
-                    TrueFalseEnum._value2member_map_[
-                        _american_indian_or_alaska_native_raw
-                    ],
-                )
+                componentsschemas_true_false_type_0 = _BY_VALUE_TrueFalseEnum[
+                    _american_indian_or_alaska_native_raw
+                ]
 
                 american_indian_or_alaska_native = componentsschemas_true_false_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -320,13 +349,13 @@ class Demographics:
         else:
             american_indian_or_alaska_native = _american_indian_or_alaska_native_raw
 
-        _asian_raw = d.pop("asian", UNSET)
+        _asian_raw = _get("asian", UNSET)
         asian: bool | None | str | TrueFalseEnum | Unset
         if isinstance(_asian_raw, str):
             try:
-                componentsschemas_true_false_type_0 = cast(
-                    TrueFalseEnum, TrueFalseEnum._value2member_map_[_asian_raw]
-                )
+                componentsschemas_true_false_type_0 = _BY_VALUE_TrueFalseEnum[
+                    _asian_raw
+                ]
 
                 asian = componentsschemas_true_false_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -336,14 +365,13 @@ class Demographics:
         else:
             asian = _asian_raw
 
-        _black_or_african_american_raw = d.pop("blackOrAfricanAmerican", UNSET)
+        _black_or_african_american_raw = _get("blackOrAfricanAmerican", UNSET)
         black_or_african_american: bool | None | str | TrueFalseEnum | Unset
         if isinstance(_black_or_african_american_raw, str):
             try:
-                componentsschemas_true_false_type_0 = cast(
-                    TrueFalseEnum,
-                    TrueFalseEnum._value2member_map_[_black_or_african_american_raw],
-                )
+                componentsschemas_true_false_type_0 = _BY_VALUE_TrueFalseEnum[
+                    _black_or_african_american_raw
+                ]
 
                 black_or_african_american = componentsschemas_true_false_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -354,7 +382,7 @@ class Demographics:
         else:
             black_or_african_american = _black_or_african_american_raw
 
-        _native_hawaiian_or_other_pacific_islander_raw = d.pop(
+        _native_hawaiian_or_other_pacific_islander_raw = _get(
             "nativeHawaiianOrOtherPacificIslander", UNSET
         )
         native_hawaiian_or_other_pacific_islander: (
@@ -362,12 +390,9 @@ class Demographics:
         )
         if isinstance(_native_hawaiian_or_other_pacific_islander_raw, str):
             try:
-                componentsschemas_true_false_type_0 = cast(
-                    TrueFalseEnum,
-                    TrueFalseEnum._value2member_map_[
-                        _native_hawaiian_or_other_pacific_islander_raw
-                    ],
-                )
+                componentsschemas_true_false_type_0 = _BY_VALUE_TrueFalseEnum[
+                    _native_hawaiian_or_other_pacific_islander_raw
+                ]
 
                 native_hawaiian_or_other_pacific_islander = (
                     componentsschemas_true_false_type_0
@@ -382,13 +407,13 @@ class Demographics:
                 _native_hawaiian_or_other_pacific_islander_raw
             )
 
-        _white_raw = d.pop("white", UNSET)
+        _white_raw = _get("white", UNSET)
         white: bool | None | str | TrueFalseEnum | Unset
         if isinstance(_white_raw, str):
             try:
-                componentsschemas_true_false_type_0 = cast(
-                    TrueFalseEnum, TrueFalseEnum._value2member_map_[_white_raw]
-                )
+                componentsschemas_true_false_type_0 = _BY_VALUE_TrueFalseEnum[
+                    _white_raw
+                ]
 
                 white = componentsschemas_true_false_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -398,18 +423,15 @@ class Demographics:
         else:
             white = _white_raw
 
-        _demographic_race_two_or_more_races_raw = d.pop(
+        _demographic_race_two_or_more_races_raw = _get(
             "demographicRaceTwoOrMoreRaces", UNSET
         )
         demographic_race_two_or_more_races: bool | None | str | TrueFalseEnum | Unset
         if isinstance(_demographic_race_two_or_more_races_raw, str):
             try:
-                componentsschemas_true_false_type_0 = cast(
-                    TrueFalseEnum,
-                    TrueFalseEnum._value2member_map_[
-                        _demographic_race_two_or_more_races_raw
-                    ],
-                )
+                componentsschemas_true_false_type_0 = _BY_VALUE_TrueFalseEnum[
+                    _demographic_race_two_or_more_races_raw
+                ]
 
                 demographic_race_two_or_more_races = componentsschemas_true_false_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -420,14 +442,13 @@ class Demographics:
         else:
             demographic_race_two_or_more_races = _demographic_race_two_or_more_races_raw
 
-        _hispanic_or_latino_ethnicity_raw = d.pop("hispanicOrLatinoEthnicity", UNSET)
+        _hispanic_or_latino_ethnicity_raw = _get("hispanicOrLatinoEthnicity", UNSET)
         hispanic_or_latino_ethnicity: bool | None | str | TrueFalseEnum | Unset
         if isinstance(_hispanic_or_latino_ethnicity_raw, str):
             try:
-                componentsschemas_true_false_type_0 = cast(
-                    TrueFalseEnum,
-                    TrueFalseEnum._value2member_map_[_hispanic_or_latino_ethnicity_raw],
-                )
+                componentsschemas_true_false_type_0 = _BY_VALUE_TrueFalseEnum[
+                    _hispanic_or_latino_ethnicity_raw
+                ]
 
                 hispanic_or_latino_ethnicity = componentsschemas_true_false_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -438,38 +459,45 @@ class Demographics:
         else:
             hispanic_or_latino_ethnicity = _hispanic_or_latino_ethnicity_raw
 
-        country_of_birth_code: None | str | Unset = d.pop("countryOfBirthCode", UNSET)
+        country_of_birth_code: None | str | Unset = _get("countryOfBirthCode", UNSET)
 
-        state_of_birth_abbreviation: None | str | Unset = d.pop(
+        state_of_birth_abbreviation: None | str | Unset = _get(
             "stateOfBirthAbbreviation", UNSET
         )
 
-        city_of_birth: None | str | Unset = d.pop("cityOfBirth", UNSET)
+        city_of_birth: None | str | Unset = _get("cityOfBirth", UNSET)
 
-        public_school_residence_status: None | str | Unset = d.pop(
+        public_school_residence_status: None | str | Unset = _get(
             "publicSchoolResidenceStatus", UNSET
         )
 
-        demographics = cls(
-            sourced_id=sourced_id,
-            status=status,
-            date_last_modified=date_last_modified,
-            metadata=metadata,
-            birth_date=birth_date,
-            sex=sex,
-            american_indian_or_alaska_native=american_indian_or_alaska_native,
-            asian=asian,
-            black_or_african_american=black_or_african_american,
-            native_hawaiian_or_other_pacific_islander=native_hawaiian_or_other_pacific_islander,
-            white=white,
-            demographic_race_two_or_more_races=demographic_race_two_or_more_races,
-            hispanic_or_latino_ethnicity=hispanic_or_latino_ethnicity,
-            country_of_birth_code=country_of_birth_code,
-            state_of_birth_abbreviation=state_of_birth_abbreviation,
-            city_of_birth=city_of_birth,
-            public_school_residence_status=public_school_residence_status,
+        demographics = cls.__new__(cls)
+        demographics.sourced_id = sourced_id
+        demographics.status = status
+        demographics.date_last_modified = date_last_modified
+        demographics.metadata = metadata
+        demographics.birth_date = birth_date
+        demographics.sex = sex
+        demographics.american_indian_or_alaska_native = american_indian_or_alaska_native
+        demographics.asian = asian
+        demographics.black_or_african_american = black_or_african_american
+        demographics.native_hawaiian_or_other_pacific_islander = (
+            native_hawaiian_or_other_pacific_islander
         )
+        demographics.white = white
+        demographics.demographic_race_two_or_more_races = (
+            demographic_race_two_or_more_races
+        )
+        demographics.hispanic_or_latino_ethnicity = hispanic_or_latino_ethnicity
+        demographics.country_of_birth_code = country_of_birth_code
+        demographics.state_of_birth_abbreviation = state_of_birth_abbreviation
+        demographics.city_of_birth = city_of_birth
+        demographics.public_school_residence_status = public_school_residence_status
 
+        if _KNOWN_KEYS.issuperset(src_dict):
+            demographics.additional_properties = {}
+            return demographics
+        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         demographics.additional_properties = d
         return demographics
 
@@ -494,3 +522,11 @@ class Demographics:
 # call as the stock template does. Models refer to each other (in cycles, hence not at the top);
 # an import statement per call was the largest single cost of parsing a page of records.
 from ..models.metadata import Metadata
+
+# oneroster-client: value -> member tables for from_dict, typed once here instead of a cast()
+# call per field per record.
+_BY_VALUE_StatusEnum = cast(dict[str, StatusEnum], StatusEnum._value2member_map_)
+_BY_VALUE_Sex = cast(dict[str, Sex], Sex._value2member_map_)
+_BY_VALUE_TrueFalseEnum = cast(
+    dict[str, TrueFalseEnum], TrueFalseEnum._value2member_map_
+)

@@ -15,6 +15,20 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="DemographicsSet")
 
 
+# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+_KNOWN_KEYS = frozenset(
+    {
+        "demographics",
+        "totalCount",
+        "pageCount",
+        "pageNumber",
+        "offset",
+        "limit",
+        "total",
+    }
+)
+
+
 @_attrs_define
 class DemographicsSet:
     demographics: list[Demographics] | None | Unset = UNSET
@@ -97,19 +111,14 @@ class DemographicsSet:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        _demographics_raw = d.pop("demographics", UNSET)
+        _get = src_dict.get
+        _demographics_raw = _get("demographics", UNSET)
         demographics: list[Demographics] | None | Unset
         if isinstance(_demographics_raw, list):
             try:
-                demographics_type_0 = []
-                _demographics_type_0 = _demographics_raw
-                for demographics_type_0_item_data in _demographics_type_0:
-                    demographics_type_0_item = Demographics.from_dict(
-                        demographics_type_0_item_data
-                    )
-
-                    demographics_type_0.append(demographics_type_0_item)
+                demographics_type_0 = [
+                    Demographics.from_dict(item) for item in _demographics_raw
+                ]
 
                 demographics = demographics_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -119,28 +128,31 @@ class DemographicsSet:
         else:
             demographics = _demographics_raw
 
-        total_count: int | None | Unset = d.pop("totalCount", UNSET)
+        total_count: int | None | Unset = _get("totalCount", UNSET)
 
-        page_count: int | None | Unset = d.pop("pageCount", UNSET)
+        page_count: int | None | Unset = _get("pageCount", UNSET)
 
-        page_number: int | None | Unset = d.pop("pageNumber", UNSET)
+        page_number: int | None | Unset = _get("pageNumber", UNSET)
 
-        offset: int | None | Unset = d.pop("offset", UNSET)
+        offset: int | None | Unset = _get("offset", UNSET)
 
-        limit: int | None | Unset = d.pop("limit", UNSET)
+        limit: int | None | Unset = _get("limit", UNSET)
 
-        total: int | None | Unset = d.pop("total", UNSET)
+        total: int | None | Unset = _get("total", UNSET)
 
-        demographics_set = cls(
-            demographics=demographics,
-            total_count=total_count,
-            page_count=page_count,
-            page_number=page_number,
-            offset=offset,
-            limit=limit,
-            total=total,
-        )
+        demographics_set = cls.__new__(cls)
+        demographics_set.demographics = demographics
+        demographics_set.total_count = total_count
+        demographics_set.page_count = page_count
+        demographics_set.page_number = page_number
+        demographics_set.offset = offset
+        demographics_set.limit = limit
+        demographics_set.total = total
 
+        if _KNOWN_KEYS.issuperset(src_dict):
+            demographics_set.additional_properties = {}
+            return demographics_set
+        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         demographics_set.additional_properties = d
         return demographics_set
 

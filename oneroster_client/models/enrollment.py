@@ -20,6 +20,24 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="Enrollment")
 
 
+# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+_KNOWN_KEYS = frozenset(
+    {
+        "sourcedId",
+        "status",
+        "dateLastModified",
+        "metadata",
+        "user",
+        "class",
+        "school",
+        "role",
+        "primary",
+        "beginDate",
+        "endDate",
+    }
+)
+
+
 @_attrs_define
 class Enrollment:
     sourced_id: str | Unset = UNSET
@@ -136,16 +154,14 @@ class Enrollment:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        sourced_id = d.pop("sourcedId", UNSET)
+        _get = src_dict.get
+        sourced_id = _get("sourcedId", UNSET)
 
-        _status_raw = d.pop("status", UNSET)
+        _status_raw = _get("status", UNSET)
         status: StatusEnum | str | Unset
         if isinstance(_status_raw, str):
             try:
-                componentsschemas_status_type_0 = cast(
-                    StatusEnum, StatusEnum._value2member_map_[_status_raw]
-                )
+                componentsschemas_status_type_0 = _BY_VALUE_StatusEnum[_status_raw]
 
                 status = componentsschemas_status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -153,14 +169,14 @@ class Enrollment:
         else:
             status = _status_raw
 
-        _date_last_modified = d.pop("dateLastModified", UNSET)
+        _date_last_modified = _get("dateLastModified", UNSET)
         date_last_modified: datetime.datetime | Unset
         if isinstance(_date_last_modified, Unset):
             date_last_modified = UNSET
         else:
             date_last_modified = datetime.datetime.fromisoformat(_date_last_modified)
 
-        _metadata_raw = d.pop("metadata", UNSET)
+        _metadata_raw = _get("metadata", UNSET)
         metadata: Metadata | None | Unset
         if isinstance(_metadata_raw, dict):
             try:
@@ -172,34 +188,32 @@ class Enrollment:
         else:
             metadata = _metadata_raw
 
-        _user = d.pop("user", UNSET)
+        _user = _get("user", UNSET)
         user: GUIDRef | Unset
         if isinstance(_user, Unset):
             user = UNSET
         else:
             user = GUIDRef.from_dict(_user)
 
-        _class_ = d.pop("class", UNSET)
+        _class_ = _get("class", UNSET)
         class_: GUIDRef | Unset
         if isinstance(_class_, Unset):
             class_ = UNSET
         else:
             class_ = GUIDRef.from_dict(_class_)
 
-        _school = d.pop("school", UNSET)
+        _school = _get("school", UNSET)
         school: GUIDRef | Unset
         if isinstance(_school, Unset):
             school = UNSET
         else:
             school = GUIDRef.from_dict(_school)
 
-        _role_raw = d.pop("role", UNSET)
+        _role_raw = _get("role", UNSET)
         role: EnrollmentRole | str | Unset
         if isinstance(_role_raw, str):
             try:
-                role_type_0 = cast(
-                    EnrollmentRole, EnrollmentRole._value2member_map_[_role_raw]
-                )
+                role_type_0 = _BY_VALUE_EnrollmentRole[_role_raw]
 
                 role = role_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -207,13 +221,13 @@ class Enrollment:
         else:
             role = _role_raw
 
-        _primary_raw = d.pop("primary", UNSET)
+        _primary_raw = _get("primary", UNSET)
         primary: bool | None | str | TrueFalseEnum | Unset
         if isinstance(_primary_raw, str):
             try:
-                componentsschemas_true_false_type_0 = cast(
-                    TrueFalseEnum, TrueFalseEnum._value2member_map_[_primary_raw]
-                )
+                componentsschemas_true_false_type_0 = _BY_VALUE_TrueFalseEnum[
+                    _primary_raw
+                ]
 
                 primary = componentsschemas_true_false_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -224,78 +238,101 @@ class Enrollment:
         else:
             primary = _primary_raw
 
-        def _parse_begin_date(
-            data: object,
-        ) -> datetime.date | datetime.datetime | None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                componentsschemas_date_value_type_0 = datetime.date.fromisoformat(data)
+        _begin_date_raw = _get("beginDate", UNSET)
+        begin_date: datetime.date | datetime.datetime | None | str | Unset
+        if _begin_date_raw is None or isinstance(_begin_date_raw, Unset):
+            begin_date = _begin_date_raw
+        else:
 
-                return componentsschemas_date_value_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                componentsschemas_date_value_type_1 = datetime.datetime.fromisoformat(
-                    data
+            def _parse_begin_date(
+                data: object,
+            ) -> datetime.date | datetime.datetime | None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                try:
+                    if not isinstance(data, str):
+                        raise TypeError()
+                    componentsschemas_date_value_type_0 = datetime.date.fromisoformat(
+                        data
+                    )
+
+                    return componentsschemas_date_value_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, str):
+                        raise TypeError()
+                    componentsschemas_date_value_type_1 = (
+                        datetime.datetime.fromisoformat(data)
+                    )
+
+                    return componentsschemas_date_value_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(
+                    datetime.date | datetime.datetime | None | str | Unset, data
                 )
 
-                return componentsschemas_date_value_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.date | datetime.datetime | None | str | Unset, data)
+            begin_date = _parse_begin_date(_begin_date_raw)
 
-        begin_date = _parse_begin_date(d.pop("beginDate", UNSET))
+        _end_date_raw = _get("endDate", UNSET)
+        end_date: datetime.date | datetime.datetime | None | str | Unset
+        if _end_date_raw is None or isinstance(_end_date_raw, Unset):
+            end_date = _end_date_raw
+        else:
 
-        def _parse_end_date(
-            data: object,
-        ) -> datetime.date | datetime.datetime | None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                componentsschemas_date_value_type_0 = datetime.date.fromisoformat(data)
+            def _parse_end_date(
+                data: object,
+            ) -> datetime.date | datetime.datetime | None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                try:
+                    if not isinstance(data, str):
+                        raise TypeError()
+                    componentsschemas_date_value_type_0 = datetime.date.fromisoformat(
+                        data
+                    )
 
-                return componentsschemas_date_value_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                componentsschemas_date_value_type_1 = datetime.datetime.fromisoformat(
-                    data
+                    return componentsschemas_date_value_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, str):
+                        raise TypeError()
+                    componentsschemas_date_value_type_1 = (
+                        datetime.datetime.fromisoformat(data)
+                    )
+
+                    return componentsschemas_date_value_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(
+                    datetime.date | datetime.datetime | None | str | Unset, data
                 )
 
-                return componentsschemas_date_value_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.date | datetime.datetime | None | str | Unset, data)
+            end_date = _parse_end_date(_end_date_raw)
 
-        end_date = _parse_end_date(d.pop("endDate", UNSET))
+        enrollment = cls.__new__(cls)
+        enrollment.sourced_id = sourced_id
+        enrollment.status = status
+        enrollment.date_last_modified = date_last_modified
+        enrollment.metadata = metadata
+        enrollment.user = user
+        enrollment.class_ = class_
+        enrollment.school = school
+        enrollment.role = role
+        enrollment.primary = primary
+        enrollment.begin_date = begin_date
+        enrollment.end_date = end_date
 
-        enrollment = cls(
-            sourced_id=sourced_id,
-            status=status,
-            date_last_modified=date_last_modified,
-            metadata=metadata,
-            user=user,
-            class_=class_,
-            school=school,
-            role=role,
-            primary=primary,
-            begin_date=begin_date,
-            end_date=end_date,
-        )
-
+        if _KNOWN_KEYS.issuperset(src_dict):
+            enrollment.additional_properties = {}
+            return enrollment
+        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         enrollment.additional_properties = d
         return enrollment
 
@@ -321,3 +358,13 @@ class Enrollment:
 # an import statement per call was the largest single cost of parsing a page of records.
 from ..models.guid_ref import GUIDRef
 from ..models.metadata import Metadata
+
+# oneroster-client: value -> member tables for from_dict, typed once here instead of a cast()
+# call per field per record.
+_BY_VALUE_StatusEnum = cast(dict[str, StatusEnum], StatusEnum._value2member_map_)
+_BY_VALUE_EnrollmentRole = cast(
+    dict[str, EnrollmentRole], EnrollmentRole._value2member_map_
+)
+_BY_VALUE_TrueFalseEnum = cast(
+    dict[str, TrueFalseEnum], TrueFalseEnum._value2member_map_
+)

@@ -15,6 +15,20 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="EnrollmentSet")
 
 
+# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+_KNOWN_KEYS = frozenset(
+    {
+        "enrollments",
+        "totalCount",
+        "pageCount",
+        "pageNumber",
+        "offset",
+        "limit",
+        "total",
+    }
+)
+
+
 @_attrs_define
 class EnrollmentSet:
     enrollments: list[Enrollment] | None | Unset = UNSET
@@ -97,19 +111,14 @@ class EnrollmentSet:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        _enrollments_raw = d.pop("enrollments", UNSET)
+        _get = src_dict.get
+        _enrollments_raw = _get("enrollments", UNSET)
         enrollments: list[Enrollment] | None | Unset
         if isinstance(_enrollments_raw, list):
             try:
-                enrollments_type_0 = []
-                _enrollments_type_0 = _enrollments_raw
-                for enrollments_type_0_item_data in _enrollments_type_0:
-                    enrollments_type_0_item = Enrollment.from_dict(
-                        enrollments_type_0_item_data
-                    )
-
-                    enrollments_type_0.append(enrollments_type_0_item)
+                enrollments_type_0 = [
+                    Enrollment.from_dict(item) for item in _enrollments_raw
+                ]
 
                 enrollments = enrollments_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -119,28 +128,31 @@ class EnrollmentSet:
         else:
             enrollments = _enrollments_raw
 
-        total_count: int | None | Unset = d.pop("totalCount", UNSET)
+        total_count: int | None | Unset = _get("totalCount", UNSET)
 
-        page_count: int | None | Unset = d.pop("pageCount", UNSET)
+        page_count: int | None | Unset = _get("pageCount", UNSET)
 
-        page_number: int | None | Unset = d.pop("pageNumber", UNSET)
+        page_number: int | None | Unset = _get("pageNumber", UNSET)
 
-        offset: int | None | Unset = d.pop("offset", UNSET)
+        offset: int | None | Unset = _get("offset", UNSET)
 
-        limit: int | None | Unset = d.pop("limit", UNSET)
+        limit: int | None | Unset = _get("limit", UNSET)
 
-        total: int | None | Unset = d.pop("total", UNSET)
+        total: int | None | Unset = _get("total", UNSET)
 
-        enrollment_set = cls(
-            enrollments=enrollments,
-            total_count=total_count,
-            page_count=page_count,
-            page_number=page_number,
-            offset=offset,
-            limit=limit,
-            total=total,
-        )
+        enrollment_set = cls.__new__(cls)
+        enrollment_set.enrollments = enrollments
+        enrollment_set.total_count = total_count
+        enrollment_set.page_count = page_count
+        enrollment_set.page_number = page_number
+        enrollment_set.offset = offset
+        enrollment_set.limit = limit
+        enrollment_set.total = total
 
+        if _KNOWN_KEYS.issuperset(src_dict):
+            enrollment_set.additional_properties = {}
+            return enrollment_set
+        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         enrollment_set.additional_properties = d
         return enrollment_set
 

@@ -11,6 +11,15 @@ from ..types import UNSET, Unset
 T = TypeVar("T", bound="GUIDPair")
 
 
+# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+_KNOWN_KEYS = frozenset(
+    {
+        "suppliedSourcedId",
+        "allocatedSourcedId",
+    }
+)
+
+
 @_attrs_define
 class GUIDPair:
     supplied_sourced_id: str | Unset = UNSET
@@ -34,16 +43,19 @@ class GUIDPair:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        supplied_sourced_id = d.pop("suppliedSourcedId", UNSET)
+        _get = src_dict.get
+        supplied_sourced_id = _get("suppliedSourcedId", UNSET)
 
-        allocated_sourced_id = d.pop("allocatedSourcedId", UNSET)
+        allocated_sourced_id = _get("allocatedSourcedId", UNSET)
 
-        guid_pair = cls(
-            supplied_sourced_id=supplied_sourced_id,
-            allocated_sourced_id=allocated_sourced_id,
-        )
+        guid_pair = cls.__new__(cls)
+        guid_pair.supplied_sourced_id = supplied_sourced_id
+        guid_pair.allocated_sourced_id = allocated_sourced_id
 
+        if _KNOWN_KEYS.issuperset(src_dict):
+            guid_pair.additional_properties = {}
+            return guid_pair
+        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         guid_pair.additional_properties = d
         return guid_pair
 

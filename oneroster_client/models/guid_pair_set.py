@@ -15,6 +15,14 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="GUIDPairSet")
 
 
+# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+_KNOWN_KEYS = frozenset(
+    {
+        "sourcedIdPairs",
+    }
+)
+
+
 @_attrs_define
 class GUIDPairSet:
     sourced_id_pairs: GUIDPair | list[GUIDPair] | None | Unset = UNSET
@@ -47,46 +55,49 @@ class GUIDPairSet:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
+        _get = src_dict.get
+        _sourced_id_pairs_raw = _get("sourcedIdPairs", UNSET)
+        sourced_id_pairs: GUIDPair | list[GUIDPair] | None | Unset
+        if _sourced_id_pairs_raw is None or isinstance(_sourced_id_pairs_raw, Unset):
+            sourced_id_pairs = _sourced_id_pairs_raw
+        else:
 
-        def _parse_sourced_id_pairs(
-            data: object,
-        ) -> GUIDPair | list[GUIDPair] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                sourced_id_pairs_type_0 = []
-                _sourced_id_pairs_type_0 = data
-                for sourced_id_pairs_type_0_item_data in _sourced_id_pairs_type_0:
-                    sourced_id_pairs_type_0_item = GUIDPair.from_dict(
-                        sourced_id_pairs_type_0_item_data
-                    )
+            def _parse_sourced_id_pairs(
+                data: object,
+            ) -> GUIDPair | list[GUIDPair] | None | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                try:
+                    if not isinstance(data, list):
+                        raise TypeError()
+                    sourced_id_pairs_type_0 = [
+                        GUIDPair.from_dict(item) for item in data
+                    ]
 
-                    sourced_id_pairs_type_0.append(sourced_id_pairs_type_0_item)
+                    return sourced_id_pairs_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    sourced_id_pairs_type_1 = GUIDPair.from_dict(data)
 
-                return sourced_id_pairs_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                sourced_id_pairs_type_1 = GUIDPair.from_dict(data)
+                    return sourced_id_pairs_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(GUIDPair | list[GUIDPair] | None | Unset, data)
 
-                return sourced_id_pairs_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(GUIDPair | list[GUIDPair] | None | Unset, data)
+            sourced_id_pairs = _parse_sourced_id_pairs(_sourced_id_pairs_raw)
 
-        sourced_id_pairs = _parse_sourced_id_pairs(d.pop("sourcedIdPairs", UNSET))
+        guid_pair_set = cls.__new__(cls)
+        guid_pair_set.sourced_id_pairs = sourced_id_pairs
 
-        guid_pair_set = cls(
-            sourced_id_pairs=sourced_id_pairs,
-        )
-
+        if _KNOWN_KEYS.issuperset(src_dict):
+            guid_pair_set.additional_properties = {}
+            return guid_pair_set
+        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         guid_pair_set.additional_properties = d
         return guid_pair_set
 

@@ -12,6 +12,16 @@ from ..types import UNSET, Unset
 T = TypeVar("T", bound="GUIDRef")
 
 
+# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+_KNOWN_KEYS = frozenset(
+    {
+        "href",
+        "sourcedId",
+        "type",
+    }
+)
+
+
 @_attrs_define
 class GUIDRef:
     href: str | Unset = UNSET
@@ -46,18 +56,16 @@ class GUIDRef:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        href = d.pop("href", UNSET)
+        _get = src_dict.get
+        href = _get("href", UNSET)
 
-        sourced_id = d.pop("sourcedId", UNSET)
+        sourced_id = _get("sourcedId", UNSET)
 
-        _type__raw = d.pop("type", UNSET)
+        _type__raw = _get("type", UNSET)
         type_: GUIDRefType | str | Unset
         if isinstance(_type__raw, str):
             try:
-                type_type_0 = cast(
-                    GUIDRefType, GUIDRefType._value2member_map_[_type__raw]
-                )
+                type_type_0 = _BY_VALUE_GUIDRefType[_type__raw]
 
                 type_ = type_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -65,12 +73,15 @@ class GUIDRef:
         else:
             type_ = _type__raw
 
-        guid_ref = cls(
-            href=href,
-            sourced_id=sourced_id,
-            type_=type_,
-        )
+        guid_ref = cls.__new__(cls)
+        guid_ref.href = href
+        guid_ref.sourced_id = sourced_id
+        guid_ref.type_ = type_
 
+        if _KNOWN_KEYS.issuperset(src_dict):
+            guid_ref.additional_properties = {}
+            return guid_ref
+        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         guid_ref.additional_properties = d
         return guid_ref
 
@@ -89,3 +100,8 @@ class GUIDRef:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# oneroster-client: value -> member tables for from_dict, typed once here instead of a cast()
+# call per field per record.
+_BY_VALUE_GUIDRefType = cast(dict[str, GUIDRefType], GUIDRefType._value2member_map_)

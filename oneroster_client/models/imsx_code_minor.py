@@ -13,6 +13,14 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="ImsxCodeMinor")
 
 
+# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+_KNOWN_KEYS = frozenset(
+    {
+        "imsx_codeMinorField",
+    }
+)
+
+
 @_attrs_define
 class ImsxCodeMinor:
     imsx_code_minor_field: list[ImsxCodeMinorField]
@@ -36,20 +44,19 @@ class ImsxCodeMinor:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        imsx_code_minor_field = []
-        _imsx_code_minor_field = d.pop("imsx_codeMinorField")
-        for imsx_code_minor_field_item_data in _imsx_code_minor_field:
-            imsx_code_minor_field_item = ImsxCodeMinorField.from_dict(
-                imsx_code_minor_field_item_data
-            )
+        _get = src_dict.get
+        imsx_code_minor_field = [
+            ImsxCodeMinorField.from_dict(item)
+            for item in src_dict["imsx_codeMinorField"]
+        ]
 
-            imsx_code_minor_field.append(imsx_code_minor_field_item)
+        imsx_code_minor = cls.__new__(cls)
+        imsx_code_minor.imsx_code_minor_field = imsx_code_minor_field
 
-        imsx_code_minor = cls(
-            imsx_code_minor_field=imsx_code_minor_field,
-        )
-
+        if _KNOWN_KEYS.issuperset(src_dict):
+            imsx_code_minor.additional_properties = {}
+            return imsx_code_minor
+        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         imsx_code_minor.additional_properties = d
         return imsx_code_minor
 

@@ -11,6 +11,15 @@ from ..models.code_minor_value import CodeMinorValue
 T = TypeVar("T", bound="ImsxCodeMinorField")
 
 
+# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+_KNOWN_KEYS = frozenset(
+    {
+        "imsx_codeMinorFieldName",
+        "imsx_codeMinorFieldValue",
+    }
+)
+
+
 @_attrs_define
 class ImsxCodeMinorField:
     imsx_code_minor_field_name: str
@@ -39,17 +48,16 @@ class ImsxCodeMinorField:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        imsx_code_minor_field_name = d.pop("imsx_codeMinorFieldName")
+        _get = src_dict.get
+        imsx_code_minor_field_name = src_dict["imsx_codeMinorFieldName"]
 
-        _imsx_code_minor_field_value_raw = d.pop("imsx_codeMinorFieldValue")
+        _imsx_code_minor_field_value_raw = src_dict["imsx_codeMinorFieldValue"]
         imsx_code_minor_field_value: CodeMinorValue | str
         if isinstance(_imsx_code_minor_field_value_raw, str):
             try:
-                imsx_code_minor_field_value_type_0 = cast(
-                    CodeMinorValue,
-                    CodeMinorValue._value2member_map_[_imsx_code_minor_field_value_raw],
-                )
+                imsx_code_minor_field_value_type_0 = _BY_VALUE_CodeMinorValue[
+                    _imsx_code_minor_field_value_raw
+                ]
 
                 imsx_code_minor_field_value = imsx_code_minor_field_value_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -59,11 +67,14 @@ class ImsxCodeMinorField:
         else:
             imsx_code_minor_field_value = _imsx_code_minor_field_value_raw
 
-        imsx_code_minor_field = cls(
-            imsx_code_minor_field_name=imsx_code_minor_field_name,
-            imsx_code_minor_field_value=imsx_code_minor_field_value,
-        )
+        imsx_code_minor_field = cls.__new__(cls)
+        imsx_code_minor_field.imsx_code_minor_field_name = imsx_code_minor_field_name
+        imsx_code_minor_field.imsx_code_minor_field_value = imsx_code_minor_field_value
 
+        if _KNOWN_KEYS.issuperset(src_dict):
+            imsx_code_minor_field.additional_properties = {}
+            return imsx_code_minor_field
+        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         imsx_code_minor_field.additional_properties = d
         return imsx_code_minor_field
 
@@ -82,3 +93,10 @@ class ImsxCodeMinorField:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# oneroster-client: value -> member tables for from_dict, typed once here instead of a cast()
+# call per field per record.
+_BY_VALUE_CodeMinorValue = cast(
+    dict[str, CodeMinorValue], CodeMinorValue._value2member_map_
+)

@@ -17,6 +17,17 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="ImsxStatusInfo")
 
 
+# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+_KNOWN_KEYS = frozenset(
+    {
+        "imsx_codeMajor",
+        "imsx_severity",
+        "imsx_description",
+        "imsx_CodeMinor",
+    }
+)
+
+
 @_attrs_define
 class ImsxStatusInfo:
     imsx_code_major: CodeMajor | str
@@ -69,14 +80,12 @@ class ImsxStatusInfo:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        _imsx_code_major_raw = d.pop("imsx_codeMajor")
+        _get = src_dict.get
+        _imsx_code_major_raw = src_dict["imsx_codeMajor"]
         imsx_code_major: CodeMajor | str
         if isinstance(_imsx_code_major_raw, str):
             try:
-                imsx_code_major_type_0 = cast(
-                    CodeMajor, CodeMajor._value2member_map_[_imsx_code_major_raw]
-                )
+                imsx_code_major_type_0 = _BY_VALUE_CodeMajor[_imsx_code_major_raw]
 
                 imsx_code_major = imsx_code_major_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -86,13 +95,11 @@ class ImsxStatusInfo:
         else:
             imsx_code_major = _imsx_code_major_raw
 
-        _imsx_severity_raw = d.pop("imsx_severity")
+        _imsx_severity_raw = src_dict["imsx_severity"]
         imsx_severity: Severity | str
         if isinstance(_imsx_severity_raw, str):
             try:
-                imsx_severity_type_0 = cast(
-                    Severity, Severity._value2member_map_[_imsx_severity_raw]
-                )
+                imsx_severity_type_0 = _BY_VALUE_Severity[_imsx_severity_raw]
 
                 imsx_severity = imsx_severity_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -100,9 +107,9 @@ class ImsxStatusInfo:
         else:
             imsx_severity = _imsx_severity_raw
 
-        imsx_description: None | str | Unset = d.pop("imsx_description", UNSET)
+        imsx_description: None | str | Unset = _get("imsx_description", UNSET)
 
-        _imsx_code_minor_raw = d.pop("imsx_CodeMinor", UNSET)
+        _imsx_code_minor_raw = _get("imsx_CodeMinor", UNSET)
         imsx_code_minor: ImsxCodeMinor | None | Unset
         if isinstance(_imsx_code_minor_raw, dict):
             try:
@@ -116,13 +123,16 @@ class ImsxStatusInfo:
         else:
             imsx_code_minor = _imsx_code_minor_raw
 
-        imsx_status_info = cls(
-            imsx_code_major=imsx_code_major,
-            imsx_severity=imsx_severity,
-            imsx_description=imsx_description,
-            imsx_code_minor=imsx_code_minor,
-        )
+        imsx_status_info = cls.__new__(cls)
+        imsx_status_info.imsx_code_major = imsx_code_major
+        imsx_status_info.imsx_severity = imsx_severity
+        imsx_status_info.imsx_description = imsx_description
+        imsx_status_info.imsx_code_minor = imsx_code_minor
 
+        if _KNOWN_KEYS.issuperset(src_dict):
+            imsx_status_info.additional_properties = {}
+            return imsx_status_info
+        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         imsx_status_info.additional_properties = d
         return imsx_status_info
 
@@ -147,3 +157,8 @@ class ImsxStatusInfo:
 # call as the stock template does. Models refer to each other (in cycles, hence not at the top);
 # an import statement per call was the largest single cost of parsing a page of records.
 from ..models.imsx_code_minor import ImsxCodeMinor
+
+# oneroster-client: value -> member tables for from_dict, typed once here instead of a cast()
+# call per field per record.
+_BY_VALUE_CodeMajor = cast(dict[str, CodeMajor], CodeMajor._value2member_map_)
+_BY_VALUE_Severity = cast(dict[str, Severity], Severity._value2member_map_)

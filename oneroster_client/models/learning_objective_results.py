@@ -11,6 +11,16 @@ from ..types import UNSET, Unset
 T = TypeVar("T", bound="LearningObjectiveResults")
 
 
+# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+_KNOWN_KEYS = frozenset(
+    {
+        "learningObjectiveId",
+        "score",
+        "textScore",
+    }
+)
+
+
 @_attrs_define
 class LearningObjectiveResults:
     learning_objective_id: str | Unset = UNSET
@@ -47,19 +57,22 @@ class LearningObjectiveResults:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        learning_objective_id = d.pop("learningObjectiveId", UNSET)
+        _get = src_dict.get
+        learning_objective_id = _get("learningObjectiveId", UNSET)
 
-        score: float | None | Unset = d.pop("score", UNSET)
+        score: float | None | Unset = _get("score", UNSET)
 
-        text_score: None | str | Unset = d.pop("textScore", UNSET)
+        text_score: None | str | Unset = _get("textScore", UNSET)
 
-        learning_objective_results = cls(
-            learning_objective_id=learning_objective_id,
-            score=score,
-            text_score=text_score,
-        )
+        learning_objective_results = cls.__new__(cls)
+        learning_objective_results.learning_objective_id = learning_objective_id
+        learning_objective_results.score = score
+        learning_objective_results.text_score = text_score
 
+        if _KNOWN_KEYS.issuperset(src_dict):
+            learning_objective_results.additional_properties = {}
+            return learning_objective_results
+        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         learning_objective_results.additional_properties = d
         return learning_objective_results
 

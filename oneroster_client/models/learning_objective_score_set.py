@@ -15,6 +15,15 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="LearningObjectiveScoreSet")
 
 
+# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+_KNOWN_KEYS = frozenset(
+    {
+        "source",
+        "learningObjectiveResults",
+    }
+)
+
+
 @_attrs_define
 class LearningObjectiveScoreSet:
     source: LearningObjectiveSource | str
@@ -48,15 +57,12 @@ class LearningObjectiveScoreSet:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        _source_raw = d.pop("source")
+        _get = src_dict.get
+        _source_raw = src_dict["source"]
         source: LearningObjectiveSource | str
         if isinstance(_source_raw, str):
             try:
-                source_type_0 = cast(
-                    LearningObjectiveSource,
-                    LearningObjectiveSource._value2member_map_[_source_raw],
-                )
+                source_type_0 = _BY_VALUE_LearningObjectiveSource[_source_raw]
 
                 source = source_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -64,20 +70,21 @@ class LearningObjectiveScoreSet:
         else:
             source = _source_raw
 
-        learning_objective_results = []
-        _learning_objective_results = d.pop("learningObjectiveResults")
-        for learning_objective_results_item_data in _learning_objective_results:
-            learning_objective_results_item = LearningObjectiveResults.from_dict(
-                learning_objective_results_item_data
-            )
+        learning_objective_results = [
+            LearningObjectiveResults.from_dict(item)
+            for item in src_dict["learningObjectiveResults"]
+        ]
 
-            learning_objective_results.append(learning_objective_results_item)
-
-        learning_objective_score_set = cls(
-            source=source,
-            learning_objective_results=learning_objective_results,
+        learning_objective_score_set = cls.__new__(cls)
+        learning_objective_score_set.source = source
+        learning_objective_score_set.learning_objective_results = (
+            learning_objective_results
         )
 
+        if _KNOWN_KEYS.issuperset(src_dict):
+            learning_objective_score_set.additional_properties = {}
+            return learning_objective_score_set
+        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         learning_objective_score_set.additional_properties = d
         return learning_objective_score_set
 
@@ -102,3 +109,9 @@ class LearningObjectiveScoreSet:
 # call as the stock template does. Models refer to each other (in cycles, hence not at the top);
 # an import statement per call was the largest single cost of parsing a page of records.
 from ..models.learning_objective_results import LearningObjectiveResults
+
+# oneroster-client: value -> member tables for from_dict, typed once here instead of a cast()
+# call per field per record.
+_BY_VALUE_LearningObjectiveSource = cast(
+    dict[str, LearningObjectiveSource], LearningObjectiveSource._value2member_map_
+)

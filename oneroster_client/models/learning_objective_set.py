@@ -11,6 +11,15 @@ from ..models.learning_objective_source import LearningObjectiveSource
 T = TypeVar("T", bound="LearningObjectiveSet")
 
 
+# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+_KNOWN_KEYS = frozenset(
+    {
+        "source",
+        "learningObjectiveIds",
+    }
+)
+
+
 @_attrs_define
 class LearningObjectiveSet:
     source: LearningObjectiveSource | str
@@ -39,15 +48,12 @@ class LearningObjectiveSet:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        _source_raw = d.pop("source")
+        _get = src_dict.get
+        _source_raw = src_dict["source"]
         source: LearningObjectiveSource | str
         if isinstance(_source_raw, str):
             try:
-                source_type_0 = cast(
-                    LearningObjectiveSource,
-                    LearningObjectiveSource._value2member_map_[_source_raw],
-                )
+                source_type_0 = _BY_VALUE_LearningObjectiveSource[_source_raw]
 
                 source = source_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -55,13 +61,16 @@ class LearningObjectiveSet:
         else:
             source = _source_raw
 
-        learning_objective_ids = cast(list[str], d.pop("learningObjectiveIds"))
+        learning_objective_ids = cast(list[str], src_dict["learningObjectiveIds"])
 
-        learning_objective_set = cls(
-            source=source,
-            learning_objective_ids=learning_objective_ids,
-        )
+        learning_objective_set = cls.__new__(cls)
+        learning_objective_set.source = source
+        learning_objective_set.learning_objective_ids = learning_objective_ids
 
+        if _KNOWN_KEYS.issuperset(src_dict):
+            learning_objective_set.additional_properties = {}
+            return learning_objective_set
+        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         learning_objective_set.additional_properties = d
         return learning_objective_set
 
@@ -80,3 +89,10 @@ class LearningObjectiveSet:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# oneroster-client: value -> member tables for from_dict, typed once here instead of a cast()
+# call per field per record.
+_BY_VALUE_LearningObjectiveSource = cast(
+    dict[str, LearningObjectiveSource], LearningObjectiveSource._value2member_map_
+)

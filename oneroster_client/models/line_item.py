@@ -19,6 +19,30 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="LineItem")
 
 
+# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+_KNOWN_KEYS = frozenset(
+    {
+        "sourcedId",
+        "status",
+        "dateLastModified",
+        "metadata",
+        "title",
+        "description",
+        "assignDate",
+        "dueDate",
+        "class",
+        "school",
+        "category",
+        "gradingPeriod",
+        "academicSession",
+        "scoreScale",
+        "resultValueMin",
+        "resultValueMax",
+        "learningObjectiveSet",
+    }
+)
+
+
 @_attrs_define
 class LineItem:
     sourced_id: str | Unset = UNSET
@@ -183,16 +207,14 @@ class LineItem:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        sourced_id = d.pop("sourcedId", UNSET)
+        _get = src_dict.get
+        sourced_id = _get("sourcedId", UNSET)
 
-        _status_raw = d.pop("status", UNSET)
+        _status_raw = _get("status", UNSET)
         status: StatusEnum | str | Unset
         if isinstance(_status_raw, str):
             try:
-                componentsschemas_status_type_0 = cast(
-                    StatusEnum, StatusEnum._value2member_map_[_status_raw]
-                )
+                componentsschemas_status_type_0 = _BY_VALUE_StatusEnum[_status_raw]
 
                 status = componentsschemas_status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -200,14 +222,14 @@ class LineItem:
         else:
             status = _status_raw
 
-        _date_last_modified = d.pop("dateLastModified", UNSET)
+        _date_last_modified = _get("dateLastModified", UNSET)
         date_last_modified: datetime.datetime | Unset
         if isinstance(_date_last_modified, Unset):
             date_last_modified = UNSET
         else:
             date_last_modified = datetime.datetime.fromisoformat(_date_last_modified)
 
-        _metadata_raw = d.pop("metadata", UNSET)
+        _metadata_raw = _get("metadata", UNSET)
         metadata: Metadata | None | Unset
         if isinstance(_metadata_raw, dict):
             try:
@@ -219,46 +241,46 @@ class LineItem:
         else:
             metadata = _metadata_raw
 
-        title = d.pop("title", UNSET)
+        title = _get("title", UNSET)
 
-        description: None | str | Unset = d.pop("description", UNSET)
+        description: None | str | Unset = _get("description", UNSET)
 
-        _assign_date = d.pop("assignDate", UNSET)
+        _assign_date = _get("assignDate", UNSET)
         assign_date: datetime.datetime | Unset
         if isinstance(_assign_date, Unset):
             assign_date = UNSET
         else:
             assign_date = datetime.datetime.fromisoformat(_assign_date)
 
-        _due_date = d.pop("dueDate", UNSET)
+        _due_date = _get("dueDate", UNSET)
         due_date: datetime.datetime | Unset
         if isinstance(_due_date, Unset):
             due_date = UNSET
         else:
             due_date = datetime.datetime.fromisoformat(_due_date)
 
-        _class_ = d.pop("class", UNSET)
+        _class_ = _get("class", UNSET)
         class_: GUIDRef | Unset
         if isinstance(_class_, Unset):
             class_ = UNSET
         else:
             class_ = GUIDRef.from_dict(_class_)
 
-        _school = d.pop("school", UNSET)
+        _school = _get("school", UNSET)
         school: GUIDRef | Unset
         if isinstance(_school, Unset):
             school = UNSET
         else:
             school = GUIDRef.from_dict(_school)
 
-        _category = d.pop("category", UNSET)
+        _category = _get("category", UNSET)
         category: GUIDRef | Unset
         if isinstance(_category, Unset):
             category = UNSET
         else:
             category = GUIDRef.from_dict(_category)
 
-        _grading_period_raw = d.pop("gradingPeriod", UNSET)
+        _grading_period_raw = _get("gradingPeriod", UNSET)
         grading_period: GUIDRef | None | Unset
         if isinstance(_grading_period_raw, dict):
             try:
@@ -272,7 +294,7 @@ class LineItem:
         else:
             grading_period = _grading_period_raw
 
-        _academic_session_raw = d.pop("academicSession", UNSET)
+        _academic_session_raw = _get("academicSession", UNSET)
         academic_session: GUIDRef | None | Unset
         if isinstance(_academic_session_raw, dict):
             try:
@@ -286,7 +308,7 @@ class LineItem:
         else:
             academic_session = _academic_session_raw
 
-        _score_scale_raw = d.pop("scoreScale", UNSET)
+        _score_scale_raw = _get("scoreScale", UNSET)
         score_scale: GUIDRef | None | Unset
         if isinstance(_score_scale_raw, dict):
             try:
@@ -300,26 +322,18 @@ class LineItem:
         else:
             score_scale = _score_scale_raw
 
-        result_value_min: float | None | Unset = d.pop("resultValueMin", UNSET)
+        result_value_min: float | None | Unset = _get("resultValueMin", UNSET)
 
-        result_value_max: float | None | Unset = d.pop("resultValueMax", UNSET)
+        result_value_max: float | None | Unset = _get("resultValueMax", UNSET)
 
-        _learning_objective_set_raw = d.pop("learningObjectiveSet", UNSET)
+        _learning_objective_set_raw = _get("learningObjectiveSet", UNSET)
         learning_objective_set: list[LearningObjectiveSet] | None | Unset
         if isinstance(_learning_objective_set_raw, list):
             try:
-                learning_objective_set_type_0 = []
-                _learning_objective_set_type_0 = _learning_objective_set_raw
-                for (
-                    learning_objective_set_type_0_item_data
-                ) in _learning_objective_set_type_0:
-                    learning_objective_set_type_0_item = LearningObjectiveSet.from_dict(
-                        learning_objective_set_type_0_item_data
-                    )
-
-                    learning_objective_set_type_0.append(
-                        learning_objective_set_type_0_item
-                    )
+                learning_objective_set_type_0 = [
+                    LearningObjectiveSet.from_dict(item)
+                    for item in _learning_objective_set_raw
+                ]
 
                 learning_objective_set = learning_objective_set_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -330,26 +344,29 @@ class LineItem:
         else:
             learning_objective_set = _learning_objective_set_raw
 
-        line_item = cls(
-            sourced_id=sourced_id,
-            status=status,
-            date_last_modified=date_last_modified,
-            metadata=metadata,
-            title=title,
-            description=description,
-            assign_date=assign_date,
-            due_date=due_date,
-            class_=class_,
-            school=school,
-            category=category,
-            grading_period=grading_period,
-            academic_session=academic_session,
-            score_scale=score_scale,
-            result_value_min=result_value_min,
-            result_value_max=result_value_max,
-            learning_objective_set=learning_objective_set,
-        )
+        line_item = cls.__new__(cls)
+        line_item.sourced_id = sourced_id
+        line_item.status = status
+        line_item.date_last_modified = date_last_modified
+        line_item.metadata = metadata
+        line_item.title = title
+        line_item.description = description
+        line_item.assign_date = assign_date
+        line_item.due_date = due_date
+        line_item.class_ = class_
+        line_item.school = school
+        line_item.category = category
+        line_item.grading_period = grading_period
+        line_item.academic_session = academic_session
+        line_item.score_scale = score_scale
+        line_item.result_value_min = result_value_min
+        line_item.result_value_max = result_value_max
+        line_item.learning_objective_set = learning_objective_set
 
+        if _KNOWN_KEYS.issuperset(src_dict):
+            line_item.additional_properties = {}
+            return line_item
+        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         line_item.additional_properties = d
         return line_item
 
@@ -376,3 +393,7 @@ class LineItem:
 from ..models.guid_ref import GUIDRef
 from ..models.learning_objective_set import LearningObjectiveSet
 from ..models.metadata import Metadata
+
+# oneroster-client: value -> member tables for from_dict, typed once here instead of a cast()
+# call per field per record.
+_BY_VALUE_StatusEnum = cast(dict[str, StatusEnum], StatusEnum._value2member_map_)

@@ -15,6 +15,20 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="LineItemSet")
 
 
+# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+_KNOWN_KEYS = frozenset(
+    {
+        "lineItems",
+        "totalCount",
+        "pageCount",
+        "pageNumber",
+        "offset",
+        "limit",
+        "total",
+    }
+)
+
+
 @_attrs_define
 class LineItemSet:
     line_items: list[LineItem] | None | Unset = UNSET
@@ -97,19 +111,14 @@ class LineItemSet:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        _line_items_raw = d.pop("lineItems", UNSET)
+        _get = src_dict.get
+        _line_items_raw = _get("lineItems", UNSET)
         line_items: list[LineItem] | None | Unset
         if isinstance(_line_items_raw, list):
             try:
-                line_items_type_0 = []
-                _line_items_type_0 = _line_items_raw
-                for line_items_type_0_item_data in _line_items_type_0:
-                    line_items_type_0_item = LineItem.from_dict(
-                        line_items_type_0_item_data
-                    )
-
-                    line_items_type_0.append(line_items_type_0_item)
+                line_items_type_0 = [
+                    LineItem.from_dict(item) for item in _line_items_raw
+                ]
 
                 line_items = line_items_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -119,28 +128,31 @@ class LineItemSet:
         else:
             line_items = _line_items_raw
 
-        total_count: int | None | Unset = d.pop("totalCount", UNSET)
+        total_count: int | None | Unset = _get("totalCount", UNSET)
 
-        page_count: int | None | Unset = d.pop("pageCount", UNSET)
+        page_count: int | None | Unset = _get("pageCount", UNSET)
 
-        page_number: int | None | Unset = d.pop("pageNumber", UNSET)
+        page_number: int | None | Unset = _get("pageNumber", UNSET)
 
-        offset: int | None | Unset = d.pop("offset", UNSET)
+        offset: int | None | Unset = _get("offset", UNSET)
 
-        limit: int | None | Unset = d.pop("limit", UNSET)
+        limit: int | None | Unset = _get("limit", UNSET)
 
-        total: int | None | Unset = d.pop("total", UNSET)
+        total: int | None | Unset = _get("total", UNSET)
 
-        line_item_set = cls(
-            line_items=line_items,
-            total_count=total_count,
-            page_count=page_count,
-            page_number=page_number,
-            offset=offset,
-            limit=limit,
-            total=total,
-        )
+        line_item_set = cls.__new__(cls)
+        line_item_set.line_items = line_items
+        line_item_set.total_count = total_count
+        line_item_set.page_count = page_count
+        line_item_set.page_number = page_number
+        line_item_set.offset = offset
+        line_item_set.limit = limit
+        line_item_set.total = total
 
+        if _KNOWN_KEYS.issuperset(src_dict):
+            line_item_set.additional_properties = {}
+            return line_item_set
+        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         line_item_set.additional_properties = d
         return line_item_set
 

@@ -15,6 +15,15 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="LinkedUsers")
 
 
+# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+_KNOWN_KEYS = frozenset(
+    {
+        "agents",
+        "students",
+    }
+)
+
+
 @_attrs_define
 class LinkedUsers:
     agents: list[User] | Unset = UNSET
@@ -48,30 +57,25 @@ class LinkedUsers:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        _agents = d.pop("agents", UNSET)
+        _get = src_dict.get
+        _agents = _get("agents", UNSET)
         agents: list[User] | Unset = UNSET
         if _agents is not UNSET:
-            agents = []
-            for agents_item_data in _agents:
-                agents_item = User.from_dict(agents_item_data)
+            agents = [User.from_dict(item) for item in _agents]
 
-                agents.append(agents_item)
-
-        _students = d.pop("students", UNSET)
+        _students = _get("students", UNSET)
         students: list[User] | Unset = UNSET
         if _students is not UNSET:
-            students = []
-            for students_item_data in _students:
-                students_item = User.from_dict(students_item_data)
+            students = [User.from_dict(item) for item in _students]
 
-                students.append(students_item)
+        linked_users = cls.__new__(cls)
+        linked_users.agents = agents
+        linked_users.students = students
 
-        linked_users = cls(
-            agents=agents,
-            students=students,
-        )
-
+        if _KNOWN_KEYS.issuperset(src_dict):
+            linked_users.additional_properties = {}
+            return linked_users
+        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         linked_users.additional_properties = d
         return linked_users
 

@@ -22,9 +22,9 @@ class Metadata:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        metadata = cls()
+        metadata = cls.__new__(cls)
 
+        d = dict(src_dict)
         metadata.additional_properties = d
         return metadata
 

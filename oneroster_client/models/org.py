@@ -19,6 +19,22 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="Org")
 
 
+# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+_KNOWN_KEYS = frozenset(
+    {
+        "sourcedId",
+        "status",
+        "dateLastModified",
+        "metadata",
+        "name",
+        "type",
+        "identifier",
+        "parent",
+        "children",
+    }
+)
+
+
 @_attrs_define
 class Org:
     sourced_id: str | Unset = UNSET
@@ -113,16 +129,14 @@ class Org:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        sourced_id = d.pop("sourcedId", UNSET)
+        _get = src_dict.get
+        sourced_id = _get("sourcedId", UNSET)
 
-        _status_raw = d.pop("status", UNSET)
+        _status_raw = _get("status", UNSET)
         status: StatusEnum | str | Unset
         if isinstance(_status_raw, str):
             try:
-                componentsschemas_status_type_0 = cast(
-                    StatusEnum, StatusEnum._value2member_map_[_status_raw]
-                )
+                componentsschemas_status_type_0 = _BY_VALUE_StatusEnum[_status_raw]
 
                 status = componentsschemas_status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -130,14 +144,14 @@ class Org:
         else:
             status = _status_raw
 
-        _date_last_modified = d.pop("dateLastModified", UNSET)
+        _date_last_modified = _get("dateLastModified", UNSET)
         date_last_modified: datetime.datetime | Unset
         if isinstance(_date_last_modified, Unset):
             date_last_modified = UNSET
         else:
             date_last_modified = datetime.datetime.fromisoformat(_date_last_modified)
 
-        _metadata_raw = d.pop("metadata", UNSET)
+        _metadata_raw = _get("metadata", UNSET)
         metadata: Metadata | None | Unset
         if isinstance(_metadata_raw, dict):
             try:
@@ -149,13 +163,13 @@ class Org:
         else:
             metadata = _metadata_raw
 
-        name = d.pop("name", UNSET)
+        name = _get("name", UNSET)
 
-        _type__raw = d.pop("type", UNSET)
+        _type__raw = _get("type", UNSET)
         type_: OrgType | str | Unset
         if isinstance(_type__raw, str):
             try:
-                type_type_0 = cast(OrgType, OrgType._value2member_map_[_type__raw])
+                type_type_0 = _BY_VALUE_OrgType[_type__raw]
 
                 type_ = type_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -163,9 +177,9 @@ class Org:
         else:
             type_ = _type__raw
 
-        identifier = d.pop("identifier", UNSET)
+        identifier = _get("identifier", UNSET)
 
-        _parent_raw = d.pop("parent", UNSET)
+        _parent_raw = _get("parent", UNSET)
         parent: GUIDRef | None | Unset
         if isinstance(_parent_raw, dict):
             try:
@@ -177,16 +191,11 @@ class Org:
         else:
             parent = _parent_raw
 
-        _children_raw = d.pop("children", UNSET)
+        _children_raw = _get("children", UNSET)
         children: list[GUIDRef] | None | Unset
         if isinstance(_children_raw, list):
             try:
-                children_type_0 = []
-                _children_type_0 = _children_raw
-                for children_type_0_item_data in _children_type_0:
-                    children_type_0_item = GUIDRef.from_dict(children_type_0_item_data)
-
-                    children_type_0.append(children_type_0_item)
+                children_type_0 = [GUIDRef.from_dict(item) for item in _children_raw]
 
                 children = children_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -196,18 +205,21 @@ class Org:
         else:
             children = _children_raw
 
-        org = cls(
-            sourced_id=sourced_id,
-            status=status,
-            date_last_modified=date_last_modified,
-            metadata=metadata,
-            name=name,
-            type_=type_,
-            identifier=identifier,
-            parent=parent,
-            children=children,
-        )
+        org = cls.__new__(cls)
+        org.sourced_id = sourced_id
+        org.status = status
+        org.date_last_modified = date_last_modified
+        org.metadata = metadata
+        org.name = name
+        org.type_ = type_
+        org.identifier = identifier
+        org.parent = parent
+        org.children = children
 
+        if _KNOWN_KEYS.issuperset(src_dict):
+            org.additional_properties = {}
+            return org
+        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         org.additional_properties = d
         return org
 
@@ -233,3 +245,8 @@ class Org:
 # an import statement per call was the largest single cost of parsing a page of records.
 from ..models.guid_ref import GUIDRef
 from ..models.metadata import Metadata
+
+# oneroster-client: value -> member tables for from_dict, typed once here instead of a cast()
+# call per field per record.
+_BY_VALUE_StatusEnum = cast(dict[str, StatusEnum], StatusEnum._value2member_map_)
+_BY_VALUE_OrgType = cast(dict[str, OrgType], OrgType._value2member_map_)

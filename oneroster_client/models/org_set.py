@@ -15,6 +15,20 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="OrgSet")
 
 
+# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+_KNOWN_KEYS = frozenset(
+    {
+        "orgs",
+        "totalCount",
+        "pageCount",
+        "pageNumber",
+        "offset",
+        "limit",
+        "total",
+    }
+)
+
+
 @_attrs_define
 class OrgSet:
     orgs: list[Org] | None | Unset = UNSET
@@ -97,17 +111,12 @@ class OrgSet:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        _orgs_raw = d.pop("orgs", UNSET)
+        _get = src_dict.get
+        _orgs_raw = _get("orgs", UNSET)
         orgs: list[Org] | None | Unset
         if isinstance(_orgs_raw, list):
             try:
-                orgs_type_0 = []
-                _orgs_type_0 = _orgs_raw
-                for orgs_type_0_item_data in _orgs_type_0:
-                    orgs_type_0_item = Org.from_dict(orgs_type_0_item_data)
-
-                    orgs_type_0.append(orgs_type_0_item)
+                orgs_type_0 = [Org.from_dict(item) for item in _orgs_raw]
 
                 orgs = orgs_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -115,28 +124,31 @@ class OrgSet:
         else:
             orgs = _orgs_raw
 
-        total_count: int | None | Unset = d.pop("totalCount", UNSET)
+        total_count: int | None | Unset = _get("totalCount", UNSET)
 
-        page_count: int | None | Unset = d.pop("pageCount", UNSET)
+        page_count: int | None | Unset = _get("pageCount", UNSET)
 
-        page_number: int | None | Unset = d.pop("pageNumber", UNSET)
+        page_number: int | None | Unset = _get("pageNumber", UNSET)
 
-        offset: int | None | Unset = d.pop("offset", UNSET)
+        offset: int | None | Unset = _get("offset", UNSET)
 
-        limit: int | None | Unset = d.pop("limit", UNSET)
+        limit: int | None | Unset = _get("limit", UNSET)
 
-        total: int | None | Unset = d.pop("total", UNSET)
+        total: int | None | Unset = _get("total", UNSET)
 
-        org_set = cls(
-            orgs=orgs,
-            total_count=total_count,
-            page_count=page_count,
-            page_number=page_number,
-            offset=offset,
-            limit=limit,
-            total=total,
-        )
+        org_set = cls.__new__(cls)
+        org_set.orgs = orgs
+        org_set.total_count = total_count
+        org_set.page_count = page_count
+        org_set.page_number = page_number
+        org_set.offset = offset
+        org_set.limit = limit
+        org_set.total = total
 
+        if _KNOWN_KEYS.issuperset(src_dict):
+            org_set.additional_properties = {}
+            return org_set
+        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         org_set.additional_properties = d
         return org_set
 

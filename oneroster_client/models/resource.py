@@ -19,6 +19,23 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="Resource")
 
 
+# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+_KNOWN_KEYS = frozenset(
+    {
+        "sourcedId",
+        "status",
+        "dateLastModified",
+        "metadata",
+        "title",
+        "roles",
+        "importance",
+        "vendorResourceId",
+        "vendorId",
+        "applicationId",
+    }
+)
+
+
 @_attrs_define
 class Resource:
     sourced_id: str | Unset = UNSET
@@ -128,16 +145,14 @@ class Resource:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        sourced_id = d.pop("sourcedId", UNSET)
+        _get = src_dict.get
+        sourced_id = _get("sourcedId", UNSET)
 
-        _status_raw = d.pop("status", UNSET)
+        _status_raw = _get("status", UNSET)
         status: StatusEnum | str | Unset
         if isinstance(_status_raw, str):
             try:
-                componentsschemas_status_type_0 = cast(
-                    StatusEnum, StatusEnum._value2member_map_[_status_raw]
-                )
+                componentsschemas_status_type_0 = _BY_VALUE_StatusEnum[_status_raw]
 
                 status = componentsschemas_status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -145,14 +160,14 @@ class Resource:
         else:
             status = _status_raw
 
-        _date_last_modified = d.pop("dateLastModified", UNSET)
+        _date_last_modified = _get("dateLastModified", UNSET)
         date_last_modified: datetime.datetime | Unset
         if isinstance(_date_last_modified, Unset):
             date_last_modified = UNSET
         else:
             date_last_modified = datetime.datetime.fromisoformat(_date_last_modified)
 
-        _metadata_raw = d.pop("metadata", UNSET)
+        _metadata_raw = _get("metadata", UNSET)
         metadata: Metadata | None | Unset
         if isinstance(_metadata_raw, dict):
             try:
@@ -164,9 +179,9 @@ class Resource:
         else:
             metadata = _metadata_raw
 
-        title: None | str | Unset = d.pop("title", UNSET)
+        title: None | str | Unset = _get("title", UNSET)
 
-        _roles_raw = d.pop("roles", UNSET)
+        _roles_raw = _get("roles", UNSET)
         roles: list[ResourceRole | str] | None | Unset
         if isinstance(_roles_raw, list):
             try:
@@ -177,10 +192,9 @@ class Resource:
                     roles_type_0_item: ResourceRole | str
                     if isinstance(_roles_type_0_item_raw, str):
                         try:
-                            roles_type_0_item_type_0 = cast(
-                                ResourceRole,
-                                ResourceRole._value2member_map_[_roles_type_0_item_raw],
-                            )
+                            roles_type_0_item_type_0 = _BY_VALUE_ResourceRole[
+                                _roles_type_0_item_raw
+                            ]
 
                             roles_type_0_item = roles_type_0_item_type_0
                         except (TypeError, ValueError, AttributeError, KeyError):
@@ -200,13 +214,11 @@ class Resource:
         else:
             roles = _roles_raw
 
-        _importance_raw = d.pop("importance", UNSET)
+        _importance_raw = _get("importance", UNSET)
         importance: Importance | None | str | Unset
         if isinstance(_importance_raw, str):
             try:
-                importance_type_0 = cast(
-                    Importance, Importance._value2member_map_[_importance_raw]
-                )
+                importance_type_0 = _BY_VALUE_Importance[_importance_raw]
 
                 importance = importance_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -216,25 +228,28 @@ class Resource:
         else:
             importance = _importance_raw
 
-        vendor_resource_id = d.pop("vendorResourceId", UNSET)
+        vendor_resource_id = _get("vendorResourceId", UNSET)
 
-        vendor_id: None | str | Unset = d.pop("vendorId", UNSET)
+        vendor_id: None | str | Unset = _get("vendorId", UNSET)
 
-        application_id: None | str | Unset = d.pop("applicationId", UNSET)
+        application_id: None | str | Unset = _get("applicationId", UNSET)
 
-        resource = cls(
-            sourced_id=sourced_id,
-            status=status,
-            date_last_modified=date_last_modified,
-            metadata=metadata,
-            title=title,
-            roles=roles,
-            importance=importance,
-            vendor_resource_id=vendor_resource_id,
-            vendor_id=vendor_id,
-            application_id=application_id,
-        )
+        resource = cls.__new__(cls)
+        resource.sourced_id = sourced_id
+        resource.status = status
+        resource.date_last_modified = date_last_modified
+        resource.metadata = metadata
+        resource.title = title
+        resource.roles = roles
+        resource.importance = importance
+        resource.vendor_resource_id = vendor_resource_id
+        resource.vendor_id = vendor_id
+        resource.application_id = application_id
 
+        if _KNOWN_KEYS.issuperset(src_dict):
+            resource.additional_properties = {}
+            return resource
+        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         resource.additional_properties = d
         return resource
 
@@ -259,3 +274,9 @@ class Resource:
 # call as the stock template does. Models refer to each other (in cycles, hence not at the top);
 # an import statement per call was the largest single cost of parsing a page of records.
 from ..models.metadata import Metadata
+
+# oneroster-client: value -> member tables for from_dict, typed once here instead of a cast()
+# call per field per record.
+_BY_VALUE_StatusEnum = cast(dict[str, StatusEnum], StatusEnum._value2member_map_)
+_BY_VALUE_ResourceRole = cast(dict[str, ResourceRole], ResourceRole._value2member_map_)
+_BY_VALUE_Importance = cast(dict[str, Importance], Importance._value2member_map_)

@@ -15,6 +15,20 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="ResourceSet")
 
 
+# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+_KNOWN_KEYS = frozenset(
+    {
+        "resources",
+        "totalCount",
+        "pageCount",
+        "pageNumber",
+        "offset",
+        "limit",
+        "total",
+    }
+)
+
+
 @_attrs_define
 class ResourceSet:
     resources: list[Resource] | None | Unset = UNSET
@@ -97,19 +111,12 @@ class ResourceSet:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        _resources_raw = d.pop("resources", UNSET)
+        _get = src_dict.get
+        _resources_raw = _get("resources", UNSET)
         resources: list[Resource] | None | Unset
         if isinstance(_resources_raw, list):
             try:
-                resources_type_0 = []
-                _resources_type_0 = _resources_raw
-                for resources_type_0_item_data in _resources_type_0:
-                    resources_type_0_item = Resource.from_dict(
-                        resources_type_0_item_data
-                    )
-
-                    resources_type_0.append(resources_type_0_item)
+                resources_type_0 = [Resource.from_dict(item) for item in _resources_raw]
 
                 resources = resources_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -119,28 +126,31 @@ class ResourceSet:
         else:
             resources = _resources_raw
 
-        total_count: int | None | Unset = d.pop("totalCount", UNSET)
+        total_count: int | None | Unset = _get("totalCount", UNSET)
 
-        page_count: int | None | Unset = d.pop("pageCount", UNSET)
+        page_count: int | None | Unset = _get("pageCount", UNSET)
 
-        page_number: int | None | Unset = d.pop("pageNumber", UNSET)
+        page_number: int | None | Unset = _get("pageNumber", UNSET)
 
-        offset: int | None | Unset = d.pop("offset", UNSET)
+        offset: int | None | Unset = _get("offset", UNSET)
 
-        limit: int | None | Unset = d.pop("limit", UNSET)
+        limit: int | None | Unset = _get("limit", UNSET)
 
-        total: int | None | Unset = d.pop("total", UNSET)
+        total: int | None | Unset = _get("total", UNSET)
 
-        resource_set = cls(
-            resources=resources,
-            total_count=total_count,
-            page_count=page_count,
-            page_number=page_number,
-            offset=offset,
-            limit=limit,
-            total=total,
-        )
+        resource_set = cls.__new__(cls)
+        resource_set.resources = resources
+        resource_set.total_count = total_count
+        resource_set.page_count = page_count
+        resource_set.page_number = page_number
+        resource_set.offset = offset
+        resource_set.limit = limit
+        resource_set.total = total
 
+        if _KNOWN_KEYS.issuperset(src_dict):
+            resource_set.additional_properties = {}
+            return resource_set
+        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         resource_set.additional_properties = d
         return resource_set
 

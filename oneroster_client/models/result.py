@@ -21,6 +21,31 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="Result")
 
 
+# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+_KNOWN_KEYS = frozenset(
+    {
+        "sourcedId",
+        "status",
+        "dateLastModified",
+        "metadata",
+        "lineItem",
+        "student",
+        "class",
+        "scoreScale",
+        "scoreStatus",
+        "score",
+        "textScore",
+        "scoreDate",
+        "comment",
+        "learningObjectiveSet",
+        "inProgress",
+        "incomplete",
+        "late",
+        "missing",
+    }
+)
+
+
 @_attrs_define
 class Result:
     sourced_id: str | Unset = UNSET
@@ -216,16 +241,14 @@ class Result:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        sourced_id = d.pop("sourcedId", UNSET)
+        _get = src_dict.get
+        sourced_id = _get("sourcedId", UNSET)
 
-        _status_raw = d.pop("status", UNSET)
+        _status_raw = _get("status", UNSET)
         status: StatusEnum | str | Unset
         if isinstance(_status_raw, str):
             try:
-                componentsschemas_status_type_0 = cast(
-                    StatusEnum, StatusEnum._value2member_map_[_status_raw]
-                )
+                componentsschemas_status_type_0 = _BY_VALUE_StatusEnum[_status_raw]
 
                 status = componentsschemas_status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -233,14 +256,14 @@ class Result:
         else:
             status = _status_raw
 
-        _date_last_modified = d.pop("dateLastModified", UNSET)
+        _date_last_modified = _get("dateLastModified", UNSET)
         date_last_modified: datetime.datetime | Unset
         if isinstance(_date_last_modified, Unset):
             date_last_modified = UNSET
         else:
             date_last_modified = datetime.datetime.fromisoformat(_date_last_modified)
 
-        _metadata_raw = d.pop("metadata", UNSET)
+        _metadata_raw = _get("metadata", UNSET)
         metadata: Metadata | None | Unset
         if isinstance(_metadata_raw, dict):
             try:
@@ -252,21 +275,21 @@ class Result:
         else:
             metadata = _metadata_raw
 
-        _line_item = d.pop("lineItem", UNSET)
+        _line_item = _get("lineItem", UNSET)
         line_item: GUIDRef | Unset
         if isinstance(_line_item, Unset):
             line_item = UNSET
         else:
             line_item = GUIDRef.from_dict(_line_item)
 
-        _student = d.pop("student", UNSET)
+        _student = _get("student", UNSET)
         student: GUIDRef | Unset
         if isinstance(_student, Unset):
             student = UNSET
         else:
             student = GUIDRef.from_dict(_student)
 
-        _class__raw = d.pop("class", UNSET)
+        _class__raw = _get("class", UNSET)
         class_: GUIDRef | None | Unset
         if isinstance(_class__raw, dict):
             try:
@@ -278,7 +301,7 @@ class Result:
         else:
             class_ = _class__raw
 
-        _score_scale_raw = d.pop("scoreScale", UNSET)
+        _score_scale_raw = _get("scoreScale", UNSET)
         score_scale: GUIDRef | None | Unset
         if isinstance(_score_scale_raw, dict):
             try:
@@ -292,13 +315,11 @@ class Result:
         else:
             score_scale = _score_scale_raw
 
-        _score_status_raw = d.pop("scoreStatus", UNSET)
+        _score_status_raw = _get("scoreStatus", UNSET)
         score_status: ScoreStatus | str | Unset
         if isinstance(_score_status_raw, str):
             try:
-                score_status_type_0 = cast(
-                    ScoreStatus, ScoreStatus._value2member_map_[_score_status_raw]
-                )
+                score_status_type_0 = _BY_VALUE_ScoreStatus[_score_status_raw]
 
                 score_status = score_status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -308,57 +329,55 @@ class Result:
         else:
             score_status = _score_status_raw
 
-        score: float | None | Unset = d.pop("score", UNSET)
+        score: float | None | Unset = _get("score", UNSET)
 
-        text_score: None | str | Unset = d.pop("textScore", UNSET)
+        text_score: None | str | Unset = _get("textScore", UNSET)
 
-        def _parse_score_date(
-            data: object,
-        ) -> datetime.date | datetime.datetime | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                componentsschemas_date_value_type_0 = datetime.date.fromisoformat(data)
+        _score_date_raw = _get("scoreDate", UNSET)
+        score_date: datetime.date | datetime.datetime | str | Unset
+        if isinstance(_score_date_raw, Unset):
+            score_date = _score_date_raw
+        else:
 
-                return componentsschemas_date_value_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                componentsschemas_date_value_type_1 = datetime.datetime.fromisoformat(
-                    data
-                )
+            def _parse_score_date(
+                data: object,
+            ) -> datetime.date | datetime.datetime | str | Unset:
+                if isinstance(data, Unset):
+                    return data
+                try:
+                    if not isinstance(data, str):
+                        raise TypeError()
+                    componentsschemas_date_value_type_0 = datetime.date.fromisoformat(
+                        data
+                    )
 
-                return componentsschemas_date_value_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.date | datetime.datetime | str | Unset, data)
+                    return componentsschemas_date_value_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, str):
+                        raise TypeError()
+                    componentsschemas_date_value_type_1 = (
+                        datetime.datetime.fromisoformat(data)
+                    )
 
-        score_date = _parse_score_date(d.pop("scoreDate", UNSET))
+                    return componentsschemas_date_value_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(datetime.date | datetime.datetime | str | Unset, data)
 
-        comment: None | str | Unset = d.pop("comment", UNSET)
+            score_date = _parse_score_date(_score_date_raw)
 
-        _learning_objective_set_raw = d.pop("learningObjectiveSet", UNSET)
+        comment: None | str | Unset = _get("comment", UNSET)
+
+        _learning_objective_set_raw = _get("learningObjectiveSet", UNSET)
         learning_objective_set: list[LearningObjectiveScoreSet] | None | Unset
         if isinstance(_learning_objective_set_raw, list):
             try:
-                learning_objective_set_type_0 = []
-                _learning_objective_set_type_0 = _learning_objective_set_raw
-                for (
-                    learning_objective_set_type_0_item_data
-                ) in _learning_objective_set_type_0:
-                    learning_objective_set_type_0_item = (
-                        LearningObjectiveScoreSet.from_dict(
-                            learning_objective_set_type_0_item_data
-                        )
-                    )
-
-                    learning_objective_set_type_0.append(
-                        learning_objective_set_type_0_item
-                    )
+                learning_objective_set_type_0 = [
+                    LearningObjectiveScoreSet.from_dict(item)
+                    for item in _learning_objective_set_raw
+                ]
 
                 learning_objective_set = learning_objective_set_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -369,13 +388,13 @@ class Result:
         else:
             learning_objective_set = _learning_objective_set_raw
 
-        _in_progress_raw = d.pop("inProgress", UNSET)
+        _in_progress_raw = _get("inProgress", UNSET)
         in_progress: bool | None | str | TrueFalseEnum | Unset
         if isinstance(_in_progress_raw, str):
             try:
-                componentsschemas_true_false_type_0 = cast(
-                    TrueFalseEnum, TrueFalseEnum._value2member_map_[_in_progress_raw]
-                )
+                componentsschemas_true_false_type_0 = _BY_VALUE_TrueFalseEnum[
+                    _in_progress_raw
+                ]
 
                 in_progress = componentsschemas_true_false_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -386,13 +405,13 @@ class Result:
         else:
             in_progress = _in_progress_raw
 
-        _incomplete_raw = d.pop("incomplete", UNSET)
+        _incomplete_raw = _get("incomplete", UNSET)
         incomplete: bool | None | str | TrueFalseEnum | Unset
         if isinstance(_incomplete_raw, str):
             try:
-                componentsschemas_true_false_type_0 = cast(
-                    TrueFalseEnum, TrueFalseEnum._value2member_map_[_incomplete_raw]
-                )
+                componentsschemas_true_false_type_0 = _BY_VALUE_TrueFalseEnum[
+                    _incomplete_raw
+                ]
 
                 incomplete = componentsschemas_true_false_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -403,13 +422,11 @@ class Result:
         else:
             incomplete = _incomplete_raw
 
-        _late_raw = d.pop("late", UNSET)
+        _late_raw = _get("late", UNSET)
         late: bool | None | str | TrueFalseEnum | Unset
         if isinstance(_late_raw, str):
             try:
-                componentsschemas_true_false_type_0 = cast(
-                    TrueFalseEnum, TrueFalseEnum._value2member_map_[_late_raw]
-                )
+                componentsschemas_true_false_type_0 = _BY_VALUE_TrueFalseEnum[_late_raw]
 
                 late = componentsschemas_true_false_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -419,13 +436,13 @@ class Result:
         else:
             late = _late_raw
 
-        _missing_raw = d.pop("missing", UNSET)
+        _missing_raw = _get("missing", UNSET)
         missing: bool | None | str | TrueFalseEnum | Unset
         if isinstance(_missing_raw, str):
             try:
-                componentsschemas_true_false_type_0 = cast(
-                    TrueFalseEnum, TrueFalseEnum._value2member_map_[_missing_raw]
-                )
+                componentsschemas_true_false_type_0 = _BY_VALUE_TrueFalseEnum[
+                    _missing_raw
+                ]
 
                 missing = componentsschemas_true_false_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -436,27 +453,30 @@ class Result:
         else:
             missing = _missing_raw
 
-        result = cls(
-            sourced_id=sourced_id,
-            status=status,
-            date_last_modified=date_last_modified,
-            metadata=metadata,
-            line_item=line_item,
-            student=student,
-            class_=class_,
-            score_scale=score_scale,
-            score_status=score_status,
-            score=score,
-            text_score=text_score,
-            score_date=score_date,
-            comment=comment,
-            learning_objective_set=learning_objective_set,
-            in_progress=in_progress,
-            incomplete=incomplete,
-            late=late,
-            missing=missing,
-        )
+        result = cls.__new__(cls)
+        result.sourced_id = sourced_id
+        result.status = status
+        result.date_last_modified = date_last_modified
+        result.metadata = metadata
+        result.line_item = line_item
+        result.student = student
+        result.class_ = class_
+        result.score_scale = score_scale
+        result.score_status = score_status
+        result.score = score
+        result.text_score = text_score
+        result.score_date = score_date
+        result.comment = comment
+        result.learning_objective_set = learning_objective_set
+        result.in_progress = in_progress
+        result.incomplete = incomplete
+        result.late = late
+        result.missing = missing
 
+        if _KNOWN_KEYS.issuperset(src_dict):
+            result.additional_properties = {}
+            return result
+        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         result.additional_properties = d
         return result
 
@@ -483,3 +503,11 @@ class Result:
 from ..models.guid_ref import GUIDRef
 from ..models.learning_objective_score_set import LearningObjectiveScoreSet
 from ..models.metadata import Metadata
+
+# oneroster-client: value -> member tables for from_dict, typed once here instead of a cast()
+# call per field per record.
+_BY_VALUE_StatusEnum = cast(dict[str, StatusEnum], StatusEnum._value2member_map_)
+_BY_VALUE_ScoreStatus = cast(dict[str, ScoreStatus], ScoreStatus._value2member_map_)
+_BY_VALUE_TrueFalseEnum = cast(
+    dict[str, TrueFalseEnum], TrueFalseEnum._value2member_map_
+)

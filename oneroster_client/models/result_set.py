@@ -15,6 +15,20 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="ResultSet")
 
 
+# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+_KNOWN_KEYS = frozenset(
+    {
+        "results",
+        "totalCount",
+        "pageCount",
+        "pageNumber",
+        "offset",
+        "limit",
+        "total",
+    }
+)
+
+
 @_attrs_define
 class ResultSet:
     results: list[Result] | None | Unset = UNSET
@@ -97,17 +111,12 @@ class ResultSet:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        _results_raw = d.pop("results", UNSET)
+        _get = src_dict.get
+        _results_raw = _get("results", UNSET)
         results: list[Result] | None | Unset
         if isinstance(_results_raw, list):
             try:
-                results_type_0 = []
-                _results_type_0 = _results_raw
-                for results_type_0_item_data in _results_type_0:
-                    results_type_0_item = Result.from_dict(results_type_0_item_data)
-
-                    results_type_0.append(results_type_0_item)
+                results_type_0 = [Result.from_dict(item) for item in _results_raw]
 
                 results = results_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -115,28 +124,31 @@ class ResultSet:
         else:
             results = _results_raw
 
-        total_count: int | None | Unset = d.pop("totalCount", UNSET)
+        total_count: int | None | Unset = _get("totalCount", UNSET)
 
-        page_count: int | None | Unset = d.pop("pageCount", UNSET)
+        page_count: int | None | Unset = _get("pageCount", UNSET)
 
-        page_number: int | None | Unset = d.pop("pageNumber", UNSET)
+        page_number: int | None | Unset = _get("pageNumber", UNSET)
 
-        offset: int | None | Unset = d.pop("offset", UNSET)
+        offset: int | None | Unset = _get("offset", UNSET)
 
-        limit: int | None | Unset = d.pop("limit", UNSET)
+        limit: int | None | Unset = _get("limit", UNSET)
 
-        total: int | None | Unset = d.pop("total", UNSET)
+        total: int | None | Unset = _get("total", UNSET)
 
-        result_set = cls(
-            results=results,
-            total_count=total_count,
-            page_count=page_count,
-            page_number=page_number,
-            offset=offset,
-            limit=limit,
-            total=total,
-        )
+        result_set = cls.__new__(cls)
+        result_set.results = results
+        result_set.total_count = total_count
+        result_set.page_count = page_count
+        result_set.page_number = page_number
+        result_set.offset = offset
+        result_set.limit = limit
+        result_set.total = total
 
+        if _KNOWN_KEYS.issuperset(src_dict):
+            result_set.additional_properties = {}
+            return result_set
+        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         result_set.additional_properties = d
         return result_set
 

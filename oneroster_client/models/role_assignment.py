@@ -18,6 +18,19 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="RoleAssignment")
 
 
+# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+_KNOWN_KEYS = frozenset(
+    {
+        "roleType",
+        "role",
+        "org",
+        "userProfile",
+        "beginDate",
+        "endDate",
+    }
+)
+
+
 @_attrs_define
 class RoleAssignment:
     role_type: RoleType | str | Unset = UNSET
@@ -95,14 +108,12 @@ class RoleAssignment:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        _role_type_raw = d.pop("roleType", UNSET)
+        _get = src_dict.get
+        _role_type_raw = _get("roleType", UNSET)
         role_type: RoleType | str | Unset
         if isinstance(_role_type_raw, str):
             try:
-                role_type_type_0 = cast(
-                    RoleType, RoleType._value2member_map_[_role_type_raw]
-                )
+                role_type_type_0 = _BY_VALUE_RoleType[_role_type_raw]
 
                 role_type = role_type_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -110,11 +121,11 @@ class RoleAssignment:
         else:
             role_type = _role_type_raw
 
-        _role_raw = d.pop("role", UNSET)
+        _role_raw = _get("role", UNSET)
         role: str | Unset | UserRole
         if isinstance(_role_raw, str):
             try:
-                role_type_0 = cast(UserRole, UserRole._value2member_map_[_role_raw])
+                role_type_0 = _BY_VALUE_UserRole[_role_raw]
 
                 role = role_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -122,82 +133,105 @@ class RoleAssignment:
         else:
             role = _role_raw
 
-        _org = d.pop("org", UNSET)
+        _org = _get("org", UNSET)
         org: GUIDRef | Unset
         if isinstance(_org, Unset):
             org = UNSET
         else:
             org = GUIDRef.from_dict(_org)
 
-        user_profile: None | str | Unset = d.pop("userProfile", UNSET)
+        user_profile: None | str | Unset = _get("userProfile", UNSET)
 
-        def _parse_begin_date(
-            data: object,
-        ) -> datetime.date | datetime.datetime | None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                componentsschemas_date_value_type_0 = datetime.date.fromisoformat(data)
+        _begin_date_raw = _get("beginDate", UNSET)
+        begin_date: datetime.date | datetime.datetime | None | str | Unset
+        if _begin_date_raw is None or isinstance(_begin_date_raw, Unset):
+            begin_date = _begin_date_raw
+        else:
 
-                return componentsschemas_date_value_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                componentsschemas_date_value_type_1 = datetime.datetime.fromisoformat(
-                    data
+            def _parse_begin_date(
+                data: object,
+            ) -> datetime.date | datetime.datetime | None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                try:
+                    if not isinstance(data, str):
+                        raise TypeError()
+                    componentsschemas_date_value_type_0 = datetime.date.fromisoformat(
+                        data
+                    )
+
+                    return componentsschemas_date_value_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, str):
+                        raise TypeError()
+                    componentsschemas_date_value_type_1 = (
+                        datetime.datetime.fromisoformat(data)
+                    )
+
+                    return componentsschemas_date_value_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(
+                    datetime.date | datetime.datetime | None | str | Unset, data
                 )
 
-                return componentsschemas_date_value_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.date | datetime.datetime | None | str | Unset, data)
+            begin_date = _parse_begin_date(_begin_date_raw)
 
-        begin_date = _parse_begin_date(d.pop("beginDate", UNSET))
+        _end_date_raw = _get("endDate", UNSET)
+        end_date: datetime.date | datetime.datetime | None | str | Unset
+        if _end_date_raw is None or isinstance(_end_date_raw, Unset):
+            end_date = _end_date_raw
+        else:
 
-        def _parse_end_date(
-            data: object,
-        ) -> datetime.date | datetime.datetime | None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                componentsschemas_date_value_type_0 = datetime.date.fromisoformat(data)
+            def _parse_end_date(
+                data: object,
+            ) -> datetime.date | datetime.datetime | None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                try:
+                    if not isinstance(data, str):
+                        raise TypeError()
+                    componentsschemas_date_value_type_0 = datetime.date.fromisoformat(
+                        data
+                    )
 
-                return componentsschemas_date_value_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                componentsschemas_date_value_type_1 = datetime.datetime.fromisoformat(
-                    data
+                    return componentsschemas_date_value_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, str):
+                        raise TypeError()
+                    componentsschemas_date_value_type_1 = (
+                        datetime.datetime.fromisoformat(data)
+                    )
+
+                    return componentsschemas_date_value_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(
+                    datetime.date | datetime.datetime | None | str | Unset, data
                 )
 
-                return componentsschemas_date_value_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.date | datetime.datetime | None | str | Unset, data)
+            end_date = _parse_end_date(_end_date_raw)
 
-        end_date = _parse_end_date(d.pop("endDate", UNSET))
+        role_assignment = cls.__new__(cls)
+        role_assignment.role_type = role_type
+        role_assignment.role = role
+        role_assignment.org = org
+        role_assignment.user_profile = user_profile
+        role_assignment.begin_date = begin_date
+        role_assignment.end_date = end_date
 
-        role_assignment = cls(
-            role_type=role_type,
-            role=role,
-            org=org,
-            user_profile=user_profile,
-            begin_date=begin_date,
-            end_date=end_date,
-        )
-
+        if _KNOWN_KEYS.issuperset(src_dict):
+            role_assignment.additional_properties = {}
+            return role_assignment
+        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         role_assignment.additional_properties = d
         return role_assignment
 
@@ -222,3 +256,8 @@ class RoleAssignment:
 # call as the stock template does. Models refer to each other (in cycles, hence not at the top);
 # an import statement per call was the largest single cost of parsing a page of records.
 from ..models.guid_ref import GUIDRef
+
+# oneroster-client: value -> member tables for from_dict, typed once here instead of a cast()
+# call per field per record.
+_BY_VALUE_RoleType = cast(dict[str, RoleType], RoleType._value2member_map_)
+_BY_VALUE_UserRole = cast(dict[str, UserRole], UserRole._value2member_map_)

@@ -19,6 +19,22 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="ScoreScale")
 
 
+# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+_KNOWN_KEYS = frozenset(
+    {
+        "sourcedId",
+        "status",
+        "dateLastModified",
+        "metadata",
+        "title",
+        "type",
+        "course",
+        "class",
+        "scoreScaleValue",
+    }
+)
+
+
 @_attrs_define
 class ScoreScale:
     sourced_id: str | Unset = UNSET
@@ -104,16 +120,14 @@ class ScoreScale:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        sourced_id = d.pop("sourcedId", UNSET)
+        _get = src_dict.get
+        sourced_id = _get("sourcedId", UNSET)
 
-        _status_raw = d.pop("status", UNSET)
+        _status_raw = _get("status", UNSET)
         status: StatusEnum | str | Unset
         if isinstance(_status_raw, str):
             try:
-                componentsschemas_status_type_0 = cast(
-                    StatusEnum, StatusEnum._value2member_map_[_status_raw]
-                )
+                componentsschemas_status_type_0 = _BY_VALUE_StatusEnum[_status_raw]
 
                 status = componentsschemas_status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -121,14 +135,14 @@ class ScoreScale:
         else:
             status = _status_raw
 
-        _date_last_modified = d.pop("dateLastModified", UNSET)
+        _date_last_modified = _get("dateLastModified", UNSET)
         date_last_modified: datetime.datetime | Unset
         if isinstance(_date_last_modified, Unset):
             date_last_modified = UNSET
         else:
             date_last_modified = datetime.datetime.fromisoformat(_date_last_modified)
 
-        _metadata_raw = d.pop("metadata", UNSET)
+        _metadata_raw = _get("metadata", UNSET)
         metadata: Metadata | None | Unset
         if isinstance(_metadata_raw, dict):
             try:
@@ -140,11 +154,11 @@ class ScoreScale:
         else:
             metadata = _metadata_raw
 
-        title = d.pop("title", UNSET)
+        title = _get("title", UNSET)
 
-        type_ = d.pop("type", UNSET)
+        type_ = _get("type", UNSET)
 
-        _course_raw = d.pop("course", UNSET)
+        _course_raw = _get("course", UNSET)
         course: GUIDRef | None | Unset
         if isinstance(_course_raw, dict):
             try:
@@ -156,36 +170,35 @@ class ScoreScale:
         else:
             course = _course_raw
 
-        _class_ = d.pop("class", UNSET)
+        _class_ = _get("class", UNSET)
         class_: GUIDRef | Unset
         if isinstance(_class_, Unset):
             class_ = UNSET
         else:
             class_ = GUIDRef.from_dict(_class_)
 
-        _score_scale_value = d.pop("scoreScaleValue", UNSET)
+        _score_scale_value = _get("scoreScaleValue", UNSET)
         score_scale_value: list[ScoreScaleValue] | Unset = UNSET
         if _score_scale_value is not UNSET:
-            score_scale_value = []
-            for score_scale_value_item_data in _score_scale_value:
-                score_scale_value_item = ScoreScaleValue.from_dict(
-                    score_scale_value_item_data
-                )
+            score_scale_value = [
+                ScoreScaleValue.from_dict(item) for item in _score_scale_value
+            ]
 
-                score_scale_value.append(score_scale_value_item)
+        score_scale = cls.__new__(cls)
+        score_scale.sourced_id = sourced_id
+        score_scale.status = status
+        score_scale.date_last_modified = date_last_modified
+        score_scale.metadata = metadata
+        score_scale.title = title
+        score_scale.type_ = type_
+        score_scale.course = course
+        score_scale.class_ = class_
+        score_scale.score_scale_value = score_scale_value
 
-        score_scale = cls(
-            sourced_id=sourced_id,
-            status=status,
-            date_last_modified=date_last_modified,
-            metadata=metadata,
-            title=title,
-            type_=type_,
-            course=course,
-            class_=class_,
-            score_scale_value=score_scale_value,
-        )
-
+        if _KNOWN_KEYS.issuperset(src_dict):
+            score_scale.additional_properties = {}
+            return score_scale
+        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         score_scale.additional_properties = d
         return score_scale
 
@@ -212,3 +225,7 @@ class ScoreScale:
 from ..models.guid_ref import GUIDRef
 from ..models.metadata import Metadata
 from ..models.score_scale_value import ScoreScaleValue
+
+# oneroster-client: value -> member tables for from_dict, typed once here instead of a cast()
+# call per field per record.
+_BY_VALUE_StatusEnum = cast(dict[str, StatusEnum], StatusEnum._value2member_map_)

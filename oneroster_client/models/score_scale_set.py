@@ -15,6 +15,20 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="ScoreScaleSet")
 
 
+# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+_KNOWN_KEYS = frozenset(
+    {
+        "scoreScales",
+        "totalCount",
+        "pageCount",
+        "pageNumber",
+        "offset",
+        "limit",
+        "total",
+    }
+)
+
+
 @_attrs_define
 class ScoreScaleSet:
     score_scales: list[ScoreScale] | None | Unset = UNSET
@@ -97,19 +111,14 @@ class ScoreScaleSet:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        _score_scales_raw = d.pop("scoreScales", UNSET)
+        _get = src_dict.get
+        _score_scales_raw = _get("scoreScales", UNSET)
         score_scales: list[ScoreScale] | None | Unset
         if isinstance(_score_scales_raw, list):
             try:
-                score_scales_type_0 = []
-                _score_scales_type_0 = _score_scales_raw
-                for score_scales_type_0_item_data in _score_scales_type_0:
-                    score_scales_type_0_item = ScoreScale.from_dict(
-                        score_scales_type_0_item_data
-                    )
-
-                    score_scales_type_0.append(score_scales_type_0_item)
+                score_scales_type_0 = [
+                    ScoreScale.from_dict(item) for item in _score_scales_raw
+                ]
 
                 score_scales = score_scales_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -119,28 +128,31 @@ class ScoreScaleSet:
         else:
             score_scales = _score_scales_raw
 
-        total_count: int | None | Unset = d.pop("totalCount", UNSET)
+        total_count: int | None | Unset = _get("totalCount", UNSET)
 
-        page_count: int | None | Unset = d.pop("pageCount", UNSET)
+        page_count: int | None | Unset = _get("pageCount", UNSET)
 
-        page_number: int | None | Unset = d.pop("pageNumber", UNSET)
+        page_number: int | None | Unset = _get("pageNumber", UNSET)
 
-        offset: int | None | Unset = d.pop("offset", UNSET)
+        offset: int | None | Unset = _get("offset", UNSET)
 
-        limit: int | None | Unset = d.pop("limit", UNSET)
+        limit: int | None | Unset = _get("limit", UNSET)
 
-        total: int | None | Unset = d.pop("total", UNSET)
+        total: int | None | Unset = _get("total", UNSET)
 
-        score_scale_set = cls(
-            score_scales=score_scales,
-            total_count=total_count,
-            page_count=page_count,
-            page_number=page_number,
-            offset=offset,
-            limit=limit,
-            total=total,
-        )
+        score_scale_set = cls.__new__(cls)
+        score_scale_set.score_scales = score_scales
+        score_scale_set.total_count = total_count
+        score_scale_set.page_count = page_count
+        score_scale_set.page_number = page_number
+        score_scale_set.offset = offset
+        score_scale_set.limit = limit
+        score_scale_set.total = total
 
+        if _KNOWN_KEYS.issuperset(src_dict):
+            score_scale_set.additional_properties = {}
+            return score_scale_set
+        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         score_scale_set.additional_properties = d
         return score_scale_set
 

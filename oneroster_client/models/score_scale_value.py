@@ -11,6 +11,15 @@ from ..types import UNSET, Unset
 T = TypeVar("T", bound="ScoreScaleValue")
 
 
+# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+_KNOWN_KEYS = frozenset(
+    {
+        "itemValueLHS",
+        "itemValueRHS",
+    }
+)
+
+
 @_attrs_define
 class ScoreScaleValue:
     item_value_lhs: str | Unset = UNSET
@@ -34,16 +43,19 @@ class ScoreScaleValue:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        item_value_lhs = d.pop("itemValueLHS", UNSET)
+        _get = src_dict.get
+        item_value_lhs = _get("itemValueLHS", UNSET)
 
-        item_value_rhs = d.pop("itemValueRHS", UNSET)
+        item_value_rhs = _get("itemValueRHS", UNSET)
 
-        score_scale_value = cls(
-            item_value_lhs=item_value_lhs,
-            item_value_rhs=item_value_rhs,
-        )
+        score_scale_value = cls.__new__(cls)
+        score_scale_value.item_value_lhs = item_value_lhs
+        score_scale_value.item_value_rhs = item_value_rhs
 
+        if _KNOWN_KEYS.issuperset(src_dict):
+            score_scale_value.additional_properties = {}
+            return score_scale_value
+        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         score_scale_value.additional_properties = d
         return score_scale_value
 

@@ -13,6 +13,14 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="SingleAcademicSession")
 
 
+# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+_KNOWN_KEYS = frozenset(
+    {
+        "academicSession",
+    }
+)
+
+
 @_attrs_define
 class SingleAcademicSession:
     academic_session: AcademicSession
@@ -33,13 +41,16 @@ class SingleAcademicSession:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        academic_session = AcademicSession.from_dict(d.pop("academicSession"))
+        _get = src_dict.get
+        academic_session = AcademicSession.from_dict(src_dict["academicSession"])
 
-        single_academic_session = cls(
-            academic_session=academic_session,
-        )
+        single_academic_session = cls.__new__(cls)
+        single_academic_session.academic_session = academic_session
 
+        if _KNOWN_KEYS.issuperset(src_dict):
+            single_academic_session.additional_properties = {}
+            return single_academic_session
+        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         single_academic_session.additional_properties = d
         return single_academic_session
 

@@ -13,6 +13,14 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="SingleAssessmentLineItem")
 
 
+# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+_KNOWN_KEYS = frozenset(
+    {
+        "assessmentLineItem",
+    }
+)
+
+
 @_attrs_define
 class SingleAssessmentLineItem:
     assessment_line_item: AssessmentLineItem
@@ -33,13 +41,18 @@ class SingleAssessmentLineItem:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        assessment_line_item = AssessmentLineItem.from_dict(d.pop("assessmentLineItem"))
-
-        single_assessment_line_item = cls(
-            assessment_line_item=assessment_line_item,
+        _get = src_dict.get
+        assessment_line_item = AssessmentLineItem.from_dict(
+            src_dict["assessmentLineItem"]
         )
 
+        single_assessment_line_item = cls.__new__(cls)
+        single_assessment_line_item.assessment_line_item = assessment_line_item
+
+        if _KNOWN_KEYS.issuperset(src_dict):
+            single_assessment_line_item.additional_properties = {}
+            return single_assessment_line_item
+        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         single_assessment_line_item.additional_properties = d
         return single_assessment_line_item
 

@@ -13,6 +13,14 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="SingleAssessmentResult")
 
 
+# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+_KNOWN_KEYS = frozenset(
+    {
+        "assessmentResult",
+    }
+)
+
+
 @_attrs_define
 class SingleAssessmentResult:
     assessment_result: AssessmentResult
@@ -33,13 +41,16 @@ class SingleAssessmentResult:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        assessment_result = AssessmentResult.from_dict(d.pop("assessmentResult"))
+        _get = src_dict.get
+        assessment_result = AssessmentResult.from_dict(src_dict["assessmentResult"])
 
-        single_assessment_result = cls(
-            assessment_result=assessment_result,
-        )
+        single_assessment_result = cls.__new__(cls)
+        single_assessment_result.assessment_result = assessment_result
 
+        if _KNOWN_KEYS.issuperset(src_dict):
+            single_assessment_result.additional_properties = {}
+            return single_assessment_result
+        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         single_assessment_result.additional_properties = d
         return single_assessment_result
 

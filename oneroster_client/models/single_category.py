@@ -13,6 +13,14 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="SingleCategory")
 
 
+# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+_KNOWN_KEYS = frozenset(
+    {
+        "category",
+    }
+)
+
+
 @_attrs_define
 class SingleCategory:
     category: Category
@@ -33,13 +41,16 @@ class SingleCategory:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        category = Category.from_dict(d.pop("category"))
+        _get = src_dict.get
+        category = Category.from_dict(src_dict["category"])
 
-        single_category = cls(
-            category=category,
-        )
+        single_category = cls.__new__(cls)
+        single_category.category = category
 
+        if _KNOWN_KEYS.issuperset(src_dict):
+            single_category.additional_properties = {}
+            return single_category
+        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         single_category.additional_properties = d
         return single_category
 

@@ -13,6 +13,14 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="SingleClass")
 
 
+# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+_KNOWN_KEYS = frozenset(
+    {
+        "class",
+    }
+)
+
+
 @_attrs_define
 class SingleClass:
     class_: Class
@@ -33,13 +41,16 @@ class SingleClass:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        class_ = Class.from_dict(d.pop("class"))
+        _get = src_dict.get
+        class_ = Class.from_dict(src_dict["class"])
 
-        single_class = cls(
-            class_=class_,
-        )
+        single_class = cls.__new__(cls)
+        single_class.class_ = class_
 
+        if _KNOWN_KEYS.issuperset(src_dict):
+            single_class.additional_properties = {}
+            return single_class
+        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         single_class.additional_properties = d
         return single_class
 

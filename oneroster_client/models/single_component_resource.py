@@ -13,6 +13,14 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="SingleComponentResource")
 
 
+# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+_KNOWN_KEYS = frozenset(
+    {
+        "componentResource",
+    }
+)
+
+
 @_attrs_define
 class SingleComponentResource:
     component_resource: ComponentResource
@@ -33,13 +41,16 @@ class SingleComponentResource:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        component_resource = ComponentResource.from_dict(d.pop("componentResource"))
+        _get = src_dict.get
+        component_resource = ComponentResource.from_dict(src_dict["componentResource"])
 
-        single_component_resource = cls(
-            component_resource=component_resource,
-        )
+        single_component_resource = cls.__new__(cls)
+        single_component_resource.component_resource = component_resource
 
+        if _KNOWN_KEYS.issuperset(src_dict):
+            single_component_resource.additional_properties = {}
+            return single_component_resource
+        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         single_component_resource.additional_properties = d
         return single_component_resource
 

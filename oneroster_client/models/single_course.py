@@ -13,6 +13,14 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="SingleCourse")
 
 
+# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+_KNOWN_KEYS = frozenset(
+    {
+        "course",
+    }
+)
+
+
 @_attrs_define
 class SingleCourse:
     course: Course
@@ -33,13 +41,16 @@ class SingleCourse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        course = Course.from_dict(d.pop("course"))
+        _get = src_dict.get
+        course = Course.from_dict(src_dict["course"])
 
-        single_course = cls(
-            course=course,
-        )
+        single_course = cls.__new__(cls)
+        single_course.course = course
 
+        if _KNOWN_KEYS.issuperset(src_dict):
+            single_course.additional_properties = {}
+            return single_course
+        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         single_course.additional_properties = d
         return single_course
 

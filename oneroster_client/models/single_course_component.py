@@ -13,6 +13,14 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="SingleCourseComponent")
 
 
+# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+_KNOWN_KEYS = frozenset(
+    {
+        "courseComponent",
+    }
+)
+
+
 @_attrs_define
 class SingleCourseComponent:
     course_component: CourseComponentRecord
@@ -33,13 +41,16 @@ class SingleCourseComponent:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        course_component = CourseComponentRecord.from_dict(d.pop("courseComponent"))
+        _get = src_dict.get
+        course_component = CourseComponentRecord.from_dict(src_dict["courseComponent"])
 
-        single_course_component = cls(
-            course_component=course_component,
-        )
+        single_course_component = cls.__new__(cls)
+        single_course_component.course_component = course_component
 
+        if _KNOWN_KEYS.issuperset(src_dict):
+            single_course_component.additional_properties = {}
+            return single_course_component
+        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         single_course_component.additional_properties = d
         return single_course_component
 

@@ -13,6 +13,14 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="SingleDemographics")
 
 
+# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+_KNOWN_KEYS = frozenset(
+    {
+        "demographics",
+    }
+)
+
+
 @_attrs_define
 class SingleDemographics:
     demographics: Demographics
@@ -33,13 +41,16 @@ class SingleDemographics:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        demographics = Demographics.from_dict(d.pop("demographics"))
+        _get = src_dict.get
+        demographics = Demographics.from_dict(src_dict["demographics"])
 
-        single_demographics = cls(
-            demographics=demographics,
-        )
+        single_demographics = cls.__new__(cls)
+        single_demographics.demographics = demographics
 
+        if _KNOWN_KEYS.issuperset(src_dict):
+            single_demographics.additional_properties = {}
+            return single_demographics
+        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         single_demographics.additional_properties = d
         return single_demographics
 

@@ -13,6 +13,14 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="SingleEnrollment")
 
 
+# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+_KNOWN_KEYS = frozenset(
+    {
+        "enrollment",
+    }
+)
+
+
 @_attrs_define
 class SingleEnrollment:
     enrollment: Enrollment
@@ -33,13 +41,16 @@ class SingleEnrollment:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        enrollment = Enrollment.from_dict(d.pop("enrollment"))
+        _get = src_dict.get
+        enrollment = Enrollment.from_dict(src_dict["enrollment"])
 
-        single_enrollment = cls(
-            enrollment=enrollment,
-        )
+        single_enrollment = cls.__new__(cls)
+        single_enrollment.enrollment = enrollment
 
+        if _KNOWN_KEYS.issuperset(src_dict):
+            single_enrollment.additional_properties = {}
+            return single_enrollment
+        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         single_enrollment.additional_properties = d
         return single_enrollment
 

@@ -13,6 +13,14 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="SingleLineItem")
 
 
+# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+_KNOWN_KEYS = frozenset(
+    {
+        "lineItem",
+    }
+)
+
+
 @_attrs_define
 class SingleLineItem:
     line_item: LineItem
@@ -33,13 +41,16 @@ class SingleLineItem:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        line_item = LineItem.from_dict(d.pop("lineItem"))
+        _get = src_dict.get
+        line_item = LineItem.from_dict(src_dict["lineItem"])
 
-        single_line_item = cls(
-            line_item=line_item,
-        )
+        single_line_item = cls.__new__(cls)
+        single_line_item.line_item = line_item
 
+        if _KNOWN_KEYS.issuperset(src_dict):
+            single_line_item.additional_properties = {}
+            return single_line_item
+        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         single_line_item.additional_properties = d
         return single_line_item
 

@@ -13,6 +13,14 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="SingleOrg")
 
 
+# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+_KNOWN_KEYS = frozenset(
+    {
+        "org",
+    }
+)
+
+
 @_attrs_define
 class SingleOrg:
     org: Org
@@ -33,13 +41,16 @@ class SingleOrg:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        org = Org.from_dict(d.pop("org"))
+        _get = src_dict.get
+        org = Org.from_dict(src_dict["org"])
 
-        single_org = cls(
-            org=org,
-        )
+        single_org = cls.__new__(cls)
+        single_org.org = org
 
+        if _KNOWN_KEYS.issuperset(src_dict):
+            single_org.additional_properties = {}
+            return single_org
+        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         single_org.additional_properties = d
         return single_org
 

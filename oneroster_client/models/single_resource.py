@@ -13,6 +13,14 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="SingleResource")
 
 
+# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+_KNOWN_KEYS = frozenset(
+    {
+        "resource",
+    }
+)
+
+
 @_attrs_define
 class SingleResource:
     resource: Resource
@@ -33,13 +41,16 @@ class SingleResource:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        resource = Resource.from_dict(d.pop("resource"))
+        _get = src_dict.get
+        resource = Resource.from_dict(src_dict["resource"])
 
-        single_resource = cls(
-            resource=resource,
-        )
+        single_resource = cls.__new__(cls)
+        single_resource.resource = resource
 
+        if _KNOWN_KEYS.issuperset(src_dict):
+            single_resource.additional_properties = {}
+            return single_resource
+        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         single_resource.additional_properties = d
         return single_resource
 

@@ -13,6 +13,14 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="SingleResult")
 
 
+# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+_KNOWN_KEYS = frozenset(
+    {
+        "result",
+    }
+)
+
+
 @_attrs_define
 class SingleResult:
     result: Result
@@ -33,13 +41,16 @@ class SingleResult:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        result = Result.from_dict(d.pop("result"))
+        _get = src_dict.get
+        result = Result.from_dict(src_dict["result"])
 
-        single_result = cls(
-            result=result,
-        )
+        single_result = cls.__new__(cls)
+        single_result.result = result
 
+        if _KNOWN_KEYS.issuperset(src_dict):
+            single_result.additional_properties = {}
+            return single_result
+        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         single_result.additional_properties = d
         return single_result
 

@@ -13,6 +13,14 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="SingleScoreScale")
 
 
+# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+_KNOWN_KEYS = frozenset(
+    {
+        "scoreScale",
+    }
+)
+
+
 @_attrs_define
 class SingleScoreScale:
     score_scale: ScoreScale
@@ -33,13 +41,16 @@ class SingleScoreScale:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        score_scale = ScoreScale.from_dict(d.pop("scoreScale"))
+        _get = src_dict.get
+        score_scale = ScoreScale.from_dict(src_dict["scoreScale"])
 
-        single_score_scale = cls(
-            score_scale=score_scale,
-        )
+        single_score_scale = cls.__new__(cls)
+        single_score_scale.score_scale = score_scale
 
+        if _KNOWN_KEYS.issuperset(src_dict):
+            single_score_scale.additional_properties = {}
+            return single_score_scale
+        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         single_score_scale.additional_properties = d
         return single_score_scale
 

@@ -13,6 +13,14 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="SingleUser")
 
 
+# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+_KNOWN_KEYS = frozenset(
+    {
+        "user",
+    }
+)
+
+
 @_attrs_define
 class SingleUser:
     user: User
@@ -33,13 +41,16 @@ class SingleUser:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        user = User.from_dict(d.pop("user"))
+        _get = src_dict.get
+        user = User.from_dict(src_dict["user"])
 
-        single_user = cls(
-            user=user,
-        )
+        single_user = cls.__new__(cls)
+        single_user.user = user
 
+        if _KNOWN_KEYS.issuperset(src_dict):
+            single_user.additional_properties = {}
+            return single_user
+        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         single_user.additional_properties = d
         return single_user
 

@@ -15,6 +15,15 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="StudentAgentLink")
 
 
+# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+_KNOWN_KEYS = frozenset(
+    {
+        "user",
+        "relationshipType",
+    }
+)
+
+
 @_attrs_define
 class StudentAgentLink:
     user: GUIDRef | Unset = UNSET
@@ -40,21 +49,24 @@ class StudentAgentLink:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        _user = d.pop("user", UNSET)
+        _get = src_dict.get
+        _user = _get("user", UNSET)
         user: GUIDRef | Unset
         if isinstance(_user, Unset):
             user = UNSET
         else:
             user = GUIDRef.from_dict(_user)
 
-        relationship_type = d.pop("relationshipType", UNSET)
+        relationship_type = _get("relationshipType", UNSET)
 
-        student_agent_link = cls(
-            user=user,
-            relationship_type=relationship_type,
-        )
+        student_agent_link = cls.__new__(cls)
+        student_agent_link.user = user
+        student_agent_link.relationship_type = relationship_type
 
+        if _KNOWN_KEYS.issuperset(src_dict):
+            student_agent_link.additional_properties = {}
+            return student_agent_link
+        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         student_agent_link.additional_properties = d
         return student_agent_link
 

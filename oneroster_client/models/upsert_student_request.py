@@ -13,6 +13,14 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="UpsertStudentRequest")
 
 
+# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+_KNOWN_KEYS = frozenset(
+    {
+        "student",
+    }
+)
+
+
 @_attrs_define
 class UpsertStudentRequest:
     student: User
@@ -33,13 +41,16 @@ class UpsertStudentRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        student = User.from_dict(d.pop("student"))
+        _get = src_dict.get
+        student = User.from_dict(src_dict["student"])
 
-        upsert_student_request = cls(
-            student=student,
-        )
+        upsert_student_request = cls.__new__(cls)
+        upsert_student_request.student = student
 
+        if _KNOWN_KEYS.issuperset(src_dict):
+            upsert_student_request.additional_properties = {}
+            return upsert_student_request
+        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         upsert_student_request.additional_properties = d
         return upsert_student_request
 

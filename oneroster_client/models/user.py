@@ -22,6 +22,39 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="User")
 
 
+# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+_KNOWN_KEYS = frozenset(
+    {
+        "sourcedId",
+        "status",
+        "dateLastModified",
+        "metadata",
+        "userMasterIdentifier",
+        "username",
+        "userIds",
+        "enabledUser",
+        "givenName",
+        "familyName",
+        "middleName",
+        "preferredFirstName",
+        "preferredMiddleName",
+        "preferredLastName",
+        "pronouns",
+        "roles",
+        "userProfiles",
+        "primaryOrg",
+        "identifier",
+        "email",
+        "sms",
+        "phone",
+        "agents",
+        "grades",
+        "password",
+        "resources",
+    }
+)
+
+
 @_attrs_define
 class User:
     sourced_id: str | Unset = UNSET
@@ -291,16 +324,14 @@ class User:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        sourced_id = d.pop("sourcedId", UNSET)
+        _get = src_dict.get
+        sourced_id = _get("sourcedId", UNSET)
 
-        _status_raw = d.pop("status", UNSET)
+        _status_raw = _get("status", UNSET)
         status: StatusEnum | str | Unset
         if isinstance(_status_raw, str):
             try:
-                componentsschemas_status_type_0 = cast(
-                    StatusEnum, StatusEnum._value2member_map_[_status_raw]
-                )
+                componentsschemas_status_type_0 = _BY_VALUE_StatusEnum[_status_raw]
 
                 status = componentsschemas_status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -308,14 +339,14 @@ class User:
         else:
             status = _status_raw
 
-        _date_last_modified = d.pop("dateLastModified", UNSET)
+        _date_last_modified = _get("dateLastModified", UNSET)
         date_last_modified: datetime.datetime | Unset
         if isinstance(_date_last_modified, Unset):
             date_last_modified = UNSET
         else:
             date_last_modified = datetime.datetime.fromisoformat(_date_last_modified)
 
-        _metadata_raw = d.pop("metadata", UNSET)
+        _metadata_raw = _get("metadata", UNSET)
         metadata: Metadata | None | Unset
         if isinstance(_metadata_raw, dict):
             try:
@@ -327,22 +358,15 @@ class User:
         else:
             metadata = _metadata_raw
 
-        user_master_identifier: None | str | Unset = d.pop(
-            "userMasterIdentifier", UNSET
-        )
+        user_master_identifier: None | str | Unset = _get("userMasterIdentifier", UNSET)
 
-        username: None | str | Unset = d.pop("username", UNSET)
+        username: None | str | Unset = _get("username", UNSET)
 
-        _user_ids_raw = d.pop("userIds", UNSET)
+        _user_ids_raw = _get("userIds", UNSET)
         user_ids: list[UserId] | None | Unset
         if isinstance(_user_ids_raw, list):
             try:
-                user_ids_type_0 = []
-                _user_ids_type_0 = _user_ids_raw
-                for user_ids_type_0_item_data in _user_ids_type_0:
-                    user_ids_type_0_item = UserId.from_dict(user_ids_type_0_item_data)
-
-                    user_ids_type_0.append(user_ids_type_0_item)
+                user_ids_type_0 = [UserId.from_dict(item) for item in _user_ids_raw]
 
                 user_ids = user_ids_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -352,13 +376,13 @@ class User:
         else:
             user_ids = _user_ids_raw
 
-        _enabled_user_raw = d.pop("enabledUser", UNSET)
+        _enabled_user_raw = _get("enabledUser", UNSET)
         enabled_user: bool | str | TrueFalseEnum | Unset
         if isinstance(_enabled_user_raw, str):
             try:
-                componentsschemas_true_false_type_0 = cast(
-                    TrueFalseEnum, TrueFalseEnum._value2member_map_[_enabled_user_raw]
-                )
+                componentsschemas_true_false_type_0 = _BY_VALUE_TrueFalseEnum[
+                    _enabled_user_raw
+                ]
 
                 enabled_user = componentsschemas_true_false_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -368,41 +392,32 @@ class User:
         else:
             enabled_user = _enabled_user_raw
 
-        given_name = d.pop("givenName", UNSET)
+        given_name = _get("givenName", UNSET)
 
-        family_name = d.pop("familyName", UNSET)
+        family_name = _get("familyName", UNSET)
 
-        middle_name: None | str | Unset = d.pop("middleName", UNSET)
+        middle_name: None | str | Unset = _get("middleName", UNSET)
 
-        preferred_first_name: None | str | Unset = d.pop("preferredFirstName", UNSET)
+        preferred_first_name: None | str | Unset = _get("preferredFirstName", UNSET)
 
-        preferred_middle_name: None | str | Unset = d.pop("preferredMiddleName", UNSET)
+        preferred_middle_name: None | str | Unset = _get("preferredMiddleName", UNSET)
 
-        preferred_last_name: None | str | Unset = d.pop("preferredLastName", UNSET)
+        preferred_last_name: None | str | Unset = _get("preferredLastName", UNSET)
 
-        pronouns: None | str | Unset = d.pop("pronouns", UNSET)
+        pronouns: None | str | Unset = _get("pronouns", UNSET)
 
-        _roles = d.pop("roles", UNSET)
+        _roles = _get("roles", UNSET)
         roles: list[RoleAssignment] | Unset = UNSET
         if _roles is not UNSET:
-            roles = []
-            for roles_item_data in _roles:
-                roles_item = RoleAssignment.from_dict(roles_item_data)
+            roles = [RoleAssignment.from_dict(item) for item in _roles]
 
-                roles.append(roles_item)
-
-        _user_profiles_raw = d.pop("userProfiles", UNSET)
+        _user_profiles_raw = _get("userProfiles", UNSET)
         user_profiles: list[UserProfile] | None | Unset
         if isinstance(_user_profiles_raw, list):
             try:
-                user_profiles_type_0 = []
-                _user_profiles_type_0 = _user_profiles_raw
-                for user_profiles_type_0_item_data in _user_profiles_type_0:
-                    user_profiles_type_0_item = UserProfile.from_dict(
-                        user_profiles_type_0_item_data
-                    )
-
-                    user_profiles_type_0.append(user_profiles_type_0_item)
+                user_profiles_type_0 = [
+                    UserProfile.from_dict(item) for item in _user_profiles_raw
+                ]
 
                 user_profiles = user_profiles_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -412,7 +427,7 @@ class User:
         else:
             user_profiles = _user_profiles_raw
 
-        _primary_org_raw = d.pop("primaryOrg", UNSET)
+        _primary_org_raw = _get("primaryOrg", UNSET)
         primary_org: GUIDRef | None | Unset
         if isinstance(_primary_org_raw, dict):
             try:
@@ -426,24 +441,19 @@ class User:
         else:
             primary_org = _primary_org_raw
 
-        identifier: None | str | Unset = d.pop("identifier", UNSET)
+        identifier: None | str | Unset = _get("identifier", UNSET)
 
-        email: None | str | Unset = d.pop("email", UNSET)
+        email: None | str | Unset = _get("email", UNSET)
 
-        sms: None | str | Unset = d.pop("sms", UNSET)
+        sms: None | str | Unset = _get("sms", UNSET)
 
-        phone: None | str | Unset = d.pop("phone", UNSET)
+        phone: None | str | Unset = _get("phone", UNSET)
 
-        _agents_raw = d.pop("agents", UNSET)
+        _agents_raw = _get("agents", UNSET)
         agents: list[GUIDRef] | None | Unset
         if isinstance(_agents_raw, list):
             try:
-                agents_type_0 = []
-                _agents_type_0 = _agents_raw
-                for agents_type_0_item_data in _agents_type_0:
-                    agents_type_0_item = GUIDRef.from_dict(agents_type_0_item_data)
-
-                    agents_type_0.append(agents_type_0_item)
+                agents_type_0 = [GUIDRef.from_dict(item) for item in _agents_raw]
 
                 agents = agents_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -451,7 +461,7 @@ class User:
         else:
             agents = _agents_raw
 
-        _grades_raw = d.pop("grades", UNSET)
+        _grades_raw = _get("grades", UNSET)
         grades: list[str] | None | Unset
         if isinstance(_grades_raw, list):
             try:
@@ -463,20 +473,13 @@ class User:
         else:
             grades = _grades_raw
 
-        password: None | str | Unset = d.pop("password", UNSET)
+        password: None | str | Unset = _get("password", UNSET)
 
-        _resources_raw = d.pop("resources", UNSET)
+        _resources_raw = _get("resources", UNSET)
         resources: list[GUIDRef] | None | Unset
         if isinstance(_resources_raw, list):
             try:
-                resources_type_0 = []
-                _resources_type_0 = _resources_raw
-                for resources_type_0_item_data in _resources_type_0:
-                    resources_type_0_item = GUIDRef.from_dict(
-                        resources_type_0_item_data
-                    )
-
-                    resources_type_0.append(resources_type_0_item)
+                resources_type_0 = [GUIDRef.from_dict(item) for item in _resources_raw]
 
                 resources = resources_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -486,35 +489,38 @@ class User:
         else:
             resources = _resources_raw
 
-        user = cls(
-            sourced_id=sourced_id,
-            status=status,
-            date_last_modified=date_last_modified,
-            metadata=metadata,
-            user_master_identifier=user_master_identifier,
-            username=username,
-            user_ids=user_ids,
-            enabled_user=enabled_user,
-            given_name=given_name,
-            family_name=family_name,
-            middle_name=middle_name,
-            preferred_first_name=preferred_first_name,
-            preferred_middle_name=preferred_middle_name,
-            preferred_last_name=preferred_last_name,
-            pronouns=pronouns,
-            roles=roles,
-            user_profiles=user_profiles,
-            primary_org=primary_org,
-            identifier=identifier,
-            email=email,
-            sms=sms,
-            phone=phone,
-            agents=agents,
-            grades=grades,
-            password=password,
-            resources=resources,
-        )
+        user = cls.__new__(cls)
+        user.sourced_id = sourced_id
+        user.status = status
+        user.date_last_modified = date_last_modified
+        user.metadata = metadata
+        user.user_master_identifier = user_master_identifier
+        user.username = username
+        user.user_ids = user_ids
+        user.enabled_user = enabled_user
+        user.given_name = given_name
+        user.family_name = family_name
+        user.middle_name = middle_name
+        user.preferred_first_name = preferred_first_name
+        user.preferred_middle_name = preferred_middle_name
+        user.preferred_last_name = preferred_last_name
+        user.pronouns = pronouns
+        user.roles = roles
+        user.user_profiles = user_profiles
+        user.primary_org = primary_org
+        user.identifier = identifier
+        user.email = email
+        user.sms = sms
+        user.phone = phone
+        user.agents = agents
+        user.grades = grades
+        user.password = password
+        user.resources = resources
 
+        if _KNOWN_KEYS.issuperset(src_dict):
+            user.additional_properties = {}
+            return user
+        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         user.additional_properties = d
         return user
 
@@ -543,3 +549,10 @@ from ..models.metadata import Metadata
 from ..models.role_assignment import RoleAssignment
 from ..models.user_id import UserId
 from ..models.user_profile import UserProfile
+
+# oneroster-client: value -> member tables for from_dict, typed once here instead of a cast()
+# call per field per record.
+_BY_VALUE_StatusEnum = cast(dict[str, StatusEnum], StatusEnum._value2member_map_)
+_BY_VALUE_TrueFalseEnum = cast(
+    dict[str, TrueFalseEnum], TrueFalseEnum._value2member_map_
+)

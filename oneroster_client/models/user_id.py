@@ -11,6 +11,15 @@ from ..types import UNSET, Unset
 T = TypeVar("T", bound="UserId")
 
 
+# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+_KNOWN_KEYS = frozenset(
+    {
+        "type",
+        "identifier",
+    }
+)
+
+
 @_attrs_define
 class UserId:
     type_: str | Unset = UNSET
@@ -34,16 +43,19 @@ class UserId:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        type_ = d.pop("type", UNSET)
+        _get = src_dict.get
+        type_ = _get("type", UNSET)
 
-        identifier = d.pop("identifier", UNSET)
+        identifier = _get("identifier", UNSET)
 
-        user_id = cls(
-            type_=type_,
-            identifier=identifier,
-        )
+        user_id = cls.__new__(cls)
+        user_id.type_ = type_
+        user_id.identifier = identifier
 
+        if _KNOWN_KEYS.issuperset(src_dict):
+            user_id.additional_properties = {}
+            return user_id
+        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         user_id.additional_properties = d
         return user_id
 

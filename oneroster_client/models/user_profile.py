@@ -15,6 +15,19 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="UserProfile")
 
 
+# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+_KNOWN_KEYS = frozenset(
+    {
+        "profileId",
+        "profileType",
+        "vendorId",
+        "applicationId",
+        "description",
+        "credentials",
+    }
+)
+
+
 @_attrs_define
 class UserProfile:
     profile_id: str | Unset = UNSET
@@ -76,29 +89,24 @@ class UserProfile:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        profile_id = d.pop("profileId", UNSET)
+        _get = src_dict.get
+        profile_id = _get("profileId", UNSET)
 
-        profile_type = d.pop("profileType", UNSET)
+        profile_type = _get("profileType", UNSET)
 
-        vendor_id = d.pop("vendorId", UNSET)
+        vendor_id = _get("vendorId", UNSET)
 
-        application_id: None | str | Unset = d.pop("applicationId", UNSET)
+        application_id: None | str | Unset = _get("applicationId", UNSET)
 
-        description: None | str | Unset = d.pop("description", UNSET)
+        description: None | str | Unset = _get("description", UNSET)
 
-        _credentials_raw = d.pop("credentials", UNSET)
+        _credentials_raw = _get("credentials", UNSET)
         credentials: list[Credential] | None | Unset
         if isinstance(_credentials_raw, list):
             try:
-                credentials_type_0 = []
-                _credentials_type_0 = _credentials_raw
-                for credentials_type_0_item_data in _credentials_type_0:
-                    credentials_type_0_item = Credential.from_dict(
-                        credentials_type_0_item_data
-                    )
-
-                    credentials_type_0.append(credentials_type_0_item)
+                credentials_type_0 = [
+                    Credential.from_dict(item) for item in _credentials_raw
+                ]
 
                 credentials = credentials_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -108,15 +116,18 @@ class UserProfile:
         else:
             credentials = _credentials_raw
 
-        user_profile = cls(
-            profile_id=profile_id,
-            profile_type=profile_type,
-            vendor_id=vendor_id,
-            application_id=application_id,
-            description=description,
-            credentials=credentials,
-        )
+        user_profile = cls.__new__(cls)
+        user_profile.profile_id = profile_id
+        user_profile.profile_type = profile_type
+        user_profile.vendor_id = vendor_id
+        user_profile.application_id = application_id
+        user_profile.description = description
+        user_profile.credentials = credentials
 
+        if _KNOWN_KEYS.issuperset(src_dict):
+            user_profile.additional_properties = {}
+            return user_profile
+        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         user_profile.additional_properties = d
         return user_profile
 

@@ -15,6 +15,20 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="UserSet")
 
 
+# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+_KNOWN_KEYS = frozenset(
+    {
+        "users",
+        "totalCount",
+        "pageCount",
+        "pageNumber",
+        "offset",
+        "limit",
+        "total",
+    }
+)
+
+
 @_attrs_define
 class UserSet:
     users: list[User] | None | Unset = UNSET
@@ -97,17 +111,12 @@ class UserSet:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        _users_raw = d.pop("users", UNSET)
+        _get = src_dict.get
+        _users_raw = _get("users", UNSET)
         users: list[User] | None | Unset
         if isinstance(_users_raw, list):
             try:
-                users_type_0 = []
-                _users_type_0 = _users_raw
-                for users_type_0_item_data in _users_type_0:
-                    users_type_0_item = User.from_dict(users_type_0_item_data)
-
-                    users_type_0.append(users_type_0_item)
+                users_type_0 = [User.from_dict(item) for item in _users_raw]
 
                 users = users_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -115,28 +124,31 @@ class UserSet:
         else:
             users = _users_raw
 
-        total_count: int | None | Unset = d.pop("totalCount", UNSET)
+        total_count: int | None | Unset = _get("totalCount", UNSET)
 
-        page_count: int | None | Unset = d.pop("pageCount", UNSET)
+        page_count: int | None | Unset = _get("pageCount", UNSET)
 
-        page_number: int | None | Unset = d.pop("pageNumber", UNSET)
+        page_number: int | None | Unset = _get("pageNumber", UNSET)
 
-        offset: int | None | Unset = d.pop("offset", UNSET)
+        offset: int | None | Unset = _get("offset", UNSET)
 
-        limit: int | None | Unset = d.pop("limit", UNSET)
+        limit: int | None | Unset = _get("limit", UNSET)
 
-        total: int | None | Unset = d.pop("total", UNSET)
+        total: int | None | Unset = _get("total", UNSET)
 
-        user_set = cls(
-            users=users,
-            total_count=total_count,
-            page_count=page_count,
-            page_number=page_number,
-            offset=offset,
-            limit=limit,
-            total=total,
-        )
+        user_set = cls.__new__(cls)
+        user_set.users = users
+        user_set.total_count = total_count
+        user_set.page_count = page_count
+        user_set.page_number = page_number
+        user_set.offset = offset
+        user_set.limit = limit
+        user_set.total = total
 
+        if _KNOWN_KEYS.issuperset(src_dict):
+            user_set.additional_properties = {}
+            return user_set
+        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         user_set.additional_properties = d
         return user_set
 

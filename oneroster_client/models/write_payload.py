@@ -24,9 +24,9 @@ class WritePayload:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        write_payload = cls()
+        write_payload = cls.__new__(cls)
 
+        d = dict(src_dict)
         write_payload.additional_properties = d
         return write_payload
 

@@ -11,6 +11,15 @@ from ..types import UNSET, Unset
 T = TypeVar("T", bound="WriteStatus")
 
 
+# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+_KNOWN_KEYS = frozenset(
+    {
+        "status",
+        "sourcedId",
+    }
+)
+
+
 @_attrs_define
 class WriteStatus:
     status: str | Unset = UNSET
@@ -34,16 +43,19 @@ class WriteStatus:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        status = d.pop("status", UNSET)
+        _get = src_dict.get
+        status = _get("status", UNSET)
 
-        sourced_id = d.pop("sourcedId", UNSET)
+        sourced_id = _get("sourcedId", UNSET)
 
-        write_status = cls(
-            status=status,
-            sourced_id=sourced_id,
-        )
+        write_status = cls.__new__(cls)
+        write_status.status = status
+        write_status.sourced_id = sourced_id
 
+        if _KNOWN_KEYS.issuperset(src_dict):
+            write_status.additional_properties = {}
+            return write_status
+        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         write_status.additional_properties = d
         return write_status
 
