@@ -372,7 +372,8 @@ class Listing(Generic[T]):
     ) -> Iterator[T] | Iterator[dict[str, Any]]:
         """Yield every matching record, holding at most two pages in memory.
 
-        The next page is requested while the current one is parsed and consumed. With
+        The next page is requested while the current one is consumed; each record's
+        models are built when the loop reaches it. With
         ``raw=True`` the records are the provider's JSON objects (``dict``), not models:
         the fastest way through a large collection. If a fault outlives the retries, the
         error raised carries ``resume_offset``; ``stream(start_offset=exc.resume_offset)``
