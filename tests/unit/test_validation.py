@@ -8,7 +8,8 @@ from typing import Any
 
 import pytest
 from oneroster import ValidationError
-from oneroster.validation import prepare_record, utc_timestamp
+from oneroster.operation_index import OPERATIONS
+from oneroster.validation import REFERENCE_PATHS, prepare_record, relative_href, utc_timestamp
 
 import oneroster_client.models as models
 
@@ -291,3 +292,11 @@ def test_input_is_never_mutated() -> None:
     assert data == before
     assert record["roles"][0]["roleType"] == "primary"  # added to the copy only
     assert record["metadata"] == {"a": [{"b": "2026-01-01"}]}
+
+
+@pytest.mark.parametrize("ref_type", sorted(REFERENCE_PATHS))
+def test_every_reference_href_is_a_get_by_id_path_of_its_service(ref_type: str) -> None:
+    service, path = REFERENCE_PATHS[ref_type]
+    gets = {(op.service, op.path) for op in OPERATIONS.values() if op.method == "GET"}
+    assert (service, path + "/{sourcedId}") in gets
+    assert relative_href(ref_type, "a b/c") == path + "/a%20b%2Fc"

@@ -87,6 +87,7 @@ REFERENCE_TYPES: dict[str, str] = {
 # ``parent`` points at a record of the same kind.
 _PARENT_TYPES = {"Org": "org", "AcademicSession": "academicSession", "CourseComponent": "courseComponent"}
 # Where a record of each GUIDRef type lives, for the ``href`` of a reference built from a bare id.
+# The one table of it: the sandbox derives its references from it too.
 REFERENCE_PATHS: dict[str, tuple[str, str]] = {
     "org": ("rostering", "/orgs"),
     "user": ("rostering", "/users"),
@@ -94,12 +95,15 @@ REFERENCE_PATHS: dict[str, tuple[str, str]] = {
     "course": ("rostering", "/courses"),
     "academicSession": ("rostering", "/academicSessions"),
     "enrollment": ("rostering", "/enrollments"),
+    "demographics": ("rostering", "/demographics"),
     "courseComponent": ("rostering", "/courses/components"),
+    "componentResource": ("rostering", "/courses/component-resources"),
     "lineItem": ("gradebook", "/lineItems"),
     "category": ("gradebook", "/categories"),
     "scoreScale": ("gradebook", "/scoreScales"),
     "result": ("gradebook", "/results"),
     "assessmentLineItem": ("gradebook", "/assessmentLineItems"),
+    "assessmentResult": ("gradebook", "/assessmentResults"),
     "resource": ("resources", "/resources"),
 }
 

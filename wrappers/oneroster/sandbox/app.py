@@ -46,6 +46,7 @@ from oneroster.sandbox.catalog import (
     VIEWS,
     View,
     ref_type,
+    reference,
 )
 from oneroster.sandbox.faults import Faults
 from oneroster.sandbox.query import (
@@ -573,11 +574,7 @@ class Sandbox:
                 parent_id = values[default.index]
                 if self.store.get(default.kind, parent_id) is None:
                     raise ApiError(404, "unknownobject", f"no {default.kind} with sourcedId {parent_id!r}")
-                record[default.target] = {
-                    "href": f"/{default.kind}/{parent_id}",
-                    "sourcedId": parent_id,
-                    "type": ref_type(default.kind),
-                }
+                record[default.target] = reference(default.kind, parent_id)
                 for name, value in default.overrides.items():
                     record.setdefault(name, value)
             supplied = record.get("sourcedId")
@@ -616,7 +613,7 @@ class Sandbox:
             raise ApiError(422, "invaliddata", f"no user with sourcedId {agent_id!r} to link as an agent")
         agents = list(user.get("agents") or [])
         if not any(isinstance(a, Mapping) and a.get("sourcedId") == agent_id for a in agents):
-            agents.append({"href": f"/users/{agent_id}", "sourcedId": agent_id, "type": "user"})
+            agents.append(reference("users", agent_id))
             user["agents"] = agents
             user["dateLastModified"] = _timestamp(self.config.now())
             self.store.put("users", user)

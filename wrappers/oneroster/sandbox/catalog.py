@@ -27,6 +27,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from oneroster.validation import REFERENCE_PATHS, relative_href
+
 __all__ = [
     "NOT_MODELLED",
     "PATH_DEFAULTS",
@@ -72,24 +74,10 @@ VIEWS: dict[str, View] = {
     "courses/component-resources": View("componentResources", "ComponentResource"),
 }
 
-# The GUIDRef ``type`` of a reference to each kind (1EdTech GUIDRef enumerations).
+# The GUIDRef ``type`` of a reference to each stored kind, from the wrapper's table of where each
+# type lives (one table for the client and the sandbox).
 _REF_TYPES = {
-    "users": "user",
-    "orgs": "org",
-    "academicSessions": "academicSession",
-    "courses": "course",
-    "classes": "class",
-    "enrollments": "enrollment",
-    "demographics": "demographics",
-    "categories": "category",
-    "lineItems": "lineItem",
-    "results": "result",
-    "scoreScales": "scoreScale",
-    "assessmentLineItems": "assessmentLineItem",
-    "assessmentResults": "assessmentResult",
-    "resources": "resource",
-    "courseComponents": "courseComponent",
-    "componentResources": "componentResource",
+    VIEWS[path[1:]].kind: type_ for type_, (_, path) in REFERENCE_PATHS.items() if path[1:] in VIEWS
 }
 
 
@@ -103,6 +91,20 @@ def ref_type(kind: str) -> str:
 
     """
     return _REF_TYPES[kind]
+
+
+def reference(kind: str, sourced_id: str) -> dict[str, str]:
+    """Return a complete GUIDRef to the ``kind`` record ``sourced_id``, its href below the service root.
+
+    Example:
+        ```python
+        reference("courseComponents", "cc-1")
+        # {'href': '/courses/components/cc-1', 'sourcedId': 'cc-1', 'type': 'courseComponent'}
+        ```
+
+    """
+    type_ = _REF_TYPES[kind]
+    return {"href": relative_href(type_, sourced_id), "sourcedId": sourced_id, "type": type_}
 
 
 def _ref(field: str) -> str:

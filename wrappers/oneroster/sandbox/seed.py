@@ -37,6 +37,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from oneroster.validation import REFERENCE_PATHS
+
 __all__ = ["KINDS", "SANDBOX_EPOCH", "district_counts", "generate_district"]
 
 KINDS: tuple[str, ...] = (
@@ -474,24 +476,29 @@ def _slot(cohort: _Cohort, slot: int) -> tuple[int, _Span]:
 # ---------------------------------------------------------------------------------------------------
 
 
-def _ref(path: str, type_: str, sourced_id: str) -> Ref:
-    return {"href": "/" + path + "/" + sourced_id, "sourcedId": sourced_id, "type": type_}
+# Seeded ids are plain ASCII ("usr-000123"), so an href is the type's collection path plus the id;
+# the paths come from the wrapper's one table (validation.REFERENCE_PATHS). Millions of references
+# are built for the big benchmark districts, hence plain concatenation rather than quoting each id.
+_HREF_PREFIX = {type_: path + "/" for type_, (_, path) in REFERENCE_PATHS.items()}
+
+
+def _ref(type_: str, sourced_id: str) -> Ref:
+    return {"href": _HREF_PREFIX[type_] + sourced_id, "sourcedId": sourced_id, "type": type_}
 
 
 def _org_ref(org_id: str) -> Ref:
-    return {"href": "/orgs/" + org_id, "sourcedId": org_id, "type": "org"}
+    return _ref("org", org_id)
 
 
 def _session_ref(index: int) -> Ref:
-    return _ref("academicSessions", "academicSession", _SESSIONS[index][0])
+    return _ref("academicSession", _SESSIONS[index][0])
 
 
 # Ids are zero-padded numbers ("usr-000123", "cls-0042"); str.zfill is the cheapest way to pad.
 
 
 def _user_ref(n: int) -> Ref:
-    sourced_id = "usr-" + str(n).zfill(6)
-    return {"href": "/users/" + sourced_id, "sourcedId": sourced_id, "type": "user"}
+    return _ref("user", "usr-" + str(n).zfill(6))
 
 
 def _class_id(n: int) -> str:
@@ -499,8 +506,7 @@ def _class_id(n: int) -> str:
 
 
 def _class_ref(n: int) -> Ref:
-    sourced_id = "cls-" + str(n).zfill(4)
-    return {"href": "/classes/" + sourced_id, "sourcedId": sourced_id, "type": "class"}
+    return _ref("class", "cls-" + str(n).zfill(4))
 
 
 def _line_item_id(class_no: int, k: int) -> str:
@@ -714,7 +720,7 @@ class _District:
                         "location": room or f"Room {base_room + int(rnd() * 10)}",
                         "grades": [grade],
                         "subjects": [shown],
-                        "course": _ref("courses", "course", f"crs-{course_no:04d}"),
+                        "course": _ref("course", f"crs-{course_no:04d}"),
                         "school": school_ref.copy(),
                         "terms": [_session_ref(term) for term in span.terms],
                         "periods": ["HR" if homeroom else str(slot + 1)],
@@ -951,7 +957,7 @@ class _District:
 
     def all_line_items(self) -> Iterator[Record]:
         stamps, days = _stamps(), _DAYS
-        categories = [_ref("categories", "category", sourced_id) for sourced_id, _, _ in _CATEGORIES]
+        categories = [_ref("category", sourced_id) for sourced_id, _, _ in _CATEGORIES]
         sessions = [_session_ref(index) for index in range(len(_SESSIONS))]
         for school in self.schools:
             rnd = self.rng(_T_LINEITEMS, school.number).random
@@ -976,7 +982,7 @@ class _District:
                             "academicSession": sessions[1 if plan.period < 5 else 2].copy(),
                         }
                         if scale:
-                            record["scoreScale"] = _ref("scoreScales", "scoreScale", _scale_id(class_no))
+                            record["scoreScale"] = _ref("scoreScale", _scale_id(class_no))
                         record["resultValueMin"] = 0.0
                         record["resultValueMax"] = _CATEGORY_MAX[plan.category]
                         yield record
@@ -999,11 +1005,8 @@ class _District:
                     slots.append(
                         (
                             _class_ref(class_no),
-                            _ref("scoreScales", "scoreScale", _scale_id(class_no)) if scale else None,
-                            [
-                                (p, _ref("lineItems", "lineItem", _line_item_id(class_no, k)))
-                                for k, p in enumerate(plans)
-                            ],
+                            _ref("scoreScale", _scale_id(class_no)) if scale else None,
+                            [(p, _ref("lineItem", _line_item_id(class_no, k))) for k, p in enumerate(plans)],
                         )
                     )
                 for n in range(cohort.first_student, cohort.first_student + cohort.size):
@@ -1077,7 +1080,7 @@ class _District:
                     "status": "active",
                     "dateLastModified": self.stamp(rnd()),
                     "title": f"Fall Benchmark: {subject}",
-                    "parentAssessmentLineItem": _ref("assessmentLineItems", "assessmentLineItem", parent_id),
+                    "parentAssessmentLineItem": _ref("assessmentLineItem", parent_id),
                     "resultValueMin": 100.0,
                     "resultValueMax": 300.0,
                     "learningObjectiveSet": [
@@ -1092,7 +1095,7 @@ class _District:
             step = max(1, school.n_students // 10)
             takers = range(school.first_student, school.first_student + school.n_students, step)
             for assessment_id in self._assessment_ids(school):
-                assessment_ref = _ref("assessmentLineItems", "assessmentLineItem", assessment_id)
+                assessment_ref = _ref("assessmentLineItem", assessment_id)
                 for n in list(takers)[:10]:
                     count += 1
                     score = round(140.0 + 150.0 * rnd() * rnd() ** 0.3, 1)
@@ -1135,10 +1138,10 @@ class _District:
                 "sourcedId": sourced_id,
                 "status": "active",
                 "dateLastModified": self.stamp(rnd()),
-                "course": _ref("courses", "course", f"crs-{course_no:04d}"),
+                "course": _ref("course", f"crs-{course_no:04d}"),
             }
             if parent:
-                record["parent"] = _ref("courses/components", "courseComponent", parent)
+                record["parent"] = _ref("courseComponent", parent)
             record["title"] = title
             record["sortOrder"] = order
             if prerequisite:
@@ -1158,8 +1161,8 @@ class _District:
                     "sourcedId": f"cr-{count:04d}",
                     "status": "active",
                     "dateLastModified": self.stamp(rnd()),
-                    "courseComponent": _ref("courses/components", "courseComponent", sourced_id),
-                    "resource": _ref("resources", "resource", f"rsc-{resource:04d}"),
+                    "courseComponent": _ref("courseComponent", sourced_id),
+                    "resource": _ref("resource", f"rsc-{resource:04d}"),
                     "title": f"{title}: {resource_title}",
                     "sortOrder": order,
                 }
