@@ -157,6 +157,30 @@ def test_iterate_sets_resume_offset_on_errors() -> None:
     assert info.value.resume_offset == 4
 
 
+def test_iterate_releases_each_raw_record_once_converted() -> None:
+    # stream() keeps at most the record in hand: a converted record's decoded JSON is let go
+    served: dict[int, list[int]] = {}
+
+    def fetch(offset: int) -> Page[int]:
+        served[offset] = [offset * 10, offset * 10 + 1, offset * 10 + 2]
+        return _page(served[offset], offset, offset + 3 if offset < 3 else None)
+
+    it = iterate(fetch, convert=lambda record: f"model-{record}")
+    assert next(it) == "model-0"
+    assert served[0] == [None, 1, 2]
+    assert list(it) == ["model-1", "model-2", "model-30", "model-31", "model-32"]
+    assert served == {0: [None, None, None], 3: [None, None, None]}
+
+
+def test_iterate_without_convert_hands_over_the_records_untouched() -> None:
+    served = [{"sourcedId": "a"}, {"sourcedId": "b"}]
+    assert list(iterate(lambda offset: _page(served, offset, None))) == [
+        {"sourcedId": "a"},
+        {"sourcedId": "b"},
+    ]
+    assert served == [{"sourcedId": "a"}, {"sourcedId": "b"}]
+
+
 # -- through the client ----------------------------------------------------------------------
 
 

@@ -173,6 +173,8 @@ def iterate(
     ``fetch(offset)`` returns the page starting at ``offset``. ``convert`` turns each raw
     record into what is yielded (a model); it runs in the caller's thread, so with
     ``read_ahead`` the next page is on the wire while this one is converted and consumed.
+    With ``convert``, the page's ``data`` list is consumed as its records are converted
+    (each entry is dropped once its model exists), so ``fetch`` must return a list of its own.
     An error raised while fetching gets ``resume_offset`` set to the offset to resume
     from with ``stream(start_offset=...)``; an error converting a record gets that
     record's offset. ``key`` (e.g. the sourcedId) lets the loop notice a server that
@@ -253,15 +255,19 @@ def _convert_page(data: list[R], convert: Callable[[R], T], offset: int) -> Iter
     One at a time, not as a list: a consumer that handles a record and drops it lets the
     record's models die young, so they never pile up for Python's cyclic garbage collector
     (converting a 1,000-record page at once spent about as long in the collector as in
-    building the models). When a record fails, the records before it have been yielded and
-    the error carries that record's offset, so resuming there loses nothing.
+    building the models). For the same reason each raw record is released from the page as
+    soon as it is converted: the decoded JSON is no longer needed, and a smaller heap makes
+    every collection cheaper. When a record fails, the records before it have been yielded
+    and the error carries that record's offset, so resuming there loses nothing.
     """
-    for index, record in enumerate(data):
+    for index in range(len(data)):
         try:
-            item = convert(record)
+            item = convert(data[index])
         except OneRosterError as exc:
             exc.resume_offset = offset + index
             raise
+        # The page's list belongs to the paginator (see iterate), so it may be emptied.
+        data[index] = None  # type: ignore[assignment]
         yield item
 
 
