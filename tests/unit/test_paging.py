@@ -453,3 +453,19 @@ def test_max_items_is_checked(bad: object, make: Make, recorder, paged, records)
     with pytest.raises(ValidationError):
         make(server).users.list_all(max_items=bad)
     assert server.requests == []
+
+
+def test_list_all_a_record_that_does_not_fit_its_model_names_its_offset(
+    make: Make, recorder, paged, records
+) -> None:
+    items = records(7)
+    items[5]["roles"] = "teacher"  # a string where a list of role objects belongs
+    server = recorder(paged(items, total="header"))
+    with pytest.raises(ResponseParseError) as info:
+        make(server).users.list_all(concurrency=3)
+    assert info.value.resume_offset == 5
+    assert "User model" in str(info.value)
+    # stream() from that offset meets the same record first
+    with pytest.raises(ResponseParseError) as again:
+        next(iter(make(server).users.stream(start_offset=5)))
+    assert again.value.resume_offset == 5

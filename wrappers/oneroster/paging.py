@@ -37,7 +37,15 @@ import httpx
 
 from oneroster.errors import OneRosterError, PaginationError
 
-__all__ = ["DEFAULT_MAX_PAGES", "Page", "collect_concurrently", "iterate", "next_link_offset", "total_from"]
+__all__ = [
+    "DEFAULT_MAX_PAGES",
+    "Page",
+    "collect_concurrently",
+    "convert_records",
+    "iterate",
+    "next_link_offset",
+    "total_from",
+]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -227,7 +235,7 @@ def iterate(
             if convert is None:
                 yield from data  # type: ignore[misc]  # R is T when there is no convert
             else:
-                yield from _convert_page(data, convert, offset)
+                yield from convert_records(data, convert, offset=offset)
             yielded += len(data)
             if max_items is not None and yielded >= max_items:
                 return
@@ -249,8 +257,8 @@ def iterate(
             pool.shutdown(wait=False, cancel_futures=True)
 
 
-def _convert_page(data: list[R], convert: Callable[[R], T], offset: int) -> Iterator[T]:
-    """Convert a page one record at a time, as the caller asks for them.
+def convert_records(data: list[R], convert: Callable[[R], T], *, offset: int) -> Iterator[T]:
+    """Convert raw records one at a time, as the caller asks for them, emptying ``data``.
 
     One at a time, not as a list: a consumer that handles a record and drops it lets the
     record's models die young, so they never pile up for Python's cyclic garbage collector
@@ -258,7 +266,14 @@ def _convert_page(data: list[R], convert: Callable[[R], T], offset: int) -> Iter
     building the models). For the same reason each raw record is released from the page as
     soon as it is converted: the decoded JSON is no longer needed, and a smaller heap makes
     every collection cheaper. When a record fails, the records before it have been yielded
-    and the error carries that record's offset, so resuming there loses nothing.
+    and the error carries that record's offset (``offset`` is that of ``data[0]``), so
+    resuming there loses nothing.
+
+    Example:
+        ```python
+        users = list(convert_records(raw_users, User.from_dict, offset=0))
+        ```
+
     """
     for index in range(len(data)):
         try:
@@ -266,7 +281,7 @@ def _convert_page(data: list[R], convert: Callable[[R], T], offset: int) -> Iter
         except OneRosterError as exc:
             exc.resume_offset = offset + index
             raise
-        # The page's list belongs to the paginator (see iterate), so it may be emptied.
+        # The list is the paginator's own (see iterate, list_all), so it may be emptied.
         data[index] = None  # type: ignore[assignment]
         yield item
 

@@ -29,7 +29,14 @@ from oneroster.engine import Engine, Outcome
 from oneroster.errors import NotFound, ResponseParseError, ValidationError
 from oneroster.filters import Condition, F, build_filter, check_field_name
 from oneroster.ids import checked_id
-from oneroster.paging import DEFAULT_MAX_PAGES, Page, build_page, collect_concurrently, iterate
+from oneroster.paging import (
+    DEFAULT_MAX_PAGES,
+    Page,
+    build_page,
+    collect_concurrently,
+    convert_records,
+    iterate,
+)
 from oneroster.validation import check_text, prepare_record
 from oneroster_client.models import OrderBy
 from oneroster_client.types import UNSET, Unset
@@ -490,15 +497,9 @@ class Listing(Generic[T]):
         )
         if raw:
             return records
-        convert = _converter(self._model)
-        built: builtins.list[T] = []
-        for index, record in enumerate(records):
-            try:
-                built.append(convert(record))
-            except ResponseParseError as exc:
-                exc.resume_offset = index
-                raise
-        return built
+        # Each raw record is let go as its model is built: the peak is the models plus what
+        # is left of the JSON, not both in full.
+        return builtins.list(convert_records(records, _converter(self._model), offset=0))
 
     def first(
         self,
