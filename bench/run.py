@@ -4,6 +4,8 @@ Every figure is a ratio measured in this run, on this machine, against the same 
 server (a separate process on loopback, so the client's work and the server's do not share
 a GIL). Runs alternate between the baseline and the wrapper and each side keeps its best
 time, which keeps a busy 2-core machine from deciding the result. Writes bench/results.md.
+The peers that the package index offers are installed once into bench/.cache/peer-venv and
+run against the same server (bench/peers.py); without an index the report says so.
 
     python bench/run.py              # everything (about 5 minutes; districts are cached)
     python bench/run.py --quick      # smaller sizes, for trying the harness
@@ -24,6 +26,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import httpx
 from oneroster import OneRoster
@@ -31,7 +34,15 @@ from oneroster import OneRoster
 ROOT = Path(__file__).resolve().parent
 CACHE = ROOT / ".cache"
 CLIENT_ID, CLIENT_SECRET = "bench-client", "bench-secret"
-USERS_ROOT = "/ims/oneroster/rostering/v1p2/users/"
+ROSTERING_ROOT = "/ims/oneroster/rostering/v1p2"
+USERS_ROOT = ROSTERING_ROOT + "/users/"
+PEER_VENV = CACHE / "peer-venv"
+# The peers of ../shared/reference/PEERS.md that this machine's package index offers.
+PEER_PACKAGES = ("timeback==0.3.0", "strongmind-oneroster-client==2.0.5")
+OTHER_PEERS = (
+    "timeback-oneroster and oneroster-api are not on the package index this machine reaches; "
+    "`oneroster` 0.0.17 speaks only to ClassLink 1.1 roots with OAuth 1 signing."
+)
 
 
 @dataclass
@@ -131,23 +142,29 @@ def best_of(runs: int, *sides: Callable[[], object]) -> list[float]:
 # -- 1. parse/stream throughput --------------------------------------------------------
 
 
+def bare_loop(server: Server, token: str, collection: str, *, limit: int, envelope: str = "users") -> int:
+    """Run the baseline, the loop anyone would write with httpx and json; return the record count."""
+    n, offset = 0, 0
+    with httpx.Client(headers={"Authorization": f"Bearer {token}"}) as http:
+        while True:
+            response = http.get(
+                f"{server.base_url}{ROSTERING_ROOT}/{collection}/", params={"limit": limit, "offset": offset}
+            )
+            records = json.loads(response.content)[envelope]
+            if not records:
+                break
+            n += len(records)
+            offset += len(records)
+    return n
+
+
 def throughput(server: Server, *, limit: int, runs: int) -> tuple[list[Figure], int]:
     """Time stream() typed and raw against the bare httpx + json loop over the same pages."""
     token = server.token()
     counts: dict[str, int] = {}
 
     def bare() -> None:
-        # The baseline: the loop anyone would write with httpx and json, nothing else.
-        n, offset = 0, 0
-        with httpx.Client(headers={"Authorization": f"Bearer {token}"}) as http:
-            while True:
-                response = http.get(server.base_url + USERS_ROOT, params={"limit": limit, "offset": offset})
-                records = json.loads(response.content)["users"]
-                if not records:
-                    break
-                n += len(records)
-                offset += len(records)
-        counts["bare"] = n
+        counts["bare"] = bare_loop(server, token, "users", limit=limit)
 
     client = server.client()
     client.users.list(limit=1)
@@ -226,6 +243,116 @@ def parse_breakdown(server: Server, *, limit: int) -> str:
         f"one record at a time as stream() does, {paged:.1f} us when a whole page is kept "
         f"(as in list_all()) and {paged_no_gc:.1f} us for that page with Python's cyclic garbage collector "
         "off: live models are what the collector walks, so stream() hands records over one at a time."
+    )
+
+
+# -- peers -------------------------------------------------------------------------------
+
+
+def peer_python() -> tuple[Path | None, str]:
+    """Return the peer venv's interpreter, installing the peers there once; or None and why not."""
+    python = PEER_VENV / "bin" / "python"
+    stamp = PEER_VENV / ".installed"
+    wanted = " ".join(PEER_PACKAGES)
+    if stamp.exists() and stamp.read_text() == wanted:
+        return python, ""
+    try:
+        subprocess.run(
+            [sys.executable, "-m", "venv", "--clear", str(PEER_VENV)],
+            check=True,
+            capture_output=True,
+            timeout=300,
+        )
+        subprocess.run(
+            [str(python), "-m", "pip", "install", "--quiet", *PEER_PACKAGES],
+            check=True,
+            capture_output=True,
+            text=True,
+            timeout=900,
+        )
+    except subprocess.CalledProcessError as exc:
+        detail = (exc.stderr or "").strip().splitlines()[-1:] if isinstance(exc.stderr, str) else []
+        return None, f"could not install {wanted}: {' '.join(detail) or exc}"
+    except (subprocess.SubprocessError, OSError) as exc:
+        return None, f"could not install {wanted}: {exc}"
+    stamp.write_text(wanted)
+    return python, ""
+
+
+def run_peer(
+    python: Path, package: str, collection: str, server: Server, token: str, **sizes: int
+) -> dict[str, Any]:
+    """Run bench/peers.py for one peer and collection; return its JSON answer."""
+    args = [str(python), str(ROOT / "peers.py"), package, collection, server.base_url, token]
+    answer = subprocess.run(
+        [*args, str(sizes["limit"]), str(sizes["runs"])], capture_output=True, text=True, timeout=1800
+    )
+    lines = answer.stdout.strip().splitlines()
+    if answer.returncode != 0 or not lines:
+        tail = " / ".join(answer.stderr.strip().splitlines()[-2:])
+        return {"error": f"exit {answer.returncode}: {tail}"}
+    return dict(json.loads(lines[-1]))
+
+
+def peer_report(server: Server, *, limit: int, runs: int) -> str:
+    """Run the installable peers against the same server; return the report paragraph."""
+    python, why = peer_python()
+    if python is None:
+        return f"Peers: none run ({why}). {OTHER_PEERS}"
+    token = server.token()
+    parts = []
+    for package, label in (
+        ("timeback", "`timeback` 0.3.0"),
+        ("strongmind", "`strongmind-oneroster-client` 2.0.5"),
+    ):
+        result = run_peer(python, package, "users", server, token, limit=limit, runs=1)
+        if "error" in result:
+            parts.append(f"{label} cannot page /users: {result['error'][:300]}")
+        else:
+            parts.append(f"{label} paged {result['records']:,} users in {result['best_s']:.2f} s")
+    # Students carry only the 'student' role, which timeback's enum does accept: a timed comparison.
+    # /students is a filtered view the sandbox serves far slower than /users, so wall times are
+    # bound by the server; the client's CPU time per record is the figure that tells the clients apart.
+    client = server.client()
+    counts: dict[str, int] = {}
+    wall = {"bare": float("inf"), "ours": float("inf")}
+    cpu = dict(wall)
+
+    def bare() -> int:
+        return bare_loop(server, token, "students", limit=limit)
+
+    def ours() -> int:
+        return sum(1 for _ in client.students.stream(limit=limit))
+
+    for _ in range(runs):
+        for name, side in (("bare", bare), ("ours", ours)):
+            started, cpu_started = time.perf_counter(), time.process_time()
+            counts[name] = side()
+            wall[name] = min(wall[name], time.perf_counter() - started)
+            cpu[name] = min(cpu[name], time.process_time() - cpu_started)
+    client.close()
+    peer = run_peer(python, "timeback", "students", server, token, limit=limit, runs=2)
+    n = counts["bare"]
+    if "error" in peer:
+        timed = f"`timeback` 0.3.0 cannot page /students either: {peer['error'][:300]}"
+    else:
+        assert peer["records"] == counts["ours"] == n, (peer, counts)
+
+        def us(seconds: float) -> str:
+            return f"{seconds / n * 1e6:.0f} us"
+
+        timed = (
+            f"over the {n:,} students, which it can parse, `timeback` 0.3.0 takes {peer['best_s']:.2f} s = "
+            f"{peer['best_s'] / wall['bare']:.2f}x the bare loop's {wall['bare']:.2f} s and our typed "
+            f"stream() {wall['ours']:.2f} s = {wall['ours'] / wall['bare']:.2f}x (this view is bound by the "
+            f"server); client CPU per record: timeback {us(peer['cpu_s'])}, ours {us(cpu['ours'])}, "
+            f"bare loop {us(cpu['bare'])}"
+        )
+    return (
+        "Peers, on the same server (installed into bench/.cache/peer-venv, each built on the sandbox's URL "
+        "with a token fetched beforehand; see bench/peers.py): "
+        + "; ".join(parts)
+        + f"; {timed}. {OTHER_PEERS}"
     )
 
 
@@ -387,16 +514,9 @@ def write_report(figures: list[Figure], *, elapsed: float, quick: bool, notes: l
         lines.append(
             f"| {f.name} | {f.value}{note} | {f.baseline} | {f.target} | {'yes' if f.ok else 'NO'} |"
         )
-    lines += ["", *notes]
-    lines += [
-        "",
-        "Peers: none of the Python OneRoster clients in `../shared/reference/PEERS.md` could be run here "
-        "against the same server (timeback-oneroster and oneroster-api are not on the package index this "
-        "machine reaches; `oneroster` 0.0.17 speaks only to ClassLink 1.1 roots with OAuth 1 signing; "
-        "`timeback` 0.3.0 hard-codes its vendor hosts and logs every body at DEBUG to stderr), so no peer "
-        "figure is reported.",
-        "",
-    ]
+    for note in notes:
+        lines += ["", note]
+    lines.append("")
     return "\n".join(lines)
 
 
@@ -418,6 +538,8 @@ def main() -> int:
         found, _ = throughput(server, limit=1000, runs=runs)
         figures += found
         notes = [parse_breakdown(server, limit=1000)]
+        print("   peers")
+        notes.append(peer_report(server, limit=1000, runs=runs))
         figures += connections_and_tokens(server, limit=1000)
         print("2/4 memory (small)")
         with sandbox(users=million_users, db=CACHE / f"users-{million_users}.db", kinds="users") as large:
