@@ -40,6 +40,9 @@ CREATE TABLE IF NOT EXISTS records (
     PRIMARY KEY (kind, sourced_id)
 );
 CREATE UNIQUE INDEX IF NOT EXISTS records_pos ON records (kind, pos);
+-- Views that select on a facet (/students, /schools, /terms) count and page from this index
+-- alone instead of reading every record of the kind for each page.
+CREATE INDEX IF NOT EXISTS records_facet ON records (kind, pos, facet);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 
