@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import httpx
 from oneroster import OneRoster
@@ -128,15 +128,24 @@ def sandbox(
         process.wait(timeout=30)
 
 
-def best_of(runs: int, *sides: Callable[[], object]) -> list[float]:
-    """Alternate the sides `runs` times; return each side's best wall time."""
-    best = [float("inf")] * len(sides)
+class Timing(NamedTuple):
+    """A side's best wall time and best CPU time (this process) over its runs, in seconds."""
+
+    wall: float
+    cpu: float
+
+
+def best_of(runs: int, *sides: Callable[[], object]) -> list[Timing]:
+    """Alternate the sides `runs` times; return each side's best wall and CPU time."""
+    wall = [float("inf")] * len(sides)
+    cpu = list(wall)
     for _ in range(runs):
         for i, side in enumerate(sides):
-            started = time.perf_counter()
+            started, cpu_started = time.perf_counter(), time.process_time()
             side()
-            best[i] = min(best[i], time.perf_counter() - started)
-    return best
+            wall[i] = min(wall[i], time.perf_counter() - started)
+            cpu[i] = min(cpu[i], time.process_time() - cpu_started)
+    return [Timing(w, c) for w, c in zip(wall, cpu, strict=True)]
 
 
 # -- 1. parse/stream throughput --------------------------------------------------------
@@ -175,7 +184,7 @@ def throughput(server: Server, *, limit: int, runs: int) -> tuple[list[Figure], 
     def raw() -> None:
         counts["raw"] = sum(1 for _ in client.users.stream(limit=limit, raw=True))
 
-    t_bare, t_typed, t_raw = best_of(runs, bare, typed, raw)
+    t_bare, t_typed, t_raw = (timing.wall for timing in best_of(runs, bare, typed, raw))
     client.close()
     n = counts["bare"]
     assert counts["typed"] == counts["raw"] == n, counts
@@ -311,25 +320,18 @@ def peer_report(server: Server, *, limit: int, runs: int) -> str:
         else:
             parts.append(f"{label} paged {result['records']:,} users in {result['best_s']:.2f} s")
     # Students carry only the 'student' role, which timeback's enum does accept: a timed comparison.
-    # /students is a filtered view the sandbox serves far slower than /users, so wall times are
-    # bound by the server; the client's CPU time per record is the figure that tells the clients apart.
+    # /students is a filtered view the sandbox serves slower than /users, so wall times lean on
+    # the server; the client's CPU time per record is the figure that tells the clients apart.
     client = server.client()
     counts: dict[str, int] = {}
-    wall = {"bare": float("inf"), "ours": float("inf")}
-    cpu = dict(wall)
 
-    def bare() -> int:
-        return bare_loop(server, token, "students", limit=limit)
+    def bare() -> None:
+        counts["bare"] = bare_loop(server, token, "students", limit=limit)
 
-    def ours() -> int:
-        return sum(1 for _ in client.students.stream(limit=limit))
+    def ours() -> None:
+        counts["ours"] = sum(1 for _ in client.students.stream(limit=limit))
 
-    for _ in range(runs):
-        for name, side in (("bare", bare), ("ours", ours)):
-            started, cpu_started = time.perf_counter(), time.process_time()
-            counts[name] = side()
-            wall[name] = min(wall[name], time.perf_counter() - started)
-            cpu[name] = min(cpu[name], time.process_time() - cpu_started)
+    t_bare, t_ours = best_of(runs, bare, ours)
     client.close()
     peer = run_peer(python, "timeback", "students", server, token, limit=limit, runs=2)
     n = counts["bare"]
@@ -343,10 +345,10 @@ def peer_report(server: Server, *, limit: int, runs: int) -> str:
 
         timed = (
             f"over the {n:,} students, which it can parse, `timeback` 0.3.0 takes {peer['best_s']:.2f} s = "
-            f"{peer['best_s'] / wall['bare']:.2f}x the bare loop's {wall['bare']:.2f} s and our typed "
-            f"stream() {wall['ours']:.2f} s = {wall['ours'] / wall['bare']:.2f}x (this view is bound by the "
-            f"server); client CPU per record: timeback {us(peer['cpu_s'])}, ours {us(cpu['ours'])}, "
-            f"bare loop {us(cpu['bare'])}"
+            f"{peer['best_s'] / t_bare.wall:.2f}x the bare loop's {t_bare.wall:.2f} s and our typed "
+            f"stream() {t_ours.wall:.2f} s = {t_ours.wall / t_bare.wall:.2f}x (this view leans on the "
+            f"server); client CPU per record: timeback {us(peer['cpu_s'])}, ours {us(t_ours.cpu)}, "
+            f"bare loop {us(t_bare.cpu)}"
         )
     return (
         "Peers, on the same server (installed into bench/.cache/peer-venv, each built on the sandbox's URL "
@@ -428,7 +430,7 @@ def latency_bound(server: Server, *, pages: int, runs: int) -> list[Figure]:
         def concurrent() -> None:
             results["concurrent"] = [u.sourced_id for u in client.users.list_all(limit=limit)]
 
-        t_serial, t_concurrent = best_of(runs, serial, concurrent)
+        t_serial, t_concurrent = (timing.wall for timing in best_of(runs, serial, concurrent))
     same = results["serial"] == results["concurrent"]
     real_pages = -(-total // limit)
     return [
