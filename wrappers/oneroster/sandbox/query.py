@@ -45,7 +45,12 @@ import math
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Final, Literal, NoReturn, TypeAlias
+from typing import Final, Literal, TypeAlias
+
+from oneroster import filter_grammar as grammar
+from oneroster.dialects import FULL, Dialect
+from oneroster.filter_grammar import FilterError, unquote
+from oneroster.filters import Clause, Condition, Group
 
 __all__ = [
     "Comparison",
@@ -127,20 +132,9 @@ _INVALID_FILTER: Final = "invalid_filter_field"
 _INVALID_SELECTION: Final = "invalid_selection_field"
 _INVALID_DATA: Final = "invaliddata"
 
-# Ed-Fi accepts up to 20 clauses; more is far beyond any real client and only costs SQL.
-_MAX_CLAUSES: Final = 20
-# Deeper nesting than the clause limit can use is meaningless; the cap keeps recursion bounded.
-_MAX_DEPTH: Final = 20
 _MAX_ECHO: Final = 200
 
-_SEGMENT: Final = r"(?:[A-Za-z0-9_]+:)?[A-Za-z_][A-Za-z0-9_\-]*"
-_SEGMENT_RE: Final = re.compile(_SEGMENT)
-_FIELD_RE: Final = re.compile(rf"{_SEGMENT}(?:\.{_SEGMENT})*")
-# Longest operators first, so ``>=`` is never read as ``>`` followed by garbage.
-_OP_RE: Final = re.compile(r"!=|>=|<=|=|>|<|~")
-_CONNECTOR_RE: Final = re.compile(r"(AND|OR)\b")
-_WORD_RE: Final = re.compile(r"\S+")
-_WHITESPACE: Final = " \t\r\n"
+_SEGMENT_RE: Final = re.compile(r"(?:[A-Za-z0-9_]+:)?[A-Za-z_][A-Za-z0-9_\-]*")
 _OPERATORS: Final = frozenset({"=", "!=", ">", ">=", "<", "<=", "~"})
 # A JSON path label that needs no quoting; anything else (``ext:grade``, ``a-b``) is quoted.
 _PLAIN_LABEL_RE: Final = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
@@ -155,144 +149,23 @@ def _echo(text: str) -> str:
     return repr(text if len(text) <= _MAX_ECHO else text[:_MAX_ECHO] + "...")
 
 
-class _FilterParser:
-    """Recursive descent over the filter text; every error names the position."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.pos = 0
-        self.clauses = 0
-
-    def fail(self, message: str) -> NoReturn:
-        raise QueryError(
-            f"{message} (at position {self.pos} of filter {_echo(self.text)})",
-            code_minor=_INVALID_FILTER,
-            parameter=_FILTER,
-        )
-
-    def peek(self) -> str:
-        return self.text[self.pos] if self.pos < len(self.text) else ""
-
-    def skip_ws(self) -> bool:
-        start = self.pos
-        while self.pos < len(self.text) and self.text[self.pos] in _WHITESPACE:
-            self.pos += 1
-        return self.pos > start
-
-    def parse(self) -> Node:
-        self.skip_ws()
-        if self.pos == len(self.text):
-            self.fail("the filter is empty; leave the parameter out to list everything")
-        node = self.expression(0)
-        self.skip_ws()
-        if self.peek() == ")":
-            self.fail("unbalanced ')'")
-        if self.pos < len(self.text):
-            self.fail("unexpected text after the filter")
-        return node
-
-    def expression(self, depth: int) -> Node:
-        parts = [self.operand(depth)]
-        connector: Literal["AND", "OR"] | None = None
-        while True:
-            spaced = self.skip_ws()
-            if self.pos == len(self.text) or self.peek() == ")":
-                break
-            match = _CONNECTOR_RE.match(self.text, self.pos)
-            if match is None:
-                word = _WORD_RE.match(self.text, self.pos)
-                found = word.group() if word else self.peek()
-                self.fail(f"expected AND or OR (upper case) between clauses, found {_echo(found)}")
-            # The grammar puts a space on each side of the connector; a parenthesis is an
-            # equally clear boundary, so ``(a='1')AND b='2'`` is tolerated.
-            if not spaced and self.text[self.pos - 1] != ")":
-                self.fail(f"{match.group(1)} needs a space before it")
-            op: Literal["AND", "OR"] = "AND" if match.group(1) == "AND" else "OR"
-            if connector is not None and op != connector:
-                self.fail(
-                    "AND and OR are mixed at one level, which is ambiguous; group with parentheses, "
-                    "for example a='1' AND (b='2' OR c='3')"
-                )
-            connector = op
-            self.pos = match.end()
-            if not self.skip_ws() and self.peek() not in ("(", ""):
-                self.fail(f"{op} needs a space after it")
-            parts.append(self.operand(depth))
-        if connector is None:
-            return parts[0]
-        flat: list[Node] = []
-        for part in parts:
-            # ``a AND (b AND c)`` means ``a AND b AND c``; one flat group is simpler SQL.
-            if isinstance(part, Logical) and part.op == connector:
-                flat.extend(part.parts)
-            else:
-                flat.append(part)
-        return Logical(connector, tuple(flat))
-
-    def operand(self, depth: int) -> Node:
-        self.skip_ws()
-        if self.peek() != "(":
-            return self.clause()
-        if depth >= _MAX_DEPTH:
-            self.fail(f"parentheses are nested deeper than {_MAX_DEPTH} levels")
-        self.pos += 1
-        self.skip_ws()
-        if self.peek() == ")":
-            self.fail("empty parentheses")
-        node = self.expression(depth + 1)
-        self.skip_ws()
-        if self.peek() != ")":
-            self.fail("missing ')'")
-        self.pos += 1
-        return node
-
-    def clause(self) -> Comparison:
-        if self.pos == len(self.text):
-            self.fail("expected a clause such as givenName='Ann'")
-        field = _FIELD_RE.match(self.text, self.pos)
-        if field is None:
-            self.fail("expected a field name such as givenName or course.sourcedId")
-        self.pos = field.end()
-        self.skip_ws()
-        op = _OP_RE.match(self.text, self.pos)
-        if op is None:
-            self.fail(f"expected an operator (= != > >= < <= ~) after field {field.group()!r}")
-        self.pos = op.end()
-        self.skip_ws()
-        if self.peek() != "'":
-            self.fail("values must be single-quoted, for example givenName='Ann' or score>='90'")
-        value = self.quoted()
-        self.clauses += 1
-        if self.clauses > _MAX_CLAUSES:
-            self.fail(f"the filter has more than {_MAX_CLAUSES} clauses")
-        return Comparison(tuple(field.group().split(".")), op.group(), value)
-
-    def quoted(self) -> str:
-        start = self.pos
-        self.pos += 1
-        pieces: list[str] = []
-        while True:
-            end = self.text.find("'", self.pos)
-            if end < 0:
-                self.pos = start
-                self.fail("unterminated quoted value (write a quote inside a value as '')")
-            pieces.append(self.text[self.pos : end])
-            if self.text.startswith("''", end):
-                pieces.append("'")
-                self.pos = end + 2
-                continue
-            self.pos = end + 1
-            return "".join(pieces)
+def _node(condition: Condition) -> Node:
+    if isinstance(condition, Clause):
+        return Comparison(tuple(condition.field.split(".")), condition.op, unquote(condition.literal))
+    assert isinstance(condition, Group)
+    return Logical(condition.op, tuple(_node(part) for part in condition.parts))
 
 
-def parse_filter(text: str) -> Node:
+def parse_filter(text: str, *, dialect: Dialect = FULL) -> Node:
     """Parse a OneRoster ``filter`` value (syntax only; fields are checked by :func:`filter_sql`).
 
-    Clauses are ``field<op>'value'`` joined by upper-case ``AND``/``OR``; parentheses group,
-    and mixing AND with OR at one level without them is refused as ambiguous. A quote inside
-    a value is written ``''``. Raises :class:`QueryError` (``invalid_filter_field``) on an
-    empty filter, an unquoted or unterminated value, an unknown operator, trailing text,
-    empty parentheses or more than 20 clauses.
+    The grammar is the client's own (:mod:`oneroster.filter_grammar`): clauses are
+    ``field<op>'value'`` joined by upper-case ``AND``/``OR``; parentheses group, and mixing
+    AND with OR at one level without them is refused as ambiguous. A quote inside a value is
+    written ``''``. A stricter ``dialect`` refuses what such a provider refuses. Raises
+    :class:`QueryError` (``invalid_filter_field``) on an empty filter, an unquoted or
+    unterminated value, an unknown operator, trailing text, empty parentheses or more than
+    20 clauses.
 
     Example:
         ```python
@@ -302,7 +175,10 @@ def parse_filter(text: str) -> Node:
         ```
 
     """
-    return _FilterParser(text).parse()
+    try:
+        return _node(grammar.parse_filter(text, dialect=dialect))
+    except FilterError as exc:
+        raise QueryError(str(exc), code_minor=_INVALID_FILTER, parameter=_FILTER) from None
 
 
 def _filter_error(message: str) -> QueryError:
