@@ -16,7 +16,7 @@ whatever the dialect. They are here so the sandbox can produce them.
 Built-in presets (``DIALECTS``):
 
 - ``FULL``: everything our filter builder emits (any number of clauses, parentheses,
-  dotted fields, ``''`` escapes, ``search``).
+  dotted fields, ``''`` escapes, ``search``, a ``role`` filter field on users).
 - ``BASELINE``: what the 1EdTech OneRoster 1.2 documents guarantee: two clauses joined by one
   operator, no parentheses, no dotted fields, no quote escape, no ``search``.
 - ``TIMEBACK``: the baseline plus ``search`` and a ``role`` filter field on users.
@@ -208,7 +208,9 @@ class Dialect:
         return cls(**values)
 
 
-FULL = Dialect(name="full")
+# TimeBack filters users by ``role``; the fullest dialect takes it too, so every dialect's fallback
+# for a role condition can be compared with the direct one.
+FULL = Dialect(name="full", filter_fields={"User": ("role",)})
 
 BASELINE = Dialect(
     name="baseline",
