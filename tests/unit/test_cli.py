@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 import re
@@ -23,6 +24,8 @@ from oneroster import F, NotFound, OneRoster, RetryPolicy, ServerError, Timeout,
 from oneroster.cli import app as cli
 from oneroster.cli import main
 from oneroster.cli.output import Format, ProgressBar, cell, format_for_path, progress_bar
+from oneroster.dialects import FULL
+from oneroster.profiles import PROFILES
 from oneroster.resources import RESOURCES
 from oneroster.scopes import ROUTES
 from rich.console import Console
@@ -237,8 +240,12 @@ def provider(monkeypatch: pytest.MonkeyPatch) -> Provider:
 
     def build(settings: cli.Settings) -> OneRoster:
         built.append(settings)
+        kwargs = settings.client_kwargs()
+        if "profile" not in kwargs:
+            # These tests are about the command line: a provider that takes every filter as written.
+            kwargs["profile"] = dataclasses.replace(PROFILES["ims"], dialect=FULL)
         return OneRoster(
-            **settings.client_kwargs(),
+            **kwargs,
             http_client=httpx.Client(transport=httpx.MockTransport(server)),
             retry_policy=RetryPolicy(max_retries=0, sleep=lambda seconds: None),
         )

@@ -437,12 +437,22 @@ def test_truncated_json_on_a_get_is_response_parse_error(make: Make, recorder) -
     assert info.value.text == '{"user": {"sourcedId": '
 
 
-def test_wrong_envelope_key_is_response_parse_error(make: Make, recorder) -> None:
-    body = {"people": [{"sourcedId": "p1"}], "x": 1}
+def test_an_envelope_with_no_one_list_of_records_is_response_parse_error(make: Make, recorder) -> None:
+    body = {"people": [{"sourcedId": "p1"}], "pets": [{"sourcedId": "d1"}], "x": 1}
     server = recorder(lambda r: httpx.Response(200, json=body))
     with pytest.raises(ResponseParseError) as info:
         make(server).users.list()
     assert "people" in info.value.text
+
+
+def test_a_list_envelope_with_extra_keys_is_read(make: Make, recorder) -> None:
+    # The TimeBack document allows extra properties beside the list; the one list is the records.
+    body = {"users": [{"sourcedId": "u1"}], "x": 1, "links": {"self": "/users"}}
+    server = recorder(lambda r: httpx.Response(200, json=body))
+    assert [u.sourced_id for u in make(server).users.list()] == ["u1"]
+    renamed = {"people": [{"sourcedId": "p1"}], "x": 1}
+    server = recorder(lambda r: httpx.Response(200, json=renamed))
+    assert [u.sourced_id for u in make(server).users.list()] == ["p1"]
 
 
 def test_non_object_body_is_response_parse_error(make: Make, recorder) -> None:

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -9,7 +10,9 @@ from typing import Any
 import httpx
 import pytest
 from oneroster import F, NotFound, OneRoster, UnsupportedOperation, ValidationError
-from oneroster.resources import RESOURCES, Query
+from oneroster.dialects import FULL
+from oneroster.profiles import PROFILES
+from oneroster.resources import RESOURCES, build_ask
 
 import oneroster_client.models as models
 
@@ -17,6 +20,9 @@ Make = Callable[..., OneRoster]
 
 ROSTER = "/ims/oneroster/rostering/v1p2"
 GRADEBOOK = "/ims/oneroster/gradebook/v1p2"
+
+# The official operation set on a provider that takes everything the filter builder writes.
+IMS_FULL = dataclasses.replace(PROFILES["ims"], name="ims-full", dialect=FULL)
 
 Z_TIMESTAMP = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{3})?Z$")
 
@@ -47,11 +53,11 @@ def line_item_record(**changes: Any) -> dict[str, Any]:
 
 @pytest.fixture
 def list_params(make: Make, recorder, paged, records) -> Callable[..., httpx.QueryParams]:
-    """Send one ``users.list(**kwargs)`` on the ims profile; return the query it carried."""
+    """Send one ``users.list(**kwargs)`` to a provider taking any filter; return the query it carried."""
 
     def send(**kwargs: Any) -> httpx.QueryParams:
         server = recorder(paged(records(1), total="header"))
-        make(server, profile="ims").users.list(**kwargs)
+        make(server, profile=IMS_FULL).users.list(**kwargs)
         assert len(server.requests) == 1
         return server.requests[0].url.params
 
@@ -71,10 +77,25 @@ def test_where_condition_becomes_the_filter(list_params) -> None:
     assert params["filter"] == "familyName~'Smi'"
 
 
-def test_raw_filter_passes_through_untouched(list_params) -> None:
-    raw = "givenName~'O''Brien' OR dateLastModified>'2026-01-01T00:00:00Z' AND x='a&b=c'"
+def test_raw_filter_is_read_and_sent_in_canonical_form(list_params) -> None:
+    raw = "givenName~'O''Brien' OR (dateLastModified>'2026-01-01T00:00:00Z'  AND x='a&b=c')"
     params = list_params(filter=raw)
-    assert params.get_list("filter") == [raw]
+    assert params.get_list("filter") == [
+        "givenName~'O''Brien' OR (dateLastModified>'2026-01-01T00:00:00Z' AND x='a&b=c')"
+    ]
+
+
+@pytest.mark.parametrize(
+    "raw", ["a='1' OR b='2' AND c='3'", "role='x') OR (status='active'", "(role='x'", "role=x", "role='x"]
+)
+def test_ambiguous_or_unbalanced_raw_filters_are_refused_before_sending(
+    make: Make, recorder, raw: str
+) -> None:
+    server = recorder()
+    with pytest.raises(ValidationError) as info:
+        make(server, profile=IMS_FULL).users.list(filter=raw)
+    assert info.value.field == "filter"
+    assert server.requests == []
 
 
 def test_fields_are_sent_as_one_comma_separated_param(list_params) -> None:
@@ -152,7 +173,7 @@ def test_bad_list_arguments_raise_before_sending(
 
 def test_order_by_without_sort_names_the_field() -> None:
     with pytest.raises(ValidationError) as info:
-        Query.build(where=None, filter=None, sort=None, order_by="asc", fields=None, search=None, limit=None)
+        build_ask(where=None, filter=None, sort=None, order_by="asc", fields=None, search=None, limit=None)
     assert info.value.field == "order_by"
 
 

@@ -133,42 +133,15 @@ def test_collection_without_scope_is_not_callable(make: Make, recorder) -> None:
 
 def test_unsupported_scoped_route_sends_nothing(make: Make, recorder) -> None:
     server = recorder()
-    client = make(server, profile="ims")
+    gradebook_only = Profile(name="g", roots={"gradebook": "/gb"})
+    client = make(server, profile=gradebook_only)
     with pytest.raises(UnsupportedOperation):
         client.users("u-1").agents()
     with pytest.raises(UnsupportedOperation):
-        client.schools("s-1").line_items.list_all()
-    gradebook_only = Profile(name="g", roots={"gradebook": "/gb"})
+        client.classes("c-1").enrollments.list()
     with pytest.raises(UnsupportedOperation):
-        make(server, profile=gradebook_only).classes("c-1").enrollments.list()
+        client.schools("s-1").line_items.list_all()
     assert server.requests == []
-
-
-@pytest.mark.parametrize(
-    ("kwargs", "expected"),
-    [
-        ({}, "class.sourcedId='c-1'"),
-        ({"where": {"role": "student"}}, "class.sourcedId='c-1' AND role='student'"),
-        (
-            {"filter": "role='student' OR role='teacher'"},
-            "class.sourcedId='c-1' AND (role='student' OR role='teacher')",
-        ),
-    ],
-)
-def test_nested_route_falls_back_to_a_filtered_collection(
-    make: Make, kwargs: dict[str, Any], expected: str, recorder, paged, records
-) -> None:
-    server = recorder(paged(records(1, "e"), key="enrollments", total="header"))
-    got = make(server, profile="ims").classes("c-1").enrollments.list_all(**kwargs)
-    assert [e.sourced_id for e in got] == ["e0"]
-    assert server.paths == [f"{ROSTER}/enrollments"]
-    assert server.requests[0].url.params.get_list("filter") == [expected]
-
-
-def test_fallback_quotes_the_scope_id(make: Make, recorder, paged) -> None:
-    server = recorder(paged([], key="enrollments"))
-    make(server, profile="ims").users("O'Neil").enrollments.list()
-    assert server.requests[0].url.params["filter"] == "user.sourcedId='O''Neil'"
 
 
 def test_nested_route_is_preferred_over_the_fallback(make: Make, recorder, paged) -> None:

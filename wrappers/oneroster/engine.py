@@ -16,12 +16,13 @@ import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import ModuleType
-from typing import Any
+from typing import Any, Literal
 
 import httpx
 
 from oneroster.errors import ResponseParseError, ValidationError
 from oneroster.operation_index import OPERATIONS, Operation
+from oneroster.paging import DEFAULT_MAX_PAGES
 from oneroster.profiles import Profile
 from oneroster.retries import translate_transport_errors
 from oneroster.validation import REFERENCE_PATHS, relative_href
@@ -99,6 +100,13 @@ class Engine:
         self._clients = dict(clients)
         self._modules: dict[str, ModuleType] = {}
         self._last = threading.local()
+        # Nested routes this provider answered 404 for while their parents existed: the planner
+        # answers them from top-level collections from then on (see oneroster.planner).
+        self.missing_routes: set[str] = set()
+        self.max_pages = DEFAULT_MAX_PAGES
+        # "warn": a plan reading a whole collection for a narrower question logs a WARNING;
+        # "refuse": it raises UnsupportedQuery before anything is sent.
+        self.full_scans: Literal["warn", "refuse"] = "warn"
 
     def record_response(self, response: httpx.Response) -> None:
         """Response hook: remember the raw response of this thread's current call."""

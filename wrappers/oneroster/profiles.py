@@ -29,6 +29,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from oneroster.dialects import BASELINE, PLATFORM, TIMEBACK, Dialect, resolve_dialect
 from oneroster.errors import ValidationError
 from oneroster.operation_index import OPERATIONS
 
@@ -58,6 +59,9 @@ class Profile:
     missing is not offered by the provider. ``operations`` is the ``x-oneroster-profiles``
     value whose operations the provider serves (``ims``, ``timeback`` or
     ``timeback-platform``). ``trailing_slash`` adds ``/`` to top-level collection paths.
+    ``dialect`` says what the provider can express (a :class:`~oneroster.dialects.Dialect`
+    or a preset name such as ``"full"``); the default is what the 1EdTech documents
+    guarantee, so a query never depends on more than that unless you say so.
 
     Example:
         ```python
@@ -71,8 +75,11 @@ class Profile:
     operations: str = "ims"
     trailing_slash: bool = False
     default_scopes: tuple[str, ...] = field(default=_READ_SCOPES)
+    dialect: Dialect = BASELINE
 
     def __post_init__(self) -> None:
+        if not isinstance(self.dialect, Dialect):
+            object.__setattr__(self, "dialect", resolve_dialect(self.dialect))
         unknown = set(self.roots) - set(SERVICES)
         if unknown:
             raise ValidationError(f"unknown service(s) in profile roots: {sorted(unknown)}", field="roots")
@@ -107,14 +114,20 @@ PROFILES: dict[str, Profile] = {
         operations="timeback",
         trailing_slash=True,
         default_scopes=_scopes_of("timeback"),
+        dialect=TIMEBACK,
     ),
     "timeback-platform": Profile(
         name="timeback-platform",
         roots={"rostering": "/rostering/1.0"},
         operations="timeback-platform",
         default_scopes=(SCOPE_PREFIX + "roster.readonly",),
+        dialect=PLATFORM,
     ),
-    "v1p1": Profile(name="v1p1", roots={service: "/ims/oneroster/v1p1" for service in SERVICES}),
+    "v1p1": Profile(
+        name="v1p1",
+        roots={service: "/ims/oneroster/v1p1" for service in SERVICES},
+        dialect=BASELINE.replace(name="v1p1", legacy_roles=True, legacy_records=True),
+    ),
 }
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import builtins
 import dataclasses
+import itertools
 import json
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -26,17 +27,20 @@ from typing import Any, Generic, Literal, TypeVar, cast, overload
 
 import oneroster_client.models as models
 from oneroster.engine import Engine, Outcome
-from oneroster.errors import NotFound, ResponseParseError, ValidationError
-from oneroster.filters import Condition, F, build_filter, check_field_name
+from oneroster.errors import NotFound, OneRosterError, ResponseParseError, ValidationError
+from oneroster.filter_grammar import FilterError, parse_filter
+from oneroster.filters import Condition, build_filter, check_field_name
 from oneroster.ids import checked_id
+from oneroster.legacy import legacy_to_v1p2
+from oneroster.matching import project
 from oneroster.paging import (
-    DEFAULT_MAX_PAGES,
     Page,
     build_page,
     collect_concurrently,
     convert_records,
     iterate,
 )
+from oneroster.planner import Ask, Plan, Planner, Request, View
 from oneroster.validation import check_text, prepare_record
 from oneroster_client.models import OrderBy
 from oneroster_client.types import UNSET, Unset
@@ -44,7 +48,11 @@ from oneroster_client.types import UNSET, Unset
 __all__ = ["RESOURCES", "Collection", "Listing", "ResourceSpec", "Route"]
 
 T = TypeVar("T")
+_R = TypeVar("_R")
 ScopeT = TypeVar("ScopeT")
+
+# The page size of a planned query when neither limit= nor the client's page_size says.
+DEFAULT_PAGE = 100
 
 # Pages fetched at once by list_all() when the total is known: enough to hide a slow
 # provider's latency (100 pages at 50 ms take ~0.7 s instead of ~5 s), few enough not to
@@ -66,89 +74,96 @@ def attr_name(key: str) -> str:
     return name + "_" if name in {"class", "type", "id"} else name
 
 
-@dataclass(frozen=True)
-class Query:
-    """Validated list arguments, ready to be sent."""
+def build_ask(
+    *,
+    where: Mapping[str, object] | Condition | None,
+    filter: str | None,
+    sort: str | None,
+    order_by: str | None,
+    fields: Sequence[str] | str | None,
+    search: str | None,
+    limit: int | None,
+) -> Ask:
+    """Check every list argument and return what was asked; raise ``ValidationError`` before anything is sent.
 
-    filter: str | None
-    sort: str | None
-    order_by: str | None
-    fields: str | None
-    search: str | None
-    limit: int | None
+    A raw ``filter`` string is parsed (:mod:`oneroster.filter_grammar`) so it is planned like
+    a ``where=``: it can never widen a scoped listing, and an unbalanced one is refused.
+    ``fields`` takes a list or the wire form, a comma-joined string.
 
-    @classmethod
-    def build(
-        cls,
-        *,
-        where: Mapping[str, object] | Condition | None,
-        filter: str | None,
-        sort: str | None,
-        order_by: str | None,
-        fields: Sequence[str] | str | None,
-        search: str | None,
-        limit: int | None,
-    ) -> Query:
-        """Check every list argument; raise ``ValidationError`` before anything is sent."""
-        for name, text in (("filter", filter), ("search", search), ("sort", sort)):
-            if isinstance(text, str):
-                check_text(text, field=name)
-        if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 1):
-            raise ValidationError(f"limit must be a positive integer, got {limit!r}", field="limit")
-        if order_by is not None and order_by not in ("asc", "desc"):
-            raise ValidationError(f"order_by must be 'asc' or 'desc', got {order_by!r}", field="order_by")
-        if order_by is not None and sort is None:
-            raise ValidationError("order_by needs sort= (the field to sort by)", field="order_by")
-        if sort is not None:
-            _field_name(sort, argument="sort")
-            # The binding pairs sort with orderBy, and some servers reject one without the other.
-            order_by = order_by or "asc"
-        fields_text = None
-        if fields is not None:
-            names = [fields] if isinstance(fields, str) else list(fields)
-            if not names:
-                raise ValidationError("fields must name at least one field", field="fields")
-            for name in names:
-                _field_name(name, argument="fields")
-            fields_text = ",".join(names)
-        if search is not None and (not isinstance(search, str) or not search):
-            raise ValidationError("search must be a non-empty string", field="search")
-        filter_text = build_filter(where=where, filter=filter)
-        if filter_text is not None:
-            check_text(filter_text, field="where" if where is not None else "filter")
-        return cls(
-            filter=filter_text,
-            sort=sort,
-            order_by=order_by,
-            fields=fields_text,
-            search=search,
-            limit=limit,
+    Example:
+        ```python
+        build_ask(where=None, filter="status='active'", sort=None, order_by=None,
+                  fields="sourcedId,givenName", search=None, limit=None).fields
+        # ('sourcedId', 'givenName')
+        ```
+
+    """
+    for name, text in (("filter", filter), ("search", search), ("sort", sort)):
+        if isinstance(text, str):
+            check_text(text, field=name)
+    if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 1):
+        raise ValidationError(f"limit must be a positive integer, got {limit!r}", field="limit")
+    if order_by is not None and order_by not in ("asc", "desc"):
+        raise ValidationError(f"order_by must be 'asc' or 'desc', got {order_by!r}", field="order_by")
+    if order_by is not None and sort is None:
+        raise ValidationError("order_by needs sort= (the field to sort by)", field="order_by")
+    if sort is not None:
+        _field_name(sort, argument="sort")
+        if "." in sort:
+            raise ValidationError(f"sort takes one top-level property, got {sort!r}", field="sort")
+        # The binding pairs sort with orderBy, and some servers reject one without the other.
+        order_by = order_by or "asc"
+    names: tuple[str, ...] | None = None
+    if fields is not None:
+        items = [part.strip() for part in fields.split(",")] if isinstance(fields, str) else list(fields)
+        if not items or not all(items):
+            raise ValidationError("fields must name at least one field, with no empty names", field="fields")
+        for name in items:
+            _field_name(name, argument="fields")
+            if "." in name:
+                raise ValidationError(f"fields takes top-level properties, got {name!r}", field="fields")
+        names = tuple(dict.fromkeys(items))
+    if search is not None and (not isinstance(search, str) or not search):
+        raise ValidationError("search must be a non-empty string", field="search")
+    if where is not None and filter is not None:
+        raise ValidationError(
+            "pass either where= or filter=, not both: it is unclear how they should combine", field="filter"
         )
+    condition: Condition | None
+    if filter is not None:
+        if not isinstance(filter, str):
+            raise ValidationError(f"filter= must be a str, got {type(filter).__name__}", field="filter")
+        try:
+            condition = parse_filter(filter)
+        except FilterError as exc:
+            raise ValidationError(f"filter= cannot be read: {exc}", field="filter") from None
+    else:
+        text = build_filter(where=where)
+        if text is not None:
+            check_text(text, field="where")
+        condition = (
+            where if isinstance(where, Condition) else None if where is None else parse_filter(text or "")
+        )
+    return Ask(condition=condition, sort=sort, order_by=order_by, fields=names, search=search, limit=limit)
 
-    def kwargs(self, offset: int, *, paged: bool) -> dict[str, Any]:
-        """Keyword arguments for a generated list operation."""
-        if not paged:
-            asked = [n for n in ("filter", "sort", "fields", "search") if getattr(self, n) is not None]
-            if asked:
-                raise ValidationError(
-                    f"this endpoint takes no {', '.join(asked)}: the provider would ignore it and return "
-                    "unfiltered records",
-                    field=asked[0],
-                )
-            return {}
 
-        def value(v: object) -> object:
-            return UNSET if v is None else v
+def request_kwargs(request: Request, offset: int, *, paged: bool) -> dict[str, Any]:
+    """Keyword arguments of a generated list operation for one request of a plan."""
+    if not paged:
+        return {}
 
-        return {
-            "limit": value(self.limit),
-            "offset": offset,
-            "sort": value(self.sort),
-            "order_by": OrderBy(self.order_by) if self.order_by else UNSET,
-            "filter_": value(self.filter),
-            "fields": value(self.fields),
-            "search": value(self.search),
-        }
+    def value(v: object) -> object:
+        return UNSET if v is None else v
+
+    return {
+        "limit": value(request.limit),
+        "offset": offset,
+        "sort": value(request.sort),
+        "order_by": OrderBy(request.order_by) if request.order_by else UNSET,
+        "filter_": UNSET if request.filter is None else request.filter.to_filter(),
+        "fields": UNSET if request.fields is None else ",".join(request.fields),
+        "search": value(request.search),
+    }
 
 
 # Keys a collection answer may carry besides its records (TimeBack puts paging in the body).
@@ -156,25 +171,92 @@ _PAGING_KEYS = frozenset({"totalCount", "pageCount", "pageNumber", "offset", "li
 
 
 def _raw_records(outcome: Outcome, *, key: str) -> tuple[list[dict[str, Any]], list[object]]:
-    """Pull the raw records and any body totals out of a collection answer, tolerating odd envelopes."""
+    """Pull the raw records and any body totals out of a collection answer, tolerating odd envelopes.
+
+    The expected key wins (other keys beside it are ignored); without it, the one list of
+    records in the answer is taken (TimeBack's platform answers ``{"terms": [...]}`` where
+    the schema says ``academicSessions``).
+    """
     body = outcome.json()
     if isinstance(body, dict):
         totals = [body.get("totalCount"), body.get("total")]
-        records = body.get(key)
-        if key not in body:
-            # A provider may name the collection differently (TimeBack platform: {"terms": [...]}).
-            # Only when that list is the sole unknown key: anything else is a wrong envelope.
-            extra = [value for name, value in body.items() if name not in _PAGING_KEYS]
-            if len(extra) == 1 and isinstance(extra[0], list):
-                records = extra[0]
-        if records is None and key in body:
-            return [], totals
+        if key in body:
+            records = body[key]
+            if records is None:
+                return [], totals
+        else:
+            lists = [
+                value for name, value in body.items() if name not in _PAGING_KEYS and isinstance(value, list)
+            ]
+            records = lists[0] if len(lists) == 1 else None
         if isinstance(records, list):
             if all(isinstance(item, dict) for item in records):
                 return records, totals
             raise outcome.unparseable(f"the {key!r} list holds something that is not a record")
     found = sorted(body) if isinstance(body, dict) else type(body).__name__
     raise outcome.unparseable(f"expected a {key!r} list in the answer, found {found}")
+
+
+def raw_single(outcome: Outcome, *, key: str) -> dict[str, Any]:
+    """Pull one raw record out of a single-record answer, tolerating the envelopes providers use.
+
+    The expected key (``{"user": {...}}``); else an envelope with one record under another
+    name (``{"demographic": {...}}``, ``{"term": {...}}``); else a bare record.
+
+    Example:
+        ```python
+        raw_single(outcome, key="academicSession")   # also reads {"term": {...}}
+        ```
+
+    """
+    body = outcome.json()
+    if isinstance(body, dict):
+        candidate = body.get(key)
+        if candidate is None:
+            records = [v for n, v in body.items() if isinstance(v, dict) and n not in _PAGING_KEYS]
+            if len(records) == 1 and len(body) == 1:
+                candidate = records[0]
+            elif "sourcedId" in body:
+                candidate = body
+        if isinstance(candidate, dict):
+            return candidate
+    raise outcome.unparseable(f"expected a {key!r} record in the answer")
+
+
+def get_raw(
+    engine: Engine,
+    view: View,
+    sourced_id: str,
+    *,
+    fields: tuple[str, ...] | None = None,
+    missing_ok: bool = False,
+) -> dict[str, Any] | None:
+    """Fetch one raw record of ``view``; ``None`` (with ``missing_ok``) or ``NotFound`` when absent.
+
+    ``fields`` selects properties (``sourcedId`` always stays); a provider that ignores
+    ``fields=`` on single GETs, or has not been told (its dialect says it ignores them), gets
+    the record projected by the client.
+
+    Example:
+        ```python
+        get_raw(client._engine, VIEWS["users"], "u-1", fields=("givenName",))
+        ```
+
+    """
+    op_id = engine.first_available(view.get_ops, what=f"{view.name}.get")
+    wire_fields: str | Unset = UNSET
+    if fields is not None and engine.profile.dialect.fields_on_get:
+        wire_fields = ",".join(dict.fromkeys(("sourcedId", *fields)))
+    try:
+        outcome = engine.send(op_id, sourced_id=sourced_id, fields=wire_fields)
+    except NotFound:
+        if missing_ok:
+            return None
+        raise
+    record = raw_single(outcome, key=view.single_key)
+    if engine.profile.dialect.legacy_records:
+        record = legacy_to_v1p2(record)
+    return project(record, ("sourcedId", *fields)) if fields is not None else record
 
 
 def _converter(model: type[T]) -> Callable[[dict[str, Any]], T]:
@@ -192,30 +274,27 @@ def _converter(model: type[T]) -> Callable[[dict[str, Any]], T]:
     return convert
 
 
-def _single(outcome: Outcome, *, key: str, model: type[Any]) -> Any:
-    """Pull one record out of a single-record answer; a bare record (no envelope) is accepted."""
-    if outcome.parsed is not None:
-        record = getattr(outcome.parsed, attr_name(key), UNSET)
-        if not isinstance(record, Unset) and record is not None:
-            return record
-    body = outcome.json()
-    if isinstance(body, dict):
-        candidate = body.get(key, body if "sourcedId" in body else None)
-        if isinstance(candidate, dict):
-            try:
-                return model.from_dict(candidate)
-            except (ValueError, KeyError, TypeError, AttributeError) as exc:
-                raise outcome.unparseable(
-                    f"the {key!r} record does not fit the {model.__name__} model: {exc}"
-                ) from exc
-    raise outcome.unparseable(f"expected a {key!r} record in the answer")
+def _views() -> dict[str, View]:
+    return {
+        spec.name: View(
+            name=spec.name,
+            list_ops=spec.list_ops,
+            get_ops=spec.get_ops,
+            key=spec.list_key,
+            schema=spec.schema,
+            single_key=spec.single_key,
+        )
+        for spec in RESOURCES
+    }
 
 
 class Listing(Generic[T]):
-    """A collection reached through one or more generated list operations.
+    """A collection reached through one or more generated list operations, planned for the provider.
 
     Calling it (or ``.list()``) returns one ``Page``; ``.stream()`` yields every record
-    lazily; ``.list_all()`` collects them; ``.first()`` returns the first match or ``None``.
+    lazily; ``.list_all()`` collects them; ``.first()`` returns the first match or ``None``;
+    ``.explain()`` shows how a query would be answered on this provider (see
+    :mod:`oneroster.planner`: the same call returns the same records on every provider).
 
     Example:
         ```python
@@ -223,6 +302,7 @@ class Listing(Generic[T]):
         page = students(limit=20)
         for student in students.stream(sort="familyName"):
             ...
+        print(students.explain(where={"status": "active"}))
         ```
 
     """
@@ -235,68 +315,145 @@ class Listing(Generic[T]):
         path: Mapping[str, str],
         key: str,
         model: type[T],
+        schema: str,
         what: str,
         page_size: int | None,
-        max_pages: int = DEFAULT_MAX_PAGES,
-        fallback: tuple[str, str, str] | None = None,
+        route: str | None = None,
     ) -> None:
         self._engine = engine
-        self._fallback = fallback
-        self._op_ids = op_ids
-        self._path = dict(path)
         self._key = key
         self._model = model
         self._what = what
         self._page_size = page_size
-        self._max_pages = max_pages
+        self._planner = Planner(
+            engine=engine,
+            what=what,
+            route=route,
+            op_ids=op_ids,
+            path=path,
+            schema=schema,
+            views=VIEWS,
+            fetch_page=self._fetch_page,
+            get_record=self._get_record,
+        )
 
-    def _query(self, **args: Any) -> Query:
+    def _ask(self, **args: Any) -> Ask:
         if args.get("limit") is None:
             args["limit"] = self._page_size
-        return Query.build(**args)
+        return build_ask(**args)
 
-    def _fetch_raw(self, query: Query, offset: int) -> Page[dict[str, Any]]:
+    def _fetch_page(self, request: Request, offset: int) -> Page[dict[str, Any]]:
         if isinstance(offset, bool) or not isinstance(offset, int) or offset < 0:
             raise ValidationError(f"offset must be a non-negative integer, got {offset!r}", field="offset")
-        path: Mapping[str, str] = self._path
-        if self._fallback is not None and not any(self._engine.available(o) for o in self._op_ids):
-            # No nested endpoint on this provider: filter the top-level collection instead
-            # (e.g. a class's enrollments as enrollments?filter=class.sourcedId='c-1').
-            op_id, field, scope_id = self._fallback
-            op_id = self._engine.first_available((op_id,), what=self._what)
-            clause = (F(field) == scope_id).to_filter()
-            combined = clause
-            if query.filter:
-                # Any OR (whatever whitespace surrounds it) must stay inside the scope's AND.
-                has_or = re.search(r"\sOR\s", query.filter) is not None
-                combined += f" AND ({query.filter})" if has_or else f" AND {query.filter}"
-            query, path = dataclasses.replace(query, filter=combined), {}
-        else:
-            op_id = self._engine.first_available(self._op_ids, what=self._what)
-        paged = self._engine.operation(op_id).paged
-        outcome = self._engine.send(op_id, **path, **query.kwargs(offset, paged=paged))
-        records, totals = _raw_records(outcome, key=self._key)
+        operation = self._engine.operation(request.op_id)
+        outcome = self._engine.send(
+            request.op_id, **request.path, **request_kwargs(request, offset, paged=operation.paged)
+        )
+        records, totals = _raw_records(outcome, key=operation.answer[0] or self._key)
+        if self._engine.profile.dialect.legacy_records:
+            records = [legacy_to_v1p2(record) for record in records]
         return build_page(
             records,
             offset=offset,
-            limit=query.limit,
+            limit=request.limit,
             headers=outcome.response.headers,
             body_totals=totals,
-            paged=paged,
+            paged=operation.paged,
         )
 
-    def _fetch(self, query: Query, offset: int) -> Page[T]:
-        page = self._fetch_raw(query, offset)
-        convert = _converter(self._model)
-        return Page(
-            data=[convert(item) for item in page.data],
-            offset=page.offset,
-            limit=page.limit,
-            total=page.total,
-            has_more=page.has_more,
-            next_offset=page.next_offset,
-            headers=page.headers,
+    def _get_record(
+        self, view: View, sourced_id: str, fields: tuple[str, ...] | None
+    ) -> dict[str, Any] | None:
+        return get_raw(self._engine, view, sourced_id, fields=fields, missing_ok=True)
+
+    def explain(
+        self,
+        *,
+        where: Mapping[str, object] | Condition | None = None,
+        filter: str | None = None,
+        sort: str | None = None,
+        order_by: str | None = None,
+        fields: Sequence[str] | str | None = None,
+        search: str | None = None,
+        limit: int | None = None,
+    ) -> Plan:
+        """Return how this query would be answered on this provider; nothing is sent.
+
+        Example:
+            ```python
+            plan = client.classes("c-1").students.explain(where={"familyName": ["Lee", "Kim"]})
+            print(plan)
+            ```
+
+        """
+        ask = self._ask(
+            where=where,
+            filter=filter,
+            sort=sort,
+            order_by=order_by,
+            fields=fields,
+            search=search,
+            limit=limit,
         )
+        return self._planner.plan(ask)
+
+    def _direct(self, plan: Plan) -> Request | None:
+        """Return the single request of a direct plan, or ``None`` when the client has work to do."""
+        if not plan.direct:
+            return None
+        self._planner.check(plan)
+        return plan.requests[0]
+
+    def _planned(self, ask: Ask, plan: Plan, *, start: int, stop: int | None) -> Iterator[dict[str, Any]]:
+        """Yield records ``start`` to ``stop`` of a planned answer; errors carry the offset to resume from."""
+        position = start
+        try:
+            for record in itertools.islice(self._planner.records(ask, plan), start, stop):
+                yield record
+                position += 1
+        except OneRosterError as exc:
+            exc.resume_offset = position
+            raise
+
+    def _with_route_fallback(self, plan: Plan, direct: Callable[[], _R], planned: Callable[[], _R]) -> _R:
+        try:
+            return direct()
+        except NotFound:
+            if not self._planner.route_missing(plan):
+                raise
+        return planned()
+
+    def _page(self, ask: Ask, offset: int) -> Page[dict[str, Any]]:
+        if isinstance(offset, bool) or not isinstance(offset, int) or offset < 0:
+            raise ValidationError(f"offset must be a non-negative integer, got {offset!r}", field="offset")
+        plan = self._planner.plan(ask)
+        request = self._direct(plan)
+
+        def planned() -> Page[dict[str, Any]]:
+            size = ask.limit or DEFAULT_PAGE
+            data = list(self._planned(ask, self._planner.plan(ask), start=offset, stop=offset + size + 1))
+            more = len(data) > size
+            return Page(
+                data=data[:size],
+                offset=offset,
+                limit=ask.limit,
+                total=None if more else offset + len(data),
+                has_more=more,
+                next_offset=offset + size if more else None,
+            )
+
+        if request is None:
+            return planned()
+        return self._with_route_fallback(
+            plan, lambda: self._project(self._fetch_page(request, offset), ask), planned
+        )
+
+    @staticmethod
+    def _project(page: Page[dict[str, Any]], ask: Ask) -> Page[dict[str, Any]]:
+        if ask.fields is None:
+            return page
+        keep = ("sourcedId", *ask.fields)
+        return dataclasses.replace(page, data=[project(record, keep) for record in page.data])
 
     def list(
         self,
@@ -310,7 +467,12 @@ class Listing(Generic[T]):
         limit: int | None = None,
         offset: int = 0,
     ) -> Page[T]:
-        """Fetch one page.
+        """Fetch one page: ``limit`` records from ``offset`` of the answer.
+
+        When the provider answers the query in one request (the usual case) this is one
+        server page. When the client has work to do (see :mod:`oneroster.planner`),
+        ``offset`` and ``limit`` count records of the merged answer (``limit`` defaults to
+        the client's ``page_size``, else 100).
 
         Example:
             ```python
@@ -318,7 +480,7 @@ class Listing(Generic[T]):
             ```
 
         """
-        query = self._query(
+        ask = self._ask(
             where=where,
             filter=filter,
             sort=sort,
@@ -327,9 +489,24 @@ class Listing(Generic[T]):
             search=search,
             limit=limit,
         )
-        return self._fetch(query, offset)
+        page = self._page(ask, offset)
+        convert = _converter(self._model)
+        return Page(
+            data=[convert(item) for item in page.data],
+            offset=page.offset,
+            limit=page.limit,
+            total=page.total,
+            has_more=page.has_more,
+            next_offset=page.next_offset,
+            headers=page.headers,
+        )
 
     __call__ = list
+
+    def _direct_fetch(self, request: Request, ask: Ask) -> Callable[[int], Page[dict[str, Any]]]:
+        if ask.fields is None:
+            return lambda offset: self._fetch_page(request, offset)
+        return lambda offset: self._project(self._fetch_page(request, offset), ask)
 
     @overload
     def stream(
@@ -384,7 +561,8 @@ class Listing(Generic[T]):
         ``raw=True`` the records are the provider's JSON objects (``dict``), not models:
         the fastest way through a large collection. If a fault outlives the retries, the
         error raised carries ``resume_offset``; ``stream(start_offset=exc.resume_offset)``
-        continues without loss or repeats.
+        continues without loss or repeats. A query the client finishes itself (see
+        :mod:`oneroster.planner`) with ``sort=`` is sorted in memory before the first record.
 
         Example:
             ```python
@@ -395,7 +573,7 @@ class Listing(Generic[T]):
             ```
 
         """
-        query = self._query(
+        ask = self._ask(
             where=where,
             filter=filter,
             sort=sort,
@@ -407,15 +585,30 @@ class Listing(Generic[T]):
         if isinstance(start_offset, bool) or not isinstance(start_offset, int) or start_offset < 0:
             raise ValidationError("start_offset must be a non-negative integer", field="start_offset")
         _check_max_items(max_items)
-        return iterate(
-            lambda offset: self._fetch_raw(query, offset),
-            start_offset=start_offset,
-            max_pages=self._max_pages,
-            max_items=max_items,
-            key=_raw_sourced_id,
-            convert=None if raw else _converter(self._model),
-            read_ahead=True,
-        )
+        plan = self._planner.plan(ask)
+        request = self._direct(plan)
+        convert = None if raw else _converter(self._model)
+        stop = None if max_items is None else start_offset + max_items
+
+        def planned() -> Iterator[Any]:
+            records = self._planned(ask, self._planner.plan(ask), start=start_offset, stop=stop)
+            return records if convert is None else _convert_each(records, convert, start=start_offset)
+
+        if request is None:
+            return planned()
+
+        def direct() -> Iterator[Any]:
+            return iterate(
+                self._direct_fetch(request, ask),
+                start_offset=start_offset,
+                max_pages=self._engine.max_pages,
+                max_items=max_items,
+                key=_raw_sourced_id,
+                convert=convert,
+                read_ahead=True,
+            )
+
+        return _first_or_fallback(direct(), lambda: self._planner.route_missing(plan), planned)
 
     @overload
     def list_all(
@@ -479,7 +672,7 @@ class Listing(Generic[T]):
         if isinstance(concurrency, bool) or not isinstance(concurrency, int) or not 1 <= concurrency <= 64:
             raise ValidationError("concurrency must be an integer from 1 to 64", field="concurrency")
         _check_max_items(max_items)
-        query = self._query(
+        ask = self._ask(
             where=where,
             filter=filter,
             sort=sort,
@@ -488,13 +681,27 @@ class Listing(Generic[T]):
             search=search,
             limit=limit,
         )
-        records = collect_concurrently(
-            lambda offset: self._fetch_raw(query, offset),
-            concurrency=concurrency,
-            max_items=max_items,
-            max_pages=self._max_pages,
-            key=_raw_sourced_id,
-        )
+        plan = self._planner.plan(ask)
+        request = self._direct(plan)
+
+        def planned() -> builtins.list[dict[str, Any]]:
+            return builtins.list(self._planned(ask, self._planner.plan(ask), start=0, stop=max_items))
+
+        if request is None:
+            records = planned()
+        else:
+            fetch = self._direct_fetch(request, ask)
+            records = self._with_route_fallback(
+                plan,
+                lambda: collect_concurrently(
+                    fetch,
+                    concurrency=concurrency,
+                    max_items=max_items,
+                    max_pages=self._engine.max_pages,
+                    key=_raw_sourced_id,
+                ),
+                planned,
+            )
         if raw:
             return records
         # Each raw record is let go as its model is built: the peak is the models plus what
@@ -523,6 +730,35 @@ class Listing(Generic[T]):
             where=where, filter=filter, sort=sort, order_by=order_by, fields=fields, search=search, limit=1
         )
         return page.data[0] if page.data else None
+
+
+def _first_or_fallback(
+    records: Iterator[_R], route_missing: Callable[[], bool], fallback: Callable[[], Iterator[_R]]
+) -> Iterator[_R]:
+    """Yield ``records``; if their first page is a 404 from a missing nested route, yield the fallback's."""
+    try:
+        first = next(records)
+    except StopIteration:
+        return
+    except NotFound:
+        if not route_missing():
+            raise
+        yield from fallback()
+        return
+    yield first
+    yield from records
+
+
+def _convert_each(
+    records: Iterator[dict[str, Any]], convert: Callable[[dict[str, Any]], T], *, start: int
+) -> Iterator[T]:
+    """Build each record's model as it is reached; a failure names the record's offset."""
+    for index, record in enumerate(records, start):
+        try:
+            yield convert(record)
+        except OneRosterError as exc:
+            exc.resume_offset = index
+            raise
 
 
 def _check_max_items(max_items: object) -> None:
@@ -592,6 +828,7 @@ class Collection(Listing[T], Generic[T, ScopeT]):
             path={},
             key=spec.list_key,
             model=cast(type[T], getattr(models, spec.model)),
+            schema=spec.schema,
             what=f"{spec.name}.list",
             page_size=page_size,
         )
@@ -614,12 +851,18 @@ class Collection(Listing[T], Generic[T, ScopeT]):
 
         """
         sourced_id = checked_id(sourced_id)
-        op_id = self._op(self.spec.get_ops, "get")
-        query = Query.build(
+        ask = build_ask(
             where=None, filter=None, sort=None, order_by=None, fields=fields, search=None, limit=None
         )
-        outcome = self._engine.call(op_id, sourced_id=sourced_id, fields=query.fields or UNSET)
-        return cast(T, _single(outcome, key=self.spec.single_key, model=self._model))
+        record = get_raw(self._engine, VIEWS[self.spec.name], sourced_id, fields=ask.fields)
+        assert record is not None
+        try:
+            return cast(T, self._model.from_dict(record))  # type: ignore[attr-defined]
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise ResponseParseError(
+                f"the {self.spec.single_key!r} record does not fit the {self._model.__name__} model: {exc}",
+                text=json.dumps(record)[:2000],
+            ) from exc
 
     def exists(self, sourced_id: str) -> bool:
         """Whether a record with this sourcedId exists (asks only for its sourcedId).
@@ -881,6 +1124,8 @@ RESOURCES: tuple[ResourceSpec, ...] = (
          delete_ops=("deleteComponentResource",)),
 )  # fmt: skip
 
+VIEWS: dict[str, View] = _views()
+
 
 @dataclass(frozen=True)
 class Route:
@@ -890,5 +1135,3 @@ class Route:
     params: tuple[str, ...]
     key: str
     model: str
-    # (top-level list operation, filter field) used when the provider has no nested endpoint.
-    fallback: tuple[str, str] | None = None

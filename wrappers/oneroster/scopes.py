@@ -33,13 +33,8 @@ _U, _C, _E, _R = (
 )
 
 
-def _route(
-    op_ids: tuple[str, ...],
-    params: tuple[str, ...],
-    target: tuple[str, str],
-    fallback: tuple[str, str] | None = None,
-) -> Route:
-    return Route(op_ids=op_ids, params=params, key=target[0], model=target[1], fallback=fallback)
+def _route(op_ids: tuple[str, ...], params: tuple[str, ...], target: tuple[str, str]) -> Route:
+    return Route(op_ids=op_ids, params=params, key=target[0], model=target[1])
 
 
 ROUTES: dict[str, Route] = {
@@ -49,16 +44,12 @@ ROUTES: dict[str, Route] = {
     ),
     "users.agents": _route(("getAgents",), ("user_sourced_id",), ("agents", "User")),
     "users.agent_for": _route(("getAgentFor",), ("user_sourced_id",), _U),
-    "users.enrollments": _route(
-        ("getEnrollmentsForUser",), ("user_sourced_id",), _E, ("getAllEnrollments", "user.sourcedId")
-    ),
+    "users.enrollments": _route(("getEnrollmentsForUser",), ("user_sourced_id",), _E),
     "students.classes": _route(("getClassesForStudent",), ("student_sourced_id",), _C),
     "teachers.classes": _route(("getClassesForTeacher",), ("teacher_sourced_id",), _C),
     "classes.students": _route(("getStudentsForClass",), ("class_sourced_id",), _U),
     "classes.teachers": _route(("getTeachersForClass",), ("class_sourced_id",), _U),
-    "classes.enrollments": _route(
-        ("getEnrollmentsForClass",), ("class_sourced_id",), _E, ("getAllEnrollments", "class.sourcedId")
-    ),
+    "classes.enrollments": _route(("getEnrollmentsForClass",), ("class_sourced_id",), _E),
     "classes.line_items": _route(("getLineItemsForClass",), ("class_sourced_id",), ("lineItems", "LineItem")),
     "classes.results": _route(("getResultsForClass",), ("class_sourced_id",), ("results", "Result")),
     "classes.categories": _route(
@@ -136,16 +127,18 @@ class Scope:
 
     def listing(self, name: str) -> Listing[Any]:
         """Return the ``Listing`` of route ``<prefix>.<name>`` for this record."""
-        route = ROUTES[f"{self.prefix}.{name}"]
+        route_name = f"{self.prefix}.{name}"
+        route = ROUTES[route_name]
         return Listing(
             self._engine,
             op_ids=route.op_ids,
             path=dict(zip(route.params, self._ids, strict=True)),
             key=route.key,
             model=getattr(models, route.model),
-            what=f"{self.prefix}(...).{name}",
+            schema=route.model,
+            what=f"{self.prefix}({', '.join(map(repr, self._ids))}).{name}",
             page_size=self._page_size,
-            fallback=(*route.fallback, self._ids[-1]) if route.fallback else None,
+            route=route_name,
         )
 
     def _collection(self, name: str) -> Collection[Any, Any]:
