@@ -8,9 +8,11 @@ be exactly the intended comparison, never something wider.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import decimal
 import math
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import unquote
 
@@ -19,7 +21,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from oneroster import F, OneRoster, RetryPolicy, ValidationError
+from oneroster import filter_grammar as grammar
+from oneroster.dialects import FULL
 from oneroster.filters import Condition
+from oneroster.matching import matches
+from oneroster.profiles import PROFILES
 from oneroster.sandbox.query import Comparison, Logical, Node, parse_filter
 from reliability_support import BASE, STATIC_TOKEN, json_body, mock_client, server_query
 
@@ -158,6 +164,10 @@ def clause(field: str, op: str, value: object) -> Condition:
     }[op](value)
 
 
+# TimeBack's operations on a provider that takes every filter the builder writes.
+TIMEBACK_FULL = dataclasses.replace(PROFILES["timeback"], name="timeback-full", dialect=FULL)
+
+
 def comparison(field: str, op: str, value: str) -> Comparison:
     return Comparison(tuple(field.split(".")), op, value)
 
@@ -189,7 +199,7 @@ def test_filter_value_is_exactly_one_comparison(value: str, op: str) -> None:
 @SETTINGS
 @given(first=query_text, rest=st.lists(query_text, min_size=1, max_size=3))
 def test_where_mapping_is_exactly_the_intended_and_of_ors(first: str, rest: list[str]) -> None:
-    client, recorder = mock_client(respond)
+    client, recorder = mock_client(respond, profile=TIMEBACK_FULL)
     with client:
         try:
             client.users.list(where={"familyName": first, "metadata.ext:tag": rest})
@@ -203,48 +213,74 @@ def test_where_mapping_is_exactly_the_intended_and_of_ors(first: str, rest: list
     assert sent_filter(recorder) == Logical("AND", (comparison("familyName", "=", first), second))
 
 
+def enrollments_server(class_id: str, roles: list[str]) -> Callable[[httpx.Request], httpx.Response]:
+    """A provider with no nested enrollments route: it honours the filters it is sent, nothing more."""
+    records = [
+        {"sourcedId": f"e-{n}", "class": {"sourcedId": klass}, "role": role}
+        for n, (klass, role) in enumerate(
+            (k, r) for k in (class_id, "other-class") for r in [*roles, "aide", "student"]
+        )
+    ]
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        query = server_query(request)
+        if request.url.raw_path.split(b"?")[0].rstrip(b"/").endswith(b"/enrollments"):
+            kept = records
+            if "filter" in query:
+                condition = grammar.parse_filter(query["filter"])
+                kept = [r for r in records if matches(r, condition)]
+            offset, limit = int(query.get("offset", "0")), int(query.get("limit", "100"))
+            return httpx.Response(200, json={"enrollments": kept[offset : offset + limit]})
+        return httpx.Response(200, json={"class": {"sourcedId": class_id}})
+
+    return answer
+
+
 @SETTINGS
 @given(class_id=tricky_text, roles=st.lists(query_text, min_size=2, max_size=3, unique=True))
-def test_scoped_fallback_filter_never_widens(class_id: str, roles: list[str]) -> None:
-    # The timeback profile has no getEnrollmentsForClass: the client filters getAllEnrollments.
-    client, recorder = mock_client(respond)
+def test_scoped_fallback_never_widens(class_id: str, roles: list[str]) -> None:
+    # TimeBack has no getEnrollmentsForClass and (per its document) no dotted filters: the client
+    # asks for the roles and keeps the class itself. Only that class's enrollments come back.
+    client, recorder = mock_client(enrollments_server(class_id, roles))
     with client:
         try:
-            client.classes(class_id).enrollments.list(where=F("role").in_(roles))
+            got = client.classes(class_id).enrollments.list_all(where=F("role").in_(roles))
         except ValidationError:
             assert recorder.api_requests == []
             assert must_refuse_id(class_id) or any(must_refuse_value(r) for r in roles)
             return
-    (request,) = recorder.api_requests
-    assert request.url.path == f"{ROSTERING}/enrollments/"
-    ors = Logical("OR", tuple(comparison("role", "=", r) for r in roles))
-    assert sent_filter(recorder) == Logical("AND", (comparison("class.sourcedId", "=", class_id), ors))
+    assert got and {(e.class_.sourced_id, e.role) for e in got} <= {(class_id, r) for r in roles}
+    assert len(got) == len({e.sourced_id for e in got})
+    for request in recorder.api_requests[1:]:
+        assert "class.sourcedId" not in server_query(request).get("filter", "")
 
 
 def test_scoped_fallback_keeps_a_raw_or_filter_inside_the_scope() -> None:
-    client, recorder = mock_client(respond)
+    client, recorder = mock_client(enrollments_server("c-1", ["student"]), profile=TIMEBACK_FULL)
     with client:
         client.classes("c-1").enrollments.list(filter="role='student'\tOR\trole='teacher'")
     ors = Logical("OR", (comparison("role", "=", "student"), comparison("role", "=", "teacher")))
-    assert sent_filter(recorder) == Logical("AND", (comparison("class.sourcedId", "=", "c-1"), ors))
+    last = parse_filter(server_query(recorder.api_requests[-1])["filter"])
+    assert last == Logical("AND", (comparison("class.sourcedId", "=", "c-1"), ors))
 
 
 @SETTINGS
 @given(raw=query_text)
-def test_raw_filter_and_search_strings_arrive_unchanged(raw: str) -> None:
-    client, recorder = mock_client(respond)
+def test_raw_filters_are_read_and_sent_in_the_same_meaning_and_search_unchanged(raw: str) -> None:
+    client, recorder = mock_client(respond, profile=TIMEBACK_FULL)
     with client:
         try:
             client.users.list(filter=raw)
         except ValidationError:
             assert recorder.api_requests == []
-            assert not raw.strip()
-            return
-        client.users.list(search=raw)
-    sent = [server_query(r) for r in recorder.api_requests]
-    assert sent[0]["filter"] == raw
-    if len(sent) > 1:
-        assert sent[1]["search"] == raw
+            with pytest.raises(grammar.FilterError):
+                grammar.parse_filter(raw)
+        else:
+            assert parse_filter(server_query(recorder.api_requests[0])["filter"]) == parse_filter(raw)
+        recorder.requests.clear()
+        if raw.strip():
+            client.users.list(search=raw)
+            assert server_query(recorder.api_requests[0])["search"] == raw
 
 
 @pytest.mark.parametrize(

@@ -9,15 +9,17 @@ One instance is safe to share between threads (a Django process, a thread pool).
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Mapping, Sequence
 from types import TracebackType
-from typing import Any, NoReturn, Self
+from typing import TYPE_CHECKING, Any, Literal, NoReturn, Self
 
 import httpx
 
 import oneroster_client.models as models
 from oneroster.auth import OAuth2ClientCredentials, StaticToken
+from oneroster.dialects import Dialect, resolve_dialect
 from oneroster.engine import Engine
 from oneroster.errors import ValidationError, raise_for_response
 from oneroster.logging_utils import log_request, log_response
@@ -35,6 +37,9 @@ from oneroster.scopes import (
     UserScope,
 )
 from oneroster_client import AuthenticatedClient
+
+if TYPE_CHECKING:
+    from oneroster.probe import ProbeReport
 
 __all__ = ["OneRoster"]
 
@@ -96,6 +101,10 @@ class OneRoster:
         max_retries: retries of safe calls on 429/502/503/504 and network faults.
         page_size: default ``limit`` of list calls (``None``: the server's default).
         http_client: an ``httpx.Client`` to send through (proxies, certificates, tests).
+        dialect: what the provider can express, overriding the profile's (a preset name such as
+            ``"full"``, or a :class:`~oneroster.dialects.Dialect`); see :mod:`oneroster.planner`.
+        full_scans: ``"warn"`` (default) logs a WARNING when a query can only be answered by
+            reading a whole collection; ``"refuse"`` raises ``UnsupportedQuery`` instead.
 
     Example:
         ```python
@@ -146,6 +155,8 @@ class OneRoster:
         page_size: int | None = None,
         http_client: httpx.Client | None = None,
         retry_policy: RetryPolicy | None = None,
+        dialect: str | Dialect | None = None,
+        full_scans: Literal["warn", "refuse"] = "warn",
     ) -> None:
         if not isinstance(base_url, str) or not base_url.startswith(("http://", "https://")):
             raise ValidationError(f"base_url must be an http(s) URL, got {base_url!r}", field="base_url")
@@ -155,7 +166,13 @@ class OneRoster:
             raise ValidationError("page_size must be a positive integer", field="page_size")
         if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
             raise ValidationError("max_retries must be a non-negative integer", field="max_retries")
+        if full_scans not in ("warn", "refuse"):
+            raise ValidationError(
+                f"full_scans must be 'warn' or 'refuse', got {full_scans!r}", field="full_scans"
+            )
         self.profile = resolve_profile(profile)
+        if dialect is not None:
+            self.profile = dataclasses.replace(self.profile, dialect=resolve_dialect(dialect))
         self.base_url = base_url.rstrip("/")
         inner: httpx.BaseTransport = (
             _SendThrough(http_client) if http_client is not None else httpx.HTTPTransport()
@@ -167,10 +184,27 @@ class OneRoster:
             client_id=client_id, client_secret=client_secret, token_url=token_url, token=token, scopes=scopes
         )
         self._http: dict[str, httpx.Client] = {}
+        self._engine = self._engine_for(self.profile, keep=self._http)
+        self._engine.full_scans = full_scans
+        for spec in RESOURCES:
+            setattr(
+                self,
+                spec.name,
+                Collection[Any, Any](self._engine, spec, page_size=page_size, scope=SCOPES.get(spec.name)),
+            )
+        self._closed = False
+
+    def _engine_for(self, profile: Profile, *, keep: dict[str, httpx.Client] | None = None) -> Engine:
+        """Build an engine for ``profile`` over this client's transport and auth.
+
+        ``keep`` receives the per-service ``httpx.Client`` objects (the client's own, closed by
+        :meth:`close`); other engines (the probe's) share the transport and are never closed.
+        """
         generated: dict[str, AuthenticatedClient] = {}
-        for service, root in self.profile.roots.items():
+        https: dict[str, httpx.Client] = {}
+        for service, root in profile.roots.items():
             request_hooks: list[Any] = [_spaces_as_percent20]
-            if self.profile.trailing_slash:
+            if profile.trailing_slash:
                 request_hooks.append(_collection_slash(httpx.URL(self.base_url).path.rstrip("/") + root))
             # Logged last, so the log shows the URL that is really sent.
             request_hooks.append(log_request)
@@ -182,21 +216,36 @@ class OneRoster:
                 event_hooks={"request": request_hooks, "response": [log_response, raise_for_response]},
                 headers={"Accept": "application/json", "User-Agent": "oneroster-client"},
             )
-            self._http[service] = http
+            https[service] = http
             client = AuthenticatedClient(base_url=self.base_url + root, token="")
             client.set_httpx_client(http)
             generated[service] = client
-        self._engine = Engine(profile=self.profile, clients=generated)
-        for http in self._http.values():
+        engine = Engine(profile=profile, clients=generated)
+        for http in https.values():
             # Recorded after raise_for_response: only answers that reach the parser are kept.
-            http.event_hooks["response"].append(self._engine.record_response)
-        for spec in RESOURCES:
-            setattr(
-                self,
-                spec.name,
-                Collection[Any, Any](self._engine, spec, page_size=page_size, scope=SCOPES.get(spec.name)),
-            )
-        self._closed = False
+            http.event_hooks["response"].append(engine.record_response)
+        if keep is not None:
+            keep.update(https)
+        return engine
+
+    def probe(self) -> ProbeReport:
+        """Find out, with read-only calls, where this provider's services live and what it can express.
+
+        Returns a :class:`~oneroster.probe.ProbeReport` whose ``profile`` can be saved
+        (``report.profile.save("provider.json")``) and loaded (``Profile.load(path)``,
+        ``ONEROSTER_PROFILE=provider.json``). See :mod:`oneroster.probe`.
+
+        Example:
+            ```python
+            with OneRoster.from_env() as client:
+                report = client.probe()
+                print(report)
+            ```
+
+        """
+        from oneroster.probe import probe_provider
+
+        return probe_provider(self)
 
     def _make_auth(
         self,

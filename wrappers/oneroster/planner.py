@@ -702,7 +702,9 @@ class Planner:
     def _plan_fallback(self, meaning: Meaning, ask: Ask) -> Plan:
         # Every operation the fallback needs must exist before anything is sent.
         for parent in meaning.parents:
-            self.engine.first_available(self.views[parent].get_ops, what=f"{self.what} (reading its {parent})")
+            self.engine.first_available(
+                self.views[parent].get_ops, what=f"{self.what} (reading its {parent})"
+            )
         if isinstance(meaning.ids, Link):
             self.engine.first_available(self.views[meaning.ids.view].list_ops, what=f"{self.what}")
         self.engine.first_available(self.views[meaning.view].list_ops, what=self.what)

@@ -26,8 +26,11 @@ Example:
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
 from oneroster.dialects import BASELINE, PLATFORM, TIMEBACK, Dialect, resolve_dialect
 from oneroster.errors import ValidationError
@@ -94,6 +97,79 @@ class Profile:
                     f"root of {service} must start with '/' and not end with one: {root!r}", field="roots"
                 )
 
+    def to_dict(self) -> dict[str, Any]:
+        """Return the profile as JSON-able data (what :meth:`save` writes).
+
+        Example:
+            ```python
+            PROFILES["ims"].to_dict()["roots"]["rostering"]   # '/ims/oneroster/rostering/v1p2'
+            ```
+
+        """
+        return {
+            "name": self.name,
+            "roots": dict(self.roots),
+            "operations": self.operations,
+            "trailing_slash": self.trailing_slash,
+            "default_scopes": list(self.default_scopes),
+            "dialect": self.dialect.to_dict(),
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Profile:
+        """Build a profile from :meth:`to_dict` output; unknown keys are refused.
+
+        Example:
+            ```python
+            Profile.from_dict(PROFILES["timeback"].to_dict()) == PROFILES["timeback"]   # True
+            ```
+
+        """
+        known = {"name", "roots", "operations", "trailing_slash", "default_scopes", "dialect"}
+        unknown = sorted(set(data) - known)
+        if unknown:
+            raise ValidationError(f"unknown profile settings: {', '.join(unknown)}", field=unknown[0])
+        values = dict(data)
+        if isinstance(values.get("dialect"), Mapping):
+            values["dialect"] = Dialect.from_dict(values["dialect"])
+        if "default_scopes" in values:
+            values["default_scopes"] = tuple(values["default_scopes"])
+        try:
+            return cls(**values)
+        except TypeError as exc:
+            raise ValidationError(f"not a profile: {exc}", field="profile") from None
+
+    def save(self, path: str | Path) -> None:
+        """Write the profile as JSON (e.g. what ``oneroster probe --save`` found).
+
+        Example:
+            ```python
+            report.profile.save("provider.json")
+            ```
+
+        """
+        Path(path).write_text(json.dumps(self.to_dict(), indent=2) + "\n", encoding="utf-8")
+
+    @classmethod
+    def load(cls, path: str | Path) -> Profile:
+        """Read a profile saved by :meth:`save` (``ONEROSTER_PROFILE=provider.json`` does the same).
+
+        Example:
+            ```python
+            client = OneRoster(base_url=..., token=..., profile=Profile.load("provider.json"))
+            ```
+
+        """
+        try:
+            data = json.loads(Path(path).read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise ValidationError(
+                f"cannot read a profile from {str(path)!r}: {exc}", field="profile"
+            ) from None
+        if not isinstance(data, Mapping):
+            raise ValidationError(f"{str(path)!r} does not hold a profile object", field="profile")
+        return cls.from_dict(data)
+
 
 def _scopes_of(operations: str) -> tuple[str, ...]:
     """Every scope that some operation of the profile asks for (reads and writes)."""
@@ -142,9 +218,13 @@ def resolve_profile(profile: str | Profile) -> Profile:
     """
     if isinstance(profile, Profile):
         return profile
+    if isinstance(profile, str) and profile not in PROFILES and profile.endswith(".json"):
+        return Profile.load(profile)
     try:
         return PROFILES[profile]
     except KeyError:
         raise ValidationError(
-            f"unknown profile {profile!r}; use one of {sorted(PROFILES)} or a Profile(...)", field="profile"
+            f"unknown profile {profile!r}; use one of {sorted(PROFILES)}, a saved profile's .json path "
+            "or a Profile(...)",
+            field="profile",
         ) from None

@@ -118,6 +118,7 @@ class Settings:
     token: str | None = field(default=None, repr=False)
     profile: str | None = None
     page_size: int | None = None
+    dialect: str | None = None
 
     def client_kwargs(self) -> dict[str, Any]:
         """Keyword arguments for ``OneRoster(...)``; raise ``ValidationError`` without a base URL.
@@ -135,7 +136,7 @@ class Settings:
             raise ValidationError("no base URL: pass --base-url or set ONEROSTER_BASE_URL", field="base_url")
         names = ("token",) if self.token else ("client_id", "client_secret", "token_url")
         kwargs: dict[str, Any] = {"base_url": self.base_url}
-        for name in (*names, "profile", "page_size"):
+        for name in (*names, "profile", "page_size", "dialect"):
             value = getattr(self, name)
             if value not in (None, ""):
                 kwargs[name] = value
@@ -682,7 +683,17 @@ def build_app() -> typer.Typer:
                 "--profile",
                 envvar="ONEROSTER_PROFILE",
                 show_default=False,
-                help="ims (default), timeback, timeback-platform or v1p1.",
+                help="ims (default), timeback, timeback-platform, v1p1, or a file saved by 'probe --save'.",
+            ),
+        ] = None,
+        dialect: Annotated[
+            str | None,
+            typer.Option(
+                "--dialect",
+                envvar="ONEROSTER_DIALECT",
+                show_default=False,
+                help="What the provider can express, overriding the profile's: full, baseline, timeback, "
+                "timeback-platform or edfi.",
             ),
         ] = None,
         page_size: Annotated[
@@ -700,6 +711,7 @@ def build_app() -> typer.Typer:
             token=token,
             profile=profile,
             page_size=page_size,
+            dialect=dialect,
         )
 
     for spec in RESOURCES:
@@ -767,6 +779,25 @@ def build_app() -> typer.Typer:
             main = _load_sandbox_main()
             code = main(list(ctx.args))
         raise typer.Exit(code or 0)
+
+    @root.command("probe")
+    def probe(
+        ctx: typer.Context,
+        save: Annotated[
+            Path | None,
+            typer.Option("--save", metavar="FILE", dir_okay=False, help="Write the profile found as JSON."),
+        ] = None,
+    ) -> None:
+        """Find the provider's roots and query dialect with read-only calls; print the profile found."""
+        settings = _settings(ctx)
+        with _guard(settings), build_client(settings) as client:
+            report = client.probe()
+            typer.echo(str(report))
+            if save is not None:
+                report.profile.save(save)
+                typer.echo(
+                    f"saved {save}: use it with --profile {save} or ONEROSTER_PROFILE={save}", err=True
+                )
 
     return root
 
