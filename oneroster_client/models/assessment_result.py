@@ -52,8 +52,8 @@ class AssessmentResult:
     status: StatusEnum | str | Unset = UNSET
     date_last_modified: datetime.datetime | Unset = UNSET
     metadata: Metadata | None | Unset = UNSET
-    assessment_line_item: GUIDRef | Unset = UNSET
-    student: GUIDRef | Unset = UNSET
+    assessment_line_item: GUIDRef | None | Unset = UNSET
+    student: GUIDRef | None | Unset = UNSET
     score: float | None | Unset = UNSET
     text_score: None | str | Unset = UNSET
     score_date: datetime.date | datetime.datetime | str | Unset = UNSET
@@ -91,13 +91,21 @@ class AssessmentResult:
         else:
             metadata = self.metadata
 
-        assessment_line_item: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.assessment_line_item, Unset):
+        assessment_line_item: dict[str, Any] | None | Unset
+        if isinstance(self.assessment_line_item, Unset):
+            assessment_line_item = UNSET
+        elif isinstance(self.assessment_line_item, GUIDRef):
             assessment_line_item = self.assessment_line_item.to_dict()
+        else:
+            assessment_line_item = self.assessment_line_item
 
-        student: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.student, Unset):
+        student: dict[str, Any] | None | Unset
+        if isinstance(self.student, Unset):
+            student = UNSET
+        elif isinstance(self.student, GUIDRef):
             student = self.student.to_dict()
+        else:
+            student = self.student
 
         score: float | None | Unset
         if isinstance(self.score, Unset):
@@ -273,19 +281,33 @@ class AssessmentResult:
         else:
             metadata = _metadata_raw
 
-        _assessment_line_item = _get("assessmentLineItem", UNSET)
-        assessment_line_item: GUIDRef | Unset
-        if isinstance(_assessment_line_item, Unset):
-            assessment_line_item = UNSET
-        else:
-            assessment_line_item = GUIDRef.from_dict(_assessment_line_item)
+        _assessment_line_item_raw = _get("assessmentLineItem", UNSET)
+        assessment_line_item: GUIDRef | None | Unset
+        if isinstance(_assessment_line_item_raw, dict):
+            try:
+                assessment_line_item_type_0 = GUIDRef.from_dict(
+                    _assessment_line_item_raw
+                )
 
-        _student = _get("student", UNSET)
-        student: GUIDRef | Unset
-        if isinstance(_student, Unset):
-            student = UNSET
+                assessment_line_item = assessment_line_item_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                assessment_line_item = cast(
+                    GUIDRef | None | Unset, cast(object, _assessment_line_item_raw)
+                )
         else:
-            student = GUIDRef.from_dict(_student)
+            assessment_line_item = _assessment_line_item_raw
+
+        _student_raw = _get("student", UNSET)
+        student: GUIDRef | None | Unset
+        if isinstance(_student_raw, dict):
+            try:
+                student_type_0 = GUIDRef.from_dict(_student_raw)
+
+                student = student_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                student = cast(GUIDRef | None | Unset, cast(object, _student_raw))
+        else:
+            student = _student_raw
 
         score: float | None | Unset = _get("score", UNSET)
 

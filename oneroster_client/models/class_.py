@@ -54,9 +54,9 @@ class Class:
     location: None | str | Unset = UNSET
     grades: list[str] | None | Unset = UNSET
     subjects: list[str] | None | Unset = UNSET
-    course: GUIDRef | Unset = UNSET
-    school: GUIDRef | Unset = UNSET
-    terms: list[GUIDRef] | Unset = UNSET
+    course: GUIDRef | None | Unset = UNSET
+    school: GUIDRef | None | Unset = UNSET
+    terms: list[GUIDRef] | None | Unset = UNSET
     subject_codes: list[str] | None | Unset = UNSET
     periods: list[str] | None | Unset = UNSET
     resources: list[GUIDRef] | None | Unset = UNSET
@@ -125,20 +125,33 @@ class Class:
         else:
             subjects = self.subjects
 
-        course: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.course, Unset):
+        course: dict[str, Any] | None | Unset
+        if isinstance(self.course, Unset):
+            course = UNSET
+        elif isinstance(self.course, GUIDRef):
             course = self.course.to_dict()
+        else:
+            course = self.course
 
-        school: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.school, Unset):
+        school: dict[str, Any] | None | Unset
+        if isinstance(self.school, Unset):
+            school = UNSET
+        elif isinstance(self.school, GUIDRef):
             school = self.school.to_dict()
+        else:
+            school = self.school
 
-        terms: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.terms, Unset):
+        terms: list[dict[str, Any]] | None | Unset
+        if isinstance(self.terms, Unset):
+            terms = UNSET
+        elif isinstance(self.terms, list):
             terms = []
-            for terms_item_data in self.terms:
-                terms_item = terms_item_data.to_dict()
-                terms.append(terms_item)
+            for terms_type_0_item_data in self.terms:
+                terms_type_0_item = terms_type_0_item_data.to_dict()
+                terms.append(terms_type_0_item)
+
+        else:
+            terms = self.terms
 
         subject_codes: list[str] | None | Unset
         if isinstance(self.subject_codes, Unset):
@@ -288,24 +301,41 @@ class Class:
         else:
             subjects = _subjects_raw
 
-        _course = _get("course", UNSET)
-        course: GUIDRef | Unset
-        if isinstance(_course, Unset):
-            course = UNSET
-        else:
-            course = GUIDRef.from_dict(_course)
+        _course_raw = _get("course", UNSET)
+        course: GUIDRef | None | Unset
+        if isinstance(_course_raw, dict):
+            try:
+                course_type_0 = GUIDRef.from_dict(_course_raw)
 
-        _school = _get("school", UNSET)
-        school: GUIDRef | Unset
-        if isinstance(_school, Unset):
-            school = UNSET
+                course = course_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                course = cast(GUIDRef | None | Unset, cast(object, _course_raw))
         else:
-            school = GUIDRef.from_dict(_school)
+            course = _course_raw
 
-        _terms = _get("terms", UNSET)
-        terms: list[GUIDRef] | Unset = UNSET
-        if _terms is not UNSET:
-            terms = [GUIDRef.from_dict(item) for item in _terms]
+        _school_raw = _get("school", UNSET)
+        school: GUIDRef | None | Unset
+        if isinstance(_school_raw, dict):
+            try:
+                school_type_0 = GUIDRef.from_dict(_school_raw)
+
+                school = school_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                school = cast(GUIDRef | None | Unset, cast(object, _school_raw))
+        else:
+            school = _school_raw
+
+        _terms_raw = _get("terms", UNSET)
+        terms: list[GUIDRef] | None | Unset
+        if isinstance(_terms_raw, list):
+            try:
+                terms_type_0 = [GUIDRef.from_dict(item) for item in _terms_raw]
+
+                terms = terms_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                terms = cast(list[GUIDRef] | None | Unset, cast(object, _terms_raw))
+        else:
+            terms = _terms_raw
 
         _subject_codes_raw = _get("subjectCodes", UNSET)
         subject_codes: list[str] | None | Unset

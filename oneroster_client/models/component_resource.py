@@ -40,8 +40,8 @@ class ComponentResource:
     status: StatusEnum | str | Unset = UNSET
     date_last_modified: datetime.datetime | Unset = UNSET
     metadata: Metadata | None | Unset = UNSET
-    course_component: GUIDRef | Unset = UNSET
-    resource: GUIDRef | Unset = UNSET
+    course_component: GUIDRef | None | Unset = UNSET
+    resource: GUIDRef | None | Unset = UNSET
     title: str | Unset = UNSET
     sort_order: float | None | Unset = UNSET
     lesson_type: None | str | Unset = UNSET
@@ -70,13 +70,21 @@ class ComponentResource:
         else:
             metadata = self.metadata
 
-        course_component: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.course_component, Unset):
+        course_component: dict[str, Any] | None | Unset
+        if isinstance(self.course_component, Unset):
+            course_component = UNSET
+        elif isinstance(self.course_component, GUIDRef):
             course_component = self.course_component.to_dict()
+        else:
+            course_component = self.course_component
 
-        resource: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.resource, Unset):
+        resource: dict[str, Any] | None | Unset
+        if isinstance(self.resource, Unset):
+            resource = UNSET
+        elif isinstance(self.resource, GUIDRef):
             resource = self.resource.to_dict()
+        else:
+            resource = self.resource
 
         title = self.title
 
@@ -152,19 +160,31 @@ class ComponentResource:
         else:
             metadata = _metadata_raw
 
-        _course_component = _get("courseComponent", UNSET)
-        course_component: GUIDRef | Unset
-        if isinstance(_course_component, Unset):
-            course_component = UNSET
-        else:
-            course_component = GUIDRef.from_dict(_course_component)
+        _course_component_raw = _get("courseComponent", UNSET)
+        course_component: GUIDRef | None | Unset
+        if isinstance(_course_component_raw, dict):
+            try:
+                course_component_type_0 = GUIDRef.from_dict(_course_component_raw)
 
-        _resource = _get("resource", UNSET)
-        resource: GUIDRef | Unset
-        if isinstance(_resource, Unset):
-            resource = UNSET
+                course_component = course_component_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                course_component = cast(
+                    GUIDRef | None | Unset, cast(object, _course_component_raw)
+                )
         else:
-            resource = GUIDRef.from_dict(_resource)
+            course_component = _course_component_raw
+
+        _resource_raw = _get("resource", UNSET)
+        resource: GUIDRef | None | Unset
+        if isinstance(_resource_raw, dict):
+            try:
+                resource_type_0 = GUIDRef.from_dict(_resource_raw)
+
+                resource = resource_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                resource = cast(GUIDRef | None | Unset, cast(object, _resource_raw))
+        else:
+            resource = _resource_raw
 
         title = _get("title", UNSET)
 

@@ -43,7 +43,7 @@ class CourseComponentRecord:
     status: StatusEnum | str | Unset = UNSET
     date_last_modified: datetime.datetime | Unset = UNSET
     metadata: Metadata | None | Unset = UNSET
-    course: GUIDRef | Unset = UNSET
+    course: GUIDRef | None | Unset = UNSET
     course_component: GUIDRef | None | Unset = UNSET
     parent: GUIDRef | None | Unset = UNSET
     title: str | Unset = UNSET
@@ -76,9 +76,13 @@ class CourseComponentRecord:
         else:
             metadata = self.metadata
 
-        course: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.course, Unset):
+        course: dict[str, Any] | None | Unset
+        if isinstance(self.course, Unset):
+            course = UNSET
+        elif isinstance(self.course, GUIDRef):
             course = self.course.to_dict()
+        else:
+            course = self.course
 
         course_component: dict[str, Any] | None | Unset
         if isinstance(self.course_component, Unset):
@@ -191,12 +195,17 @@ class CourseComponentRecord:
         else:
             metadata = _metadata_raw
 
-        _course = _get("course", UNSET)
-        course: GUIDRef | Unset
-        if isinstance(_course, Unset):
-            course = UNSET
+        _course_raw = _get("course", UNSET)
+        course: GUIDRef | None | Unset
+        if isinstance(_course_raw, dict):
+            try:
+                course_type_0 = GUIDRef.from_dict(_course_raw)
+
+                course = course_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                course = cast(GUIDRef | None | Unset, cast(object, _course_raw))
         else:
-            course = GUIDRef.from_dict(_course)
+            course = _course_raw
 
         _course_component_raw = _get("courseComponent", UNSET)
         course_component: GUIDRef | None | Unset

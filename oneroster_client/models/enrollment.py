@@ -44,9 +44,9 @@ class Enrollment:
     status: StatusEnum | str | Unset = UNSET
     date_last_modified: datetime.datetime | Unset = UNSET
     metadata: Metadata | None | Unset = UNSET
-    user: GUIDRef | Unset = UNSET
-    class_: GUIDRef | Unset = UNSET
-    school: GUIDRef | Unset = UNSET
+    user: GUIDRef | None | Unset = UNSET
+    class_: GUIDRef | None | Unset = UNSET
+    school: GUIDRef | None | Unset = UNSET
     role: EnrollmentRole | str | Unset = UNSET
     primary: bool | None | str | TrueFalseEnum | Unset = UNSET
     begin_date: datetime.date | datetime.datetime | None | str | Unset = UNSET
@@ -76,17 +76,29 @@ class Enrollment:
         else:
             metadata = self.metadata
 
-        user: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.user, Unset):
+        user: dict[str, Any] | None | Unset
+        if isinstance(self.user, Unset):
+            user = UNSET
+        elif isinstance(self.user, GUIDRef):
             user = self.user.to_dict()
+        else:
+            user = self.user
 
-        class_: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.class_, Unset):
+        class_: dict[str, Any] | None | Unset
+        if isinstance(self.class_, Unset):
+            class_ = UNSET
+        elif isinstance(self.class_, GUIDRef):
             class_ = self.class_.to_dict()
+        else:
+            class_ = self.class_
 
-        school: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.school, Unset):
+        school: dict[str, Any] | None | Unset
+        if isinstance(self.school, Unset):
+            school = UNSET
+        elif isinstance(self.school, GUIDRef):
             school = self.school.to_dict()
+        else:
+            school = self.school
 
         role: str | Unset
         if isinstance(self.role, Unset):
@@ -188,26 +200,41 @@ class Enrollment:
         else:
             metadata = _metadata_raw
 
-        _user = _get("user", UNSET)
-        user: GUIDRef | Unset
-        if isinstance(_user, Unset):
-            user = UNSET
-        else:
-            user = GUIDRef.from_dict(_user)
+        _user_raw = _get("user", UNSET)
+        user: GUIDRef | None | Unset
+        if isinstance(_user_raw, dict):
+            try:
+                user_type_0 = GUIDRef.from_dict(_user_raw)
 
-        _class_ = _get("class", UNSET)
-        class_: GUIDRef | Unset
-        if isinstance(_class_, Unset):
-            class_ = UNSET
+                user = user_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                user = cast(GUIDRef | None | Unset, cast(object, _user_raw))
         else:
-            class_ = GUIDRef.from_dict(_class_)
+            user = _user_raw
 
-        _school = _get("school", UNSET)
-        school: GUIDRef | Unset
-        if isinstance(_school, Unset):
-            school = UNSET
+        _class__raw = _get("class", UNSET)
+        class_: GUIDRef | None | Unset
+        if isinstance(_class__raw, dict):
+            try:
+                class_type_0 = GUIDRef.from_dict(_class__raw)
+
+                class_ = class_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                class_ = cast(GUIDRef | None | Unset, cast(object, _class__raw))
         else:
-            school = GUIDRef.from_dict(_school)
+            class_ = _class__raw
+
+        _school_raw = _get("school", UNSET)
+        school: GUIDRef | None | Unset
+        if isinstance(_school_raw, dict):
+            try:
+                school_type_0 = GUIDRef.from_dict(_school_raw)
+
+                school = school_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                school = cast(GUIDRef | None | Unset, cast(object, _school_raw))
+        else:
+            school = _school_raw
 
         _role_raw = _get("role", UNSET)
         role: EnrollmentRole | str | Unset

@@ -53,9 +53,9 @@ class LineItem:
     description: None | str | Unset = UNSET
     assign_date: datetime.datetime | Unset = UNSET
     due_date: datetime.datetime | Unset = UNSET
-    class_: GUIDRef | Unset = UNSET
-    school: GUIDRef | Unset = UNSET
-    category: GUIDRef | Unset = UNSET
+    class_: GUIDRef | None | Unset = UNSET
+    school: GUIDRef | None | Unset = UNSET
+    category: GUIDRef | None | Unset = UNSET
     grading_period: GUIDRef | None | Unset = UNSET
     academic_session: GUIDRef | None | Unset = UNSET
     score_scale: GUIDRef | None | Unset = UNSET
@@ -103,17 +103,29 @@ class LineItem:
         if not isinstance(self.due_date, Unset):
             due_date = self.due_date.isoformat()
 
-        class_: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.class_, Unset):
+        class_: dict[str, Any] | None | Unset
+        if isinstance(self.class_, Unset):
+            class_ = UNSET
+        elif isinstance(self.class_, GUIDRef):
             class_ = self.class_.to_dict()
+        else:
+            class_ = self.class_
 
-        school: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.school, Unset):
+        school: dict[str, Any] | None | Unset
+        if isinstance(self.school, Unset):
+            school = UNSET
+        elif isinstance(self.school, GUIDRef):
             school = self.school.to_dict()
+        else:
+            school = self.school
 
-        category: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.category, Unset):
+        category: dict[str, Any] | None | Unset
+        if isinstance(self.category, Unset):
+            category = UNSET
+        elif isinstance(self.category, GUIDRef):
             category = self.category.to_dict()
+        else:
+            category = self.category
 
         grading_period: dict[str, Any] | None | Unset
         if isinstance(self.grading_period, Unset):
@@ -259,26 +271,41 @@ class LineItem:
         else:
             due_date = datetime.datetime.fromisoformat(_due_date)
 
-        _class_ = _get("class", UNSET)
-        class_: GUIDRef | Unset
-        if isinstance(_class_, Unset):
-            class_ = UNSET
-        else:
-            class_ = GUIDRef.from_dict(_class_)
+        _class__raw = _get("class", UNSET)
+        class_: GUIDRef | None | Unset
+        if isinstance(_class__raw, dict):
+            try:
+                class_type_0 = GUIDRef.from_dict(_class__raw)
 
-        _school = _get("school", UNSET)
-        school: GUIDRef | Unset
-        if isinstance(_school, Unset):
-            school = UNSET
+                class_ = class_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                class_ = cast(GUIDRef | None | Unset, cast(object, _class__raw))
         else:
-            school = GUIDRef.from_dict(_school)
+            class_ = _class__raw
 
-        _category = _get("category", UNSET)
-        category: GUIDRef | Unset
-        if isinstance(_category, Unset):
-            category = UNSET
+        _school_raw = _get("school", UNSET)
+        school: GUIDRef | None | Unset
+        if isinstance(_school_raw, dict):
+            try:
+                school_type_0 = GUIDRef.from_dict(_school_raw)
+
+                school = school_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                school = cast(GUIDRef | None | Unset, cast(object, _school_raw))
         else:
-            category = GUIDRef.from_dict(_category)
+            school = _school_raw
+
+        _category_raw = _get("category", UNSET)
+        category: GUIDRef | None | Unset
+        if isinstance(_category_raw, dict):
+            try:
+                category_type_0 = GUIDRef.from_dict(_category_raw)
+
+                category = category_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                category = cast(GUIDRef | None | Unset, cast(object, _category_raw))
+        else:
+            category = _category_raw
 
         _grading_period_raw = _get("gradingPeriod", UNSET)
         grading_period: GUIDRef | None | Unset

@@ -52,8 +52,8 @@ class Result:
     status: StatusEnum | str | Unset = UNSET
     date_last_modified: datetime.datetime | Unset = UNSET
     metadata: Metadata | None | Unset = UNSET
-    line_item: GUIDRef | Unset = UNSET
-    student: GUIDRef | Unset = UNSET
+    line_item: GUIDRef | None | Unset = UNSET
+    student: GUIDRef | None | Unset = UNSET
     class_: GUIDRef | None | Unset = UNSET
     score_scale: GUIDRef | None | Unset = UNSET
     score_status: ScoreStatus | str | Unset = UNSET
@@ -91,13 +91,21 @@ class Result:
         else:
             metadata = self.metadata
 
-        line_item: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.line_item, Unset):
+        line_item: dict[str, Any] | None | Unset
+        if isinstance(self.line_item, Unset):
+            line_item = UNSET
+        elif isinstance(self.line_item, GUIDRef):
             line_item = self.line_item.to_dict()
+        else:
+            line_item = self.line_item
 
-        student: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.student, Unset):
+        student: dict[str, Any] | None | Unset
+        if isinstance(self.student, Unset):
+            student = UNSET
+        elif isinstance(self.student, GUIDRef):
             student = self.student.to_dict()
+        else:
+            student = self.student
 
         class_: dict[str, Any] | None | Unset
         if isinstance(self.class_, Unset):
@@ -275,19 +283,29 @@ class Result:
         else:
             metadata = _metadata_raw
 
-        _line_item = _get("lineItem", UNSET)
-        line_item: GUIDRef | Unset
-        if isinstance(_line_item, Unset):
-            line_item = UNSET
-        else:
-            line_item = GUIDRef.from_dict(_line_item)
+        _line_item_raw = _get("lineItem", UNSET)
+        line_item: GUIDRef | None | Unset
+        if isinstance(_line_item_raw, dict):
+            try:
+                line_item_type_0 = GUIDRef.from_dict(_line_item_raw)
 
-        _student = _get("student", UNSET)
-        student: GUIDRef | Unset
-        if isinstance(_student, Unset):
-            student = UNSET
+                line_item = line_item_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                line_item = cast(GUIDRef | None | Unset, cast(object, _line_item_raw))
         else:
-            student = GUIDRef.from_dict(_student)
+            line_item = _line_item_raw
+
+        _student_raw = _get("student", UNSET)
+        student: GUIDRef | None | Unset
+        if isinstance(_student_raw, dict):
+            try:
+                student_type_0 = GUIDRef.from_dict(_student_raw)
+
+                student = student_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                student = cast(GUIDRef | None | Unset, cast(object, _student_raw))
+        else:
+            student = _student_raw
 
         _class__raw = _get("class", UNSET)
         class_: GUIDRef | None | Unset

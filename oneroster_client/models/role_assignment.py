@@ -35,7 +35,7 @@ _KNOWN_KEYS = frozenset(
 class RoleAssignment:
     role_type: RoleType | str | Unset = UNSET
     role: str | Unset | UserRole = UNSET
-    org: GUIDRef | Unset = UNSET
+    org: GUIDRef | None | Unset = UNSET
     user_profile: None | str | Unset = UNSET
     begin_date: datetime.date | datetime.datetime | None | str | Unset = UNSET
     end_date: datetime.date | datetime.datetime | None | str | Unset = UNSET
@@ -58,9 +58,13 @@ class RoleAssignment:
         else:
             role = self.role
 
-        org: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.org, Unset):
+        org: dict[str, Any] | None | Unset
+        if isinstance(self.org, Unset):
+            org = UNSET
+        elif isinstance(self.org, GUIDRef):
             org = self.org.to_dict()
+        else:
+            org = self.org
 
         user_profile: None | str | Unset
         if isinstance(self.user_profile, Unset):
@@ -133,12 +137,17 @@ class RoleAssignment:
         else:
             role = _role_raw
 
-        _org = _get("org", UNSET)
-        org: GUIDRef | Unset
-        if isinstance(_org, Unset):
-            org = UNSET
+        _org_raw = _get("org", UNSET)
+        org: GUIDRef | None | Unset
+        if isinstance(_org_raw, dict):
+            try:
+                org_type_0 = GUIDRef.from_dict(_org_raw)
+
+                org = org_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                org = cast(GUIDRef | None | Unset, cast(object, _org_raw))
         else:
-            org = GUIDRef.from_dict(_org)
+            org = _org_raw
 
         user_profile: None | str | Unset = _get("userProfile", UNSET)
 

@@ -44,7 +44,7 @@ class ScoreScale:
     title: str | Unset = UNSET
     type_: str | Unset = UNSET
     course: GUIDRef | None | Unset = UNSET
-    class_: GUIDRef | Unset = UNSET
+    class_: GUIDRef | None | Unset = UNSET
     score_scale_value: list[ScoreScaleValue] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -83,9 +83,13 @@ class ScoreScale:
         else:
             course = self.course
 
-        class_: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.class_, Unset):
+        class_: dict[str, Any] | None | Unset
+        if isinstance(self.class_, Unset):
+            class_ = UNSET
+        elif isinstance(self.class_, GUIDRef):
             class_ = self.class_.to_dict()
+        else:
+            class_ = self.class_
 
         score_scale_value: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.score_scale_value, Unset):
@@ -170,12 +174,17 @@ class ScoreScale:
         else:
             course = _course_raw
 
-        _class_ = _get("class", UNSET)
-        class_: GUIDRef | Unset
-        if isinstance(_class_, Unset):
-            class_ = UNSET
+        _class__raw = _get("class", UNSET)
+        class_: GUIDRef | None | Unset
+        if isinstance(_class__raw, dict):
+            try:
+                class_type_0 = GUIDRef.from_dict(_class__raw)
+
+                class_ = class_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                class_ = cast(GUIDRef | None | Unset, cast(object, _class__raw))
         else:
-            class_ = GUIDRef.from_dict(_class_)
+            class_ = _class__raw
 
         _score_scale_value = _get("scoreScaleValue", UNSET)
         score_scale_value: list[ScoreScaleValue] | Unset = UNSET

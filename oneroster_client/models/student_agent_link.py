@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -26,14 +26,18 @@ _KNOWN_KEYS = frozenset(
 
 @_attrs_define
 class StudentAgentLink:
-    user: GUIDRef | Unset = UNSET
+    user: GUIDRef | None | Unset = UNSET
     relationship_type: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        user: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.user, Unset):
+        user: dict[str, Any] | None | Unset
+        if isinstance(self.user, Unset):
+            user = UNSET
+        elif isinstance(self.user, GUIDRef):
             user = self.user.to_dict()
+        else:
+            user = self.user
 
         relationship_type = self.relationship_type
 
@@ -50,12 +54,17 @@ class StudentAgentLink:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         _get = src_dict.get
-        _user = _get("user", UNSET)
-        user: GUIDRef | Unset
-        if isinstance(_user, Unset):
-            user = UNSET
+        _user_raw = _get("user", UNSET)
+        user: GUIDRef | None | Unset
+        if isinstance(_user_raw, dict):
+            try:
+                user_type_0 = GUIDRef.from_dict(_user_raw)
+
+                user = user_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                user = cast(GUIDRef | None | Unset, cast(object, _user_raw))
         else:
-            user = GUIDRef.from_dict(_user)
+            user = _user_raw
 
         relationship_type = _get("relationshipType", UNSET)
 

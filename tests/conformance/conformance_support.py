@@ -496,7 +496,10 @@ def compare_value(
     our_norm, nullable = our_shape(ours)
     found = compare_shapes(official_shape(official), our_norm, where, component)
     if nullable:
-        if required:
+        reference = our_norm == ("guidref",) or (our_norm[0] == "array" and our_norm[1] == ("guidref",))
+        if required and reference:
+            found.append(Difference(where, "required reference accepts null", place="nullable references"))
+        elif required:
             found.append(Difference(where, "officially required but accepts null"))
         else:
             found.append(Difference(where, "optional and accepts null", place="nullable optionals"))

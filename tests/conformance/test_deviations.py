@@ -71,6 +71,11 @@ DEVIATIONS: dict[str, str] = {
         "whose $request.path.limit/offset point at path parameters that do not exist"
     ),
     "responses: Retry-After header": "429 answers document Retry-After, which the client's retry logic reads",
+    "nullable references": (
+        "references accept null even where the official documents require them: the TimeBack document "
+        'allows "course": null on a class, and a null must not fail a page (writes are still checked '
+        "against x-oneroster-required)"
+    ),
     "nullable optionals": (
         'optional properties accept null: servers send "metadata": null, "middleName": null...'
     ),
