@@ -54,7 +54,9 @@ def _ids(records: list[Any]) -> list[str]:
     return [record.sourced_id for record in records]
 
 
-def _same(clients: dict[str, OneRoster], call: Callable[[OneRoster], list[Any]], *, ordered: bool) -> list[str]:
+def _same(
+    clients: dict[str, OneRoster], call: Callable[[OneRoster], list[Any]], *, ordered: bool
+) -> list[str]:
     want = _ids(call(clients["full"]))
     for name in NARROW:
         got = _ids(call(clients[name]))
@@ -83,6 +85,7 @@ def test_every_collection_lists_the_same_records(clients: dict[str, OneRoster], 
 
 def _parents(client: OneRoster) -> dict[str, list[str]]:
     """Ids worth asking nested listings about: some with children, one without."""
+
     def some(listing: Any, n: int = 3) -> list[str]:
         return [r.sourced_id for r in listing.list_all(max_items=n)]
 
@@ -93,7 +96,7 @@ def _parents(client: OneRoster) -> dict[str, list[str]]:
         "users": some(client.users) + [e.user.sourced_id for e in enrollments[:2]],
         "students": some(client.students),
         "teachers": some(client.teachers),
-        "classes": classes + [line_items[0].class_.sourced_id],
+        "classes": [*classes, line_items[0].class_.sourced_id],
         "schools": some(client.schools),
         "terms": some(client.terms),
         "courses": some(client.courses),
@@ -162,9 +165,13 @@ VALUES = {
 
 
 def _clause() -> st.SearchStrategy[Condition]:
-    equal = st.sampled_from(sorted(VALUES)).flatmap(
-        lambda name: st.tuples(st.just(name), st.sampled_from(VALUES[name]), st.sampled_from(["=", "!="]))
-    ).map(lambda t: F(t[0]) == t[1] if t[2] == "=" else F(t[0]) != t[1])
+    equal = (
+        st.sampled_from(sorted(VALUES))
+        .flatmap(
+            lambda name: st.tuples(st.just(name), st.sampled_from(VALUES[name]), st.sampled_from(["=", "!="]))
+        )
+        .map(lambda t: F(t[0]) == t[1] if t[2] == "=" else F(t[0]) != t[1])
+    )
     contains = st.sampled_from(["O'", "an", "ee", "é", "'"]).map(lambda v: F("familyName").contains(v))
     since = st.sampled_from(["2020-01-01", "2025-06-01T00:00:00Z"]).map(lambda v: F("dateLastModified") >= v)
     return st.one_of(equal, contains, since)
@@ -195,12 +202,16 @@ def test_random_where_trees_on_a_scoped_listing(
     _same(clients, lambda c: c.schools(school).students.list_all(where=where), ordered=False)
 
 
-def test_where_on_dates_and_dotted_references(clients: dict[str, OneRoster], parents: dict[str, list[str]]) -> None:
+def test_where_on_dates_and_dotted_references(
+    clients: dict[str, OneRoster], parents: dict[str, list[str]]
+) -> None:
     klass = parents["classes"][0]
     since = dt.datetime(2020, 1, 1, tzinfo=dt.UTC)
     _same(
         clients,
-        lambda c: c.enrollments.list_all(where=(F("class.sourcedId") == klass) & (F("dateLastModified") > since)),
+        lambda c: c.enrollments.list_all(
+            where=(F("class.sourcedId") == klass) & (F("dateLastModified") > since)
+        ),
         ordered=False,
     )
     _same(clients, lambda c: c.users.list_all(where={"role": "student", "status": "active"}), ordered=False)

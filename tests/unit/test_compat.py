@@ -403,7 +403,9 @@ def test_a_group_name_with_a_quote_is_matched_by_the_client(connect: Connect) ->
     # The baseline grammar has no escape for a quote: sending 'O''Brien''s' could match nothing
     # silently, so the schools are read and matched here.
     provider = FakeProvider()
-    users = connect(provider).get_users(user_filter="students", group_filter="schools", group_name="O'Brien's")
+    users = connect(provider).get_users(
+        user_filter="students", group_filter="schools", group_name="O'Brien's"
+    )
     assert provider.filters == []
     assert provider.paths()[0] == "schools"
     assert users == []

@@ -719,13 +719,15 @@ class Planner:
             schema=view.schema,
             dialect=self.dialect,
         )
+        # The scope (the path ids) must reach the server, or a whole collection is read for it.
+        scoped = [(name, value) for name, value in meaning.where if value.startswith("$")]
+        plan.full_scan = not self._sendable_clauses(scoped, ids, view.schema)
         if meaning.ids is None:
             branches = split(
                 condition, view=meaning.view, schema=view.schema, dialect=self.dialect, narrowable=False
             )
             plan.requests = self._requests(branches, ask, self._list_op)
             plan.steps += [request.describe() for request in plan.requests]
-            plan.full_scan = any(request.filter is None for request in plan.requests)
         else:
             link_steps, link_scans = self._describe_ids(meaning.ids, ids)
             plan.steps += link_steps
@@ -742,12 +744,16 @@ class Planner:
                 else f" (the provider cannot filter on {meaning.id_field}: the whole collection is read)"
             )
             plan.steps.append(text)
-            plan.full_scan = link_scans or not id_sendable
+            plan.full_scan = plan.full_scan or link_scans or not id_sendable
         if len(plan.requests) > 1 or meaning.ids is not None:
             plan.steps.append("the client merges the answers, dropping repeated sourcedIds")
         if ask.sort:
             plan.steps.append(f"the client sorts by {ask.sort} {ask.order_by or 'asc'}")
         return plan
+
+    def _sendable_clauses(self, pairs: list[tuple[str, str]], ids: tuple[str, ...], schema: str) -> bool:
+        clauses_ = [_eq(name, _value(value, ids)) for name, value in pairs]
+        return all(wire(clause, schema=schema, dialect=self.dialect) is not None for clause in clauses_)
 
     def _describe_ids(self, source: Link | Listed, ids: tuple[str, ...]) -> tuple[list[str], bool]:
         if isinstance(source, Listed):
@@ -760,7 +766,8 @@ class Planner:
         requests = self._requests(branches, Ask(), self._list_op)
         steps = [request.describe() for request in requests]
         steps[-1] += f"; take their {source.pick}"
-        return steps, any(request.filter is None for request in requests)
+        scoped = [(name, value) for name, value in source.where if value.startswith("$")]
+        return steps, not self._sendable_clauses(scoped, ids, view.schema)
 
     # -- running ----------------------------------------------------------------------------
 
