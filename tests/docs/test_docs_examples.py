@@ -190,3 +190,16 @@ def test_the_block_reader_sees_markers_indentation_and_output() -> None:
         ["oneroster", "users", "exists", "u"],
         ["echo", "x"],
     ]
+
+
+def test_the_dialect_table_in_the_docs_is_the_one_the_code_has() -> None:
+    from oneroster.dialects import EDFI, FULL, capability_table
+    from oneroster.profiles import PROFILES
+
+    text = (REPO / "docs" / "profiles.md").read_text(encoding="utf-8")
+    start = text.index("<!-- capability-table")
+    begin = text.index("\n", start) + 1
+    end = text.index("<!-- /capability-table -->")
+    columns = {name: profile.dialect for name, profile in PROFILES.items()}
+    columns.update({"full": FULL, "edfi": EDFI})
+    assert text[begin:end].strip() == capability_table(columns)

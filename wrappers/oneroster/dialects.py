@@ -47,7 +47,17 @@ from typing import Any
 
 from oneroster.errors import ValidationError
 
-__all__ = ["BASELINE", "DIALECTS", "EDFI", "FULL", "PLATFORM", "TIMEBACK", "Dialect", "resolve_dialect"]
+__all__ = [
+    "BASELINE",
+    "DIALECTS",
+    "EDFI",
+    "FULL",
+    "PLATFORM",
+    "TIMEBACK",
+    "Dialect",
+    "capability_table",
+    "resolve_dialect",
+]
 
 
 @dataclass(frozen=True)
@@ -269,3 +279,49 @@ def resolve_dialect(dialect: str | Dialect | Path) -> Dialect:
         raise ValidationError(
             f"unknown dialect {dialect!r}; use one of {sorted(DIALECTS)} or a Dialect(...)", field="dialect"
         ) from None
+
+
+def _cell(dialect: Dialect, name: str) -> str:
+    value = getattr(dialect, name)
+    if name == "max_clauses":
+        return "any" if value is None else str(value)
+    if name == "filter_fields":
+        return "yes" if "role" in dialect.extra_fields("User") else "no"
+    if isinstance(value, frozenset):
+        return ", ".join(f"`{item}`" for item in sorted(value)) or "none"
+    return "yes" if value else "no"
+
+
+_ROWS = (
+    ("max_clauses", "clauses in one filter"),
+    ("mixed_connectors", "AND mixed with OR"),
+    ("parentheses", "parentheses"),
+    ("dotted_fields", "dotted fields (`class.sourcedId`, `roles.role`)"),
+    ("quote_escape", "`''` escapes a quote"),
+    ("contains", "`~` (contains)"),
+    ("filter_fields", "`role` filter field on users"),
+    ("search", "`search=`"),
+    ("nested_routes", "nested routes (`/classes/{id}/students`)"),
+    ("fields_on_get", "`fields=` on a single GET"),
+    ("totals", "totals (`X-Total-Count` or body)"),
+    ("links", "`Link` header"),
+    ("legacy_records", "1.1 records and role names"),
+)
+
+
+def capability_table(columns: Mapping[str, Dialect]) -> str:
+    """Return a Markdown table of capabilities (rows) by dialect (columns), as docs/profiles.md shows it.
+
+    Example:
+        ```python
+        print(capability_table({"ims": BASELINE, "edfi": EDFI}))
+        ```
+
+    """
+    header = "| capability | " + " | ".join(f"`{name}`" for name in columns) + " |"
+    rule = "|---|" + "---|" * len(columns)
+    rows = [
+        f"| {label} | " + " | ".join(_cell(dialect, name) for dialect in columns.values()) + " |"
+        for name, label in _ROWS
+    ]
+    return "\n".join([header, rule, *rows])
