@@ -120,3 +120,31 @@ def test_sandbox_command_runs_a_command_against_a_fresh_sandbox(sandbox: Running
     code = "import os, sys; sys.exit(0 if os.environ['ONEROSTER_BASE_URL'].startswith('http://127.') else 9)"
     done = run_cli(sandbox, "sandbox", "--users", "30", "--", sys.executable, "-c", code)
     assert done.returncode == 0, done.stderr
+
+
+def test_probe_saves_a_profile_that_the_next_command_uses(sandbox: RunningSandbox, tmp_path: Path) -> None:
+    saved = tmp_path / "provider.json"
+    done = run_cli(sandbox, "probe", "--save", str(saved))
+    assert done.returncode == 0, done.stderr
+    assert "dialect:" in done.stdout and "findings:" in done.stdout
+    profile = json.loads(saved.read_text())
+    # The sandbox takes everything: the probe must see that, and find TimeBack's operations.
+    assert profile["operations"] == "timeback"
+    assert profile["dialect"]["parentheses"] and profile["dialect"]["quote_escape"]
+    assert profile["dialect"]["dotted_fields"] is True and profile["dialect"]["search"]
+    listed = run_cli(
+        sandbox,
+        "--profile",
+        str(saved),
+        "users",
+        "list",
+        "--where",
+        "familyName~O'",
+        "--format",
+        "json",
+        "--all",
+    )
+    assert listed.returncode == 0, listed.stderr
+    names = [row["familyName"] for row in json.loads(listed.stdout)]
+    assert names and all("o'" in name.lower() for name in names)
+    assert names == [u["familyName"] for u in stored(sandbox, "users") if "o'" in u["familyName"].lower()]
