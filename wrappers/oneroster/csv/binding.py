@@ -172,6 +172,18 @@ def _items(value: object) -> list[object]:
     return [value]
 
 
+def _utc_text(value: str) -> str:
+    """Write a date-time the way OneRoster does (``2026-01-05T10:00:00.000Z``), whatever its spelling."""
+    try:
+        moment = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return value
+    if moment.tzinfo is None:
+        return value
+    moment = moment.astimezone(dt.UTC)
+    return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
+
+
 def _one_line(value: str) -> str:
     # The binding forbids line breaks inside a field: a line break becomes a space.
     if "\n" in value or "\r" in value:
@@ -245,6 +257,8 @@ def _col(
         if fmt == DATE:
             match = _ISO_DATE.match(value)
             return match.group(0) if match else value
+        if fmt == DATETIME and value:
+            return _utc_text(value)
         return value
 
     def put(record: dict[str, Any], text: str) -> None:
