@@ -150,13 +150,17 @@ def main() -> None:
         read = _child("read", work / "big")
         with sandbox() as url:
             imported = _child("import", work / "big", url, 8)
-        lines.append(f"District of {args.users:,} users (seed 1): export {total_rows:,} rows in {export_s:.1f} s.")
+        lines.append(
+            f"District of {args.users:,} users (seed 1): export {total_rows:,} rows in {export_s:.1f} s."
+        )
         lines.append("")
         lines.append("| step (own process) | throughput | peak RSS | of which before the step |")
         lines.append("|---|---|---|---|")
         for name, result in (("validate_bundle", validate), ("read_bundle (typed models)", read),
                              ("import_bundle into an empty sandbox, 8 threads", imported)):  # fmt: skip
-            lines.append(f"| {name} | {_fmt(result)} | {result['peak_mb']:.0f} MB | {result['baseline_mb']:.0f} MB |")
+            lines.append(
+                f"| {name} | {_fmt(result)} | {result['peak_mb']:.0f} MB | {result['baseline_mb']:.0f} MB |"
+            )
         db_small = str(CACHE / f"csv-district-{args.latency_users}.db")
         with sandbox(users=args.latency_users, db=db_small) as url:
             _export(url, work / "small")

@@ -1012,5 +1012,7 @@ def test_every_docs_example_parses_and_passes_its_checks(
             if word in ("--file", "-F") and args[index + 1] != "-":
                 Path(args[index + 1]).write_text(json.dumps(_line_item()))
         result = run(*args, connect=False, input="{}", env={"ONEROSTER_BASE_URL": BASE})
-        # Either the command got as far as building the client, or it finished without one.
-        assert isinstance(result.exception, _Stop) or result.exit_code == 0, (args, result.output)
+        # Either the command got as far as building the client, or it finished without one
+        # (`csv validate` of a bundle that is not there finishes with its own status).
+        finished = (0, cli.EXIT_INCOMPLETE) if args[:2] == ["csv", "validate"] else (0,)
+        assert isinstance(result.exception, _Stop) or result.exit_code in finished, (args, result.output)
