@@ -178,10 +178,12 @@ def main() -> None:
             lines.append(f"| {threads} | {_fmt(result)} | {rate / serial_rate:.1f}x |")
     finally:
         shutil.rmtree(work, ignore_errors=True)
+    stamp = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
     header = (
-        f"## CSV bundles (`python bench/csv_bench.py`)\n\nMeasured {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} "
+        f"## CSV bundles (`python bench/csv_bench.py`)\n\nMeasured {stamp} "
         f"on {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}; "
-        f"whole run {time.perf_counter() - started:.0f} s. Sandboxes run in their own processes on loopback.\n"
+        f"whole run {time.perf_counter() - started:.0f} s. "
+        "Sandboxes run in their own processes on loopback.\n"
     )
     section = f"{START}\n{header}\n" + "\n".join(lines) + f"\n{END}\n"
     text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else ""

@@ -15,11 +15,10 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import httpx
 import pytest
-from oneroster import OneRoster, RetryPolicy
+from oneroster import OneRoster
 from oneroster.csv import export_bundle, import_bundle, read_bundle, validate_bundle
 from oneroster.sandbox import RunningSandbox, Store, serve
 
@@ -58,8 +57,9 @@ def empty() -> Iterator[RunningSandbox]:
         yield running
 
 
-def test_round_trip_gives_the_identical_bundle(source: tuple[RunningSandbox, Path], empty: RunningSandbox,
-                                               tmp_path: Path) -> None:  # fmt: skip
+def test_round_trip_gives_the_identical_bundle(
+    source: tuple[RunningSandbox, Path], empty: RunningSandbox, tmp_path: Path
+) -> None:
     _, bundle = source
     result = validate_bundle(bundle)
     assert result.ok and not result.warnings, [str(p) for p in result.problems]
@@ -73,8 +73,9 @@ def test_round_trip_gives_the_identical_bundle(source: tuple[RunningSandbox, Pat
     assert sum(c.created for c in report.files.values()) == sum(1 for _ in read_bundle(bundle))
 
 
-def test_concurrent_import_gives_the_same_rows(source: tuple[RunningSandbox, Path], empty: RunningSandbox,
-                                               tmp_path: Path) -> None:  # fmt: skip
+def test_concurrent_import_gives_the_same_rows(
+    source: tuple[RunningSandbox, Path], empty: RunningSandbox, tmp_path: Path
+) -> None:
     _, bundle = source
     with OneRoster(**empty.client_kwargs()) as client:
         report = import_bundle(client, bundle, concurrency=8)
@@ -120,9 +121,11 @@ def test_a_crash_mid_import_resumes_without_repeating_or_skipping(
     checkpoint = tmp_path / "import.checkpoint"
     total = sum(1 for _ in read_bundle(bundle))
     dying = CrashAfter(writes=150)
-    with OneRoster(**empty.client_kwargs(), http_client=httpx.Client(transport=dying)) as client:
-        with pytest.raises(Crash):
-            import_bundle(client, bundle, concurrency=4, checkpoint=checkpoint)
+    with (
+        OneRoster(**empty.client_kwargs(), http_client=httpx.Client(transport=dying)) as client,
+        pytest.raises(Crash),
+    ):
+        import_bundle(client, bundle, concurrency=4, checkpoint=checkpoint)
     lines = checkpoint.read_text().splitlines()
     assert 1 < len(lines) <= 151  # the header, and one line per row the server confirmed
     empty.reset_stats()
@@ -141,8 +144,9 @@ def test_a_crash_mid_import_resumes_without_repeating_or_skipping(
     assert not checkpoint.exists()  # everything is in: the checkpoint is gone
 
 
-def test_a_checkpoint_of_another_bundle_is_refused(source: tuple[RunningSandbox, Path], empty: RunningSandbox,
-                                                    tmp_path: Path) -> None:  # fmt: skip
+def test_a_checkpoint_of_another_bundle_is_refused(
+    source: tuple[RunningSandbox, Path], empty: RunningSandbox, tmp_path: Path
+) -> None:
     _, bundle = source
     checkpoint = tmp_path / "other.checkpoint"
     checkpoint.write_text(json.dumps({"checkpoint": 1, "bundle": "someone-else"}) + "\n")
@@ -165,8 +169,9 @@ def test_dry_run_compares_with_the_provider_and_sends_nothing(source: tuple[Runn
     assert all(op.startswith("getAll") for op in running.stats()["by_operation"])
 
 
-def test_a_bundle_with_errors_sends_nothing(source: tuple[RunningSandbox, Path], empty: RunningSandbox,
-                                            tmp_path: Path) -> None:  # fmt: skip
+def test_a_bundle_with_errors_sends_nothing(
+    source: tuple[RunningSandbox, Path], empty: RunningSandbox, tmp_path: Path
+) -> None:
     _, bundle = source
     broken = tmp_path / "broken"
     shutil.copytree(bundle, broken)
@@ -211,10 +216,16 @@ def test_a_refused_row_leaves_its_dependants_unsent_and_listed(
     assert [(i.file, i.line, i.sourced_id) for i in failed] == [("classes", 2, refused)]
     assert "room unknown" in failed[0].message
     skipped = {(i.file, i.sourced_id) for i in report.issues if i.outcome == "skipped"}
-    enrollments = {e["sourcedId"] for e in read_bundle(bundle, files=["enrollments"], raw=True)
-                   if e["class"]["sourcedId"] == refused}  # fmt: skip
-    line_items = {li["sourcedId"] for li in read_bundle(bundle, files=["lineItems"], raw=True)
-                  if li["class"]["sourcedId"] == refused}  # fmt: skip
+    enrollments = {
+        e["sourcedId"]
+        for e in read_bundle(bundle, files=["enrollments"], raw=True)
+        if e["class"]["sourcedId"] == refused
+    }
+    line_items = {
+        li["sourcedId"]
+        for li in read_bundle(bundle, files=["lineItems"], raw=True)
+        if li["class"]["sourcedId"] == refused
+    }
     assert enrollments and {("enrollments", e) for e in enrollments} <= skipped
     assert {("lineItems", li) for li in line_items} <= skipped
     assert all(str(i).startswith(f"{i.file}.csv:{i.line}: ") for i in report.issues)
@@ -227,12 +238,19 @@ def test_a_refused_row_leaves_its_dependants_unsent_and_listed(
 def run_cli(sandbox: RunningSandbox, *args: str) -> subprocess.CompletedProcess[str]:
     if SCRIPT is None:
         pytest.fail("the oneroster console script is not installed next to this Python (pip install -e .)")
-    return subprocess.run([SCRIPT, *args], capture_output=True, text=True, timeout=300, check=False,
-                          env={**os.environ, **sandbox.environ()})  # fmt: skip
+    return subprocess.run(
+        [SCRIPT, *args],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+        env={**os.environ, **sandbox.environ()},
+    )
 
 
-def test_the_cli_validates_and_imports(source: tuple[RunningSandbox, Path], empty: RunningSandbox,
-                                       tmp_path: Path) -> None:  # fmt: skip
+def test_the_cli_validates_and_imports(
+    source: tuple[RunningSandbox, Path], empty: RunningSandbox, tmp_path: Path
+) -> None:
     _, bundle = source
     checked = run_cli(empty, "csv", "validate", str(bundle))
     assert checked.returncode == 0 and checked.stdout == "", checked.stderr

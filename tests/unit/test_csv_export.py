@@ -1,4 +1,4 @@
-"""The OneRoster 1.2 CSV export: exact headers, JSON -> CSV mapping, closure, delta, manifest, atomic writes."""
+"""The OneRoster 1.2 CSV export: headers, JSON -> CSV mapping, closure, delta, manifest, atomic writes."""
 
 from __future__ import annotations
 

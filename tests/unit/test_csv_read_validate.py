@@ -24,65 +24,171 @@ def _ref(kind: str, sourced_id: str) -> dict[str, str]:
 
 DATA: dict[str, list[dict[str, Any]]] = {
     "orgs": [
-        {"sourcedId": "d1", "status": "active", "dateLastModified": STAMP, "name": "District",
-         "type": "district", "identifier": "D-1"},
-        {"sourcedId": "s1", "status": "active", "dateLastModified": STAMP, "name": "North, High",
-         "type": "school", "identifier": "S-1", "parent": _ref("org", "d1")},
+        {
+            "sourcedId": "d1",
+            "status": "active",
+            "dateLastModified": STAMP,
+            "name": "District",
+            "type": "district",
+            "identifier": "D-1",
+        },
+        {
+            "sourcedId": "s1",
+            "status": "active",
+            "dateLastModified": STAMP,
+            "name": "North, High",
+            "type": "school",
+            "identifier": "S-1",
+            "parent": _ref("org", "d1"),
+        },
     ],
     "academic_sessions": [
-        {"sourcedId": "t1", "status": "active", "dateLastModified": STAMP, "title": "Fall", "type": "term",
-         "startDate": "2025-09-01", "endDate": "2026-01-31", "schoolYear": "2026"},
+        {
+            "sourcedId": "t1",
+            "status": "active",
+            "dateLastModified": STAMP,
+            "title": "Fall",
+            "type": "term",
+            "startDate": "2025-09-01",
+            "endDate": "2026-01-31",
+            "schoolYear": "2026",
+        },
     ],
     "courses": [
-        {"sourcedId": "co1", "status": "active", "dateLastModified": STAMP, "title": "Algebra",
-         "courseCode": "ALG", "grades": ["09", "10"], "org": _ref("org", "s1")},
+        {
+            "sourcedId": "co1",
+            "status": "active",
+            "dateLastModified": STAMP,
+            "title": "Algebra",
+            "courseCode": "ALG",
+            "grades": ["09", "10"],
+            "org": _ref("org", "s1"),
+        },
     ],
     "classes": [
-        {"sourcedId": "c1", "status": "active", "dateLastModified": STAMP, "title": "Algebra 1",
-         "classType": "scheduled", "course": _ref("course", "co1"), "school": _ref("org", "s1"),
-         "terms": [_ref("academicSession", "t1")], "periods": ["1", "3"]},
+        {
+            "sourcedId": "c1",
+            "status": "active",
+            "dateLastModified": STAMP,
+            "title": "Algebra 1",
+            "classType": "scheduled",
+            "course": _ref("course", "co1"),
+            "school": _ref("org", "s1"),
+            "terms": [_ref("academicSession", "t1")],
+            "periods": ["1", "3"],
+        },
     ],
     "users": [
-        {"sourcedId": "u1", "status": "active", "dateLastModified": STAMP, "enabledUser": "true",
-         "username": "ana", "givenName": "Ana", "familyName": "O'Brien", "middleName": "Maria",
-         "userIds": [{"type": "LDAP", "identifier": "ana"}], "agents": [_ref("user", "u2")],
-         "primaryOrg": _ref("org", "s1"), "grades": ["09"],
-         "roles": [{"roleType": "primary", "role": "student", "org": _ref("org", "s1")},
-                   {"roleType": "secondary", "role": "aide", "org": _ref("org", "d1"), "beginDate": "2025-09-01"}],
-         "userProfiles": [{"profileId": "p1", "profileType": "reader", "vendorId": "v1",
-                           "credentials": [{"type": "password", "username": "ana"}]}]},
-        {"sourcedId": "u2", "status": "active", "dateLastModified": STAMP, "enabledUser": "false",
-         "username": "bo", "givenName": "Bo", "familyName": "Lee",
-         "roles": [{"roleType": "primary", "role": "parent", "org": _ref("org", "s1")}]},
+        {
+            "sourcedId": "u1",
+            "status": "active",
+            "dateLastModified": STAMP,
+            "enabledUser": "true",
+            "username": "ana",
+            "givenName": "Ana",
+            "familyName": "O'Brien",
+            "middleName": "Maria",
+            "userIds": [{"type": "LDAP", "identifier": "ana"}],
+            "agents": [_ref("user", "u2")],
+            "primaryOrg": _ref("org", "s1"),
+            "grades": ["09"],
+            "roles": [
+                {"roleType": "primary", "role": "student", "org": _ref("org", "s1")},
+                {
+                    "roleType": "secondary",
+                    "role": "aide",
+                    "org": _ref("org", "d1"),
+                    "beginDate": "2025-09-01",
+                },
+            ],
+            "userProfiles": [
+                {
+                    "profileId": "p1",
+                    "profileType": "reader",
+                    "vendorId": "v1",
+                    "credentials": [{"type": "password", "username": "ana"}],
+                }
+            ],
+        },
+        {
+            "sourcedId": "u2",
+            "status": "active",
+            "dateLastModified": STAMP,
+            "enabledUser": "false",
+            "username": "bo",
+            "givenName": "Bo",
+            "familyName": "Lee",
+            "roles": [{"roleType": "primary", "role": "parent", "org": _ref("org", "s1")}],
+        },
     ],
     "demographics": [
-        {"sourcedId": "u1", "status": "active", "dateLastModified": STAMP, "birthDate": "2010-03-04",
-         "sex": "female", "white": "true"},
+        {
+            "sourcedId": "u1",
+            "status": "active",
+            "dateLastModified": STAMP,
+            "birthDate": "2010-03-04",
+            "sex": "female",
+            "white": "true",
+        },
     ],
     "enrollments": [
-        {"sourcedId": "e1", "status": "active", "dateLastModified": STAMP, "user": _ref("user", "u1"),
-         "class": _ref("class", "c1"), "school": _ref("org", "s1"), "role": "student", "primary": "false"},
+        {
+            "sourcedId": "e1",
+            "status": "active",
+            "dateLastModified": STAMP,
+            "user": _ref("user", "u1"),
+            "class": _ref("class", "c1"),
+            "school": _ref("org", "s1"),
+            "role": "student",
+            "primary": "false",
+        },
     ],
-    "categories": [{"sourcedId": "cat1", "status": "active", "dateLastModified": STAMP, "title": "Quiz",
-                    "weight": 0.25}],
+    "categories": [
+        {"sourcedId": "cat1", "status": "active", "dateLastModified": STAMP, "title": "Quiz", "weight": 0.25}
+    ],
     "score_scales": [
-        {"sourcedId": "sc1", "status": "active", "dateLastModified": STAMP, "title": "Letters", "type": "letter",
-         "class": _ref("class", "c1"), "course": _ref("course", "co1"),
-         "scoreScaleValue": [{"itemValueLHS": "A", "itemValueRHS": "90-100"}]},
+        {
+            "sourcedId": "sc1",
+            "status": "active",
+            "dateLastModified": STAMP,
+            "title": "Letters",
+            "type": "letter",
+            "class": _ref("class", "c1"),
+            "course": _ref("course", "co1"),
+            "scoreScaleValue": [{"itemValueLHS": "A", "itemValueRHS": "90-100"}],
+        },
     ],
     "line_items": [
-        {"sourcedId": "li1", "status": "active", "dateLastModified": STAMP, "title": "Quiz 1",
-         "assignDate": "2026-01-10T00:00:00.000Z", "dueDate": "2026-01-17T00:00:00.000Z",
-         "class": _ref("class", "c1"), "school": _ref("org", "s1"), "category": _ref("category", "cat1"),
-         "academicSession": _ref("academicSession", "t1"), "scoreScale": _ref("scoreScale", "sc1"),
-         "resultValueMin": 0.0, "resultValueMax": 100},
+        {
+            "sourcedId": "li1",
+            "status": "active",
+            "dateLastModified": STAMP,
+            "title": "Quiz 1",
+            "assignDate": "2026-01-10T00:00:00.000Z",
+            "dueDate": "2026-01-17T00:00:00.000Z",
+            "class": _ref("class", "c1"),
+            "school": _ref("org", "s1"),
+            "category": _ref("category", "cat1"),
+            "academicSession": _ref("academicSession", "t1"),
+            "scoreScale": _ref("scoreScale", "sc1"),
+            "resultValueMin": 0.0,
+            "resultValueMax": 100,
+        },
     ],
     "results": [
-        {"sourcedId": "r1", "status": "active", "dateLastModified": STAMP, "lineItem": _ref("lineItem", "li1"),
-         "student": _ref("user", "u1"), "scoreStatus": "fully graded", "score": 91.5, "scoreDate": "2026-01-18",
-         "late": "true"},
+        {
+            "sourcedId": "r1",
+            "status": "active",
+            "dateLastModified": STAMP,
+            "lineItem": _ref("lineItem", "li1"),
+            "student": _ref("user", "u1"),
+            "scoreStatus": "fully graded",
+            "score": 91.5,
+            "scoreDate": "2026-01-18",
+            "late": "true",
+        },
     ],
-}  # fmt: skip
+}
 
 
 class Listing:
@@ -123,8 +229,21 @@ def _rewrite(path: Path, edit: Any) -> None:
 def test_a_bundle_reads_into_the_rest_models_in_dependency_order(bundle: Path) -> None:
     records = list(read_bundle(bundle))
     kinds = [type(record).__name__ for record in records]
-    assert kinds == ["Org", "Org", "AcademicSession", "Course", "Class", "User", "User", "Demographics",
-                     "Enrollment", "Category", "ScoreScale", "LineItem", "Result"]  # fmt: skip
+    assert kinds == [
+        "Org",
+        "Org",
+        "AcademicSession",
+        "Course",
+        "Class",
+        "User",
+        "User",
+        "Demographics",
+        "Enrollment",
+        "Category",
+        "ScoreScale",
+        "LineItem",
+        "Result",
+    ]
     user = next(r for r in records if isinstance(r, models.User) and r.sourced_id == "u1")
     assert (user.given_name, user.family_name, user.middle_name) == ("Ana", "O'Brien", "Maria")
     assert [(role.role_type, role.role, role.org.sourced_id) for role in user.roles] == [
@@ -188,8 +307,9 @@ def test_a_broken_line_is_reported_where_it_starts(tmp_path: Path, bundle: Path)
 def test_a_one_one_users_file_reads_its_role_columns(tmp_path: Path) -> None:
     out = tmp_path / "v11"
     out.mkdir()
-    (out / "manifest.csv").write_text("propertyName,value\nmanifest.version,1.0\noneroster.version,1.1\n"
-                                      "file.users,bulk\n")  # fmt: skip
+    (out / "manifest.csv").write_text(
+        "propertyName,value\nmanifest.version,1.0\noneroster.version,1.1\nfile.users,bulk\n"
+    )
     (out / "users.csv").write_text(
         "sourcedId,status,dateLastModified,enabledUser,orgSourcedIds,role,username,userIds,givenName,familyName\n"
         'u1,,,true,"s1,s2",teacher,tea,,Tea,Cher\n'
@@ -225,21 +345,65 @@ def _problems(bundle: Path) -> list[str]:
 @pytest.mark.parametrize(
     ("file", "edit", "expected"),
     [
-        ("users", lambda rows: rows[1].__setitem__(3, "yes"), "users.csv:2: enabledUser: expected true or false, got 'yes'"),
+        (
+            "users",
+            lambda rows: rows[1].__setitem__(3, "yes"),
+            "users.csv:2: enabledUser: expected true or false, got 'yes'",
+        ),
         ("users", lambda rows: rows[1].__setitem__(4, ""), "users.csv:2: username: is required"),
-        ("users", lambda rows: rows[1].__setitem__(1, "active"), "users.csv:2: status: must be blank in a bulk file"),
-        ("enrollments", lambda rows: rows[1].__setitem__(3, "c9"), "enrollments.csv:2: classSourcedId: 'c9' is not a sourcedId of classes.csv"),
-        ("orgs", lambda rows: rows[1].__setitem__(6, "d9"), "orgs.csv:2: parentSourcedId: 'd9' is not a sourcedId of orgs.csv"),
-        ("orgs", lambda rows: rows[2].__setitem__(4, "campus"), "orgs.csv:3: type: 'campus' is not one of department"),
-        ("academicSessions", lambda rows: rows[1].__setitem__(5, "2025-02-30"), "academicSessions.csv:2: startDate: '2025-02-30' is not a calendar date"),
-        ("classes", lambda rows: rows[1].__setitem__(10, "t1,t9"), "classes.csv:2: termSourcedIds: 't9' is not a sourcedId of academicSessions.csv"),
-        ("orgs", lambda rows: rows.append(list(rows[1])), "orgs.csv:4: sourcedId: 'd1' appears more than once in the file"),
-        ("orgs", lambda rows: rows[0].__setitem__(slice(3, 5), ["type", "name"]), "orgs.csv:1: the columns are out of order"),
-        ("scoreScales", lambda rows: rows[1].__setitem__(5, ""), "scoreScales.csv:2: orgSourcedId: is required"),
-        ("results", lambda rows: rows[1].__setitem__(5, "graded"), "results.csv:2: scoreStatus: 'graded' is not one of"),
+        (
+            "users",
+            lambda rows: rows[1].__setitem__(1, "active"),
+            "users.csv:2: status: must be blank in a bulk file",
+        ),
+        (
+            "enrollments",
+            lambda rows: rows[1].__setitem__(3, "c9"),
+            "enrollments.csv:2: classSourcedId: 'c9' is not a sourcedId of classes.csv",
+        ),
+        (
+            "orgs",
+            lambda rows: rows[1].__setitem__(6, "d9"),
+            "orgs.csv:2: parentSourcedId: 'd9' is not a sourcedId of orgs.csv",
+        ),
+        (
+            "orgs",
+            lambda rows: rows[2].__setitem__(4, "campus"),
+            "orgs.csv:3: type: 'campus' is not one of department",
+        ),
+        (
+            "academicSessions",
+            lambda rows: rows[1].__setitem__(5, "2025-02-30"),
+            "academicSessions.csv:2: startDate: '2025-02-30' is not a calendar date",
+        ),
+        (
+            "classes",
+            lambda rows: rows[1].__setitem__(10, "t1,t9"),
+            "classes.csv:2: termSourcedIds: 't9' is not a sourcedId of academicSessions.csv",
+        ),
+        (
+            "orgs",
+            lambda rows: rows.append(list(rows[1])),
+            "orgs.csv:4: sourcedId: 'd1' appears more than once in the file",
+        ),
+        (
+            "orgs",
+            lambda rows: rows[0].__setitem__(slice(3, 5), ["type", "name"]),
+            "orgs.csv:1: the columns are out of order",
+        ),
+        (
+            "scoreScales",
+            lambda rows: rows[1].__setitem__(5, ""),
+            "scoreScales.csv:2: orgSourcedId: is required",
+        ),
+        (
+            "results",
+            lambda rows: rows[1].__setitem__(5, "graded"),
+            "results.csv:2: scoreStatus: 'graded' is not one of",
+        ),
         ("categories", lambda rows: rows[1].pop(), "categories.csv:2: has 4 cells; the header has 5"),
     ],
-)  # fmt: skip
+)
 def test_each_rule_names_file_line_and_column(bundle: Path, file: str, edit: Any, expected: str) -> None:
     _rewrite(bundle / f"{file}.csv", edit)
     problems = _problems(bundle)
@@ -259,8 +423,11 @@ def test_extension_terms_are_accepted_where_the_binding_allows_them(bundle: Path
 
 def test_the_manifest_must_agree_with_the_files(bundle: Path) -> None:
     text = (bundle / "manifest.csv").read_text()
-    (bundle / "manifest.csv").write_text(text.replace("file.categories,bulk", "file.categories,absent")
-                                         .replace("file.resources,absent", "file.resources,bulk"))  # fmt: skip
+    (bundle / "manifest.csv").write_text(
+        text.replace("file.categories,bulk", "file.categories,absent").replace(
+            "file.resources,absent", "file.resources,bulk"
+        )
+    )
     problems = _problems(bundle)
     assert "categories.csv: present but the manifest says absent (it is ignored)" in problems
     assert "resources.csv: the manifest says bulk but the file is missing" in problems
@@ -269,7 +436,7 @@ def test_the_manifest_must_agree_with_the_files(bundle: Path) -> None:
 def test_a_missing_manifest_is_one_clear_error(bundle: Path) -> None:
     (bundle / "manifest.csv").unlink()
     assert _problems(bundle) == ["manifest.csv: missing: every bundle needs a manifest.csv"]
-    with pytest.raises(BundleError, match="manifest.csv: missing"):
+    with pytest.raises(BundleError, match=r"manifest\.csv: missing"):
         list(read_bundle(bundle))
 
 
@@ -283,8 +450,12 @@ def test_a_delta_file_needs_status_and_date(bundle: Path) -> None:
 
 
 def test_problems_can_be_capped(bundle: Path) -> None:
-    _rewrite(bundle / "enrollments.csv", lambda rows: rows.extend([[f"e{n}", "", "", "cX", "s1", "u1", "student",
-                                                                    "", "", ""] for n in range(30)]))  # fmt: skip
+    _rewrite(
+        bundle / "enrollments.csv",
+        lambda rows: rows.extend(
+            [[f"e{n}", "", "", "cX", "s1", "u1", "student", "", "", ""] for n in range(30)]
+        ),
+    )
     result = validate_bundle(bundle, max_problems=5)
     assert len([p for p in result.problems if p.line is not None]) == 5
     assert not result.ok
