@@ -31,6 +31,7 @@ EXECUTED_DOCS = (
     "docs/paging.md",
     "docs/writes.md",
     "docs/errors-and-retries.md",
+    "docs/csv.md",
 )
 # Pages whose shell commands are parsed too (typos in a documented command line are caught).
 COMMAND_DOCS = (*EXECUTED_DOCS, "docs/cli.md", "docs/django.md")

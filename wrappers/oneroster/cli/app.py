@@ -1,4 +1,4 @@
-"""The ``oneroster`` command (typer): list/get/exists/upsert/delete per resource, scoped listings, export.
+"""The ``oneroster`` command (typer): list/get/exists/upsert/delete per resource, scoped listings, CSV.
 
 Commands are derived from the library's tables, not written one by one: every row of
 ``RESOURCES`` becomes ``oneroster <resource> list|get|exists`` (plus ``upsert``/``delete``
@@ -37,6 +37,8 @@ from rich.console import Console
 
 import oneroster
 from oneroster.client import OneRoster
+from oneroster.csv import ImportReport, import_bundle, validate_bundle
+from oneroster.csv.validate import iter_problems
 from oneroster.errors import (
     Forbidden,
     NotFound,
@@ -46,6 +48,7 @@ from oneroster.errors import (
     ValidationError,
 )
 from oneroster.filters import Condition, F, build_filter, check_field_name
+from oneroster.operation_index import SCHEMA_FIELDS
 from oneroster.resources import RESOURCES, ResourceSpec
 from oneroster.scopes import ROUTES
 
@@ -80,6 +83,7 @@ EXIT_NOT_FOUND = 4
 EXIT_API = 5
 EXIT_NETWORK = 6
 EXIT_LOCAL_IO = 7
+EXIT_INCOMPLETE = 8
 EXIT_INTERRUPTED = 130
 
 #: Exit status -> meaning (also documented in docs/cli.md).
@@ -92,6 +96,7 @@ EXIT_CODES: dict[int, str] = {
     EXIT_API: "other API error: 4xx/5xx, unparseable answer, paging that would not end",
     EXIT_NETWORK: "network error or timeout (no HTTP answer)",
     EXIT_LOCAL_IO: "a local file could not be read or written",
+    EXIT_INCOMPLETE: "`csv validate`: the bundle has errors; `import`: some rows were not written (listed)",
     EXIT_INTERRUPTED: "interrupted (Ctrl-C)",
 }
 
@@ -260,6 +265,28 @@ def exit_code_for(exc: BaseException) -> int:
 _MIN_SECRET = 4
 
 
+# The library names its keyword arguments; a command-line user typed flags.
+_ARGUMENTS = (
+    (re.compile(r"\border_by\b=?"), "--order"),
+    (re.compile(r"(?<![-\w])(where|filter|sort|fields|search|limit|offset)=(?!\w)"), r"--\1"),
+    (re.compile(r"^(fields|sort|search|limit|offset|where|filter)\b(?=[: ])"), r"--\1"),
+)
+
+
+def flag_names(message: str) -> str:
+    """Rewrite the library's argument names in a message as the flags a command-line user typed.
+
+    Example:
+        ```python
+        flag_names("pass either where= or filter=, not both")   # "pass either --where or --filter, not both"
+        ```
+
+    """
+    for pattern, flag in _ARGUMENTS:
+        message = pattern.sub(flag, message)
+    return message
+
+
 def _one_line(message: str, secrets: Sequence[str]) -> str:
     for secret in secrets:
         # The library already redacts; this is the last line of defence for anything echoed back.
@@ -288,6 +315,8 @@ def _guard(settings: Settings) -> Iterator[None]:
         text = str(exc) or type(exc).__name__
         if isinstance(exc, OSError) and not isinstance(exc, OneRosterError):
             text = f"{exc.strerror or exc}: {exc.filename}" if exc.filename else str(exc)
+        if isinstance(exc, ValidationError):
+            text = flag_names(text)
         typer.echo(f"error: {_one_line(text, settings.secrets())}", err=True)
         raise typer.Exit(exit_code_for(exc)) from None
 
@@ -415,11 +444,24 @@ _CONTEXT_PARAMETER = inspect.Parameter(
 )
 
 
+def _check_list_flags(opts: _ListOptions) -> None:
+    if opts.where and opts.filter_ is not None:
+        raise ValidationError("pass either --where or --filter, not both", field="filter")
+    if opts.order is not None and opts.sort is None:
+        raise ValidationError("--order needs --sort (the field to sort by)", field="order_by")
+
+
 def _run_list(
-    ctx: typer.Context, *, what: str, open_listing: Callable[[OneRoster], Any], opts: _ListOptions
+    ctx: typer.Context,
+    *,
+    what: str,
+    open_listing: Callable[[OneRoster], Any],
+    opts: _ListOptions,
+    schema: str | None = None,
 ) -> None:
     settings = _settings(ctx)
     with _guard(settings):
+        _check_list_flags(opts)
         condition = parse_where(opts.where or [])
         fields = parse_fields(opts.fields)
         fmt = opts.format_ or format_for_path(str(opts.out) if opts.out else None)
@@ -434,7 +476,9 @@ def _run_list(
         build_filter(where=condition, filter=opts.filter_)
         with build_client(settings) as client, _output(opts.out) as stream:
             listing = open_listing(client)
-            writer = make_writer(fmt, stream, fields=fields, title=what)
+            # A CSV header is written before the first record: it lists every field of the model.
+            columns = list(SCHEMA_FIELDS.get(schema or "", {})) or None
+            writer = make_writer(fmt, stream, fields=fields, title=what, columns=columns)
             if opts.all_:
                 with progress_bar(what, console=_stderr_console()) as bar:
                     for record in stream_records(
@@ -456,7 +500,12 @@ def _run_list(
 
 
 def _list_command(
-    *, what: str, open_listing: Callable[[OneRoster, tuple[str, ...]], Any], ids: Sequence[str], doc: str
+    *,
+    what: str,
+    open_listing: Callable[[OneRoster, tuple[str, ...]], Any],
+    ids: Sequence[str],
+    doc: str,
+    schema: str | None = None,
 ) -> Callable[..., None]:
     """Build a list command whose arguments are ``ids`` (metavars) followed by the list options."""
     id_names = [f"id_{index}" for index in range(len(ids))]
@@ -468,6 +517,7 @@ def _list_command(
             what=what,
             open_listing=lambda client: open_listing(client, values),
             opts=_ListOptions(**kwargs),
+            schema=schema,
         )
 
     id_parameters = [
@@ -504,6 +554,12 @@ def _read_record(path: str, *, key: str) -> dict[str, Any]:
     return data
 
 
+def _status_of(record: object) -> str | None:
+    status = getattr(record, "status", None)
+    value = getattr(status, "value", status)
+    return value if isinstance(value, str) else None
+
+
 def _resource_app(spec: ResourceSpec) -> typer.Typer:
     dash = _dash(spec.name)
     sub = typer.Typer(no_args_is_help=True, help=f"The {dash} collection.")
@@ -513,6 +569,7 @@ def _resource_app(spec: ResourceSpec) -> typer.Typer:
             open_listing=lambda client, ids: getattr(client, spec.name),
             ids=(),
             doc=f"List {dash}: one page, or every page with --all.",
+            schema=spec.schema,
         )
     )
 
@@ -537,15 +594,28 @@ def _resource_app(spec: ResourceSpec) -> typer.Typer:
                 write_single(to_record_dict(record), fmt=fmt, stream=stream, fields=names)
 
     @sub.command("exists")
-    def exists(ctx: typer.Context, sourced_id: IdArg) -> None:
-        """Exit 0 if the record exists, 1 if it does not."""
+    def exists(
+        ctx: typer.Context,
+        sourced_id: IdArg,
+        include_deleted: Annotated[
+            bool,
+            typer.Option("--include-deleted", help="Count a record marked tobedeleted as existing."),
+        ] = False,
+    ) -> None:
+        """Exit 0 if the record exists, 1 if it does not (or is marked tobedeleted)."""
         settings = _settings(ctx)
         with _guard(settings):
             with build_client(settings) as client:
-                found = getattr(client, spec.name).exists(sourced_id)
-            typer.echo("exists" if found else "not found", err=True)
-            if not found:
+                try:
+                    record = getattr(client, spec.name).get(sourced_id, fields=["sourcedId", "status"])
+                except NotFound:
+                    record = None
+            status = _status_of(record)
+            # A OneRoster delete is a soft delete: to a script, a tobedeleted record is gone.
+            if record is None or (status == "tobedeleted" and not include_deleted):
+                typer.echo("not found" if record is None else "tobedeleted", err=True)
                 raise typer.Exit(EXIT_ABSENT)
+            typer.echo("exists" + (" (tobedeleted)" if status == "tobedeleted" else ""), err=True)
 
     if spec.put_ops:
 
@@ -593,6 +663,7 @@ def _resource_app(spec: ResourceSpec) -> typer.Typer:
                 open_listing=_route_opener(prefix, tuple(middle), last),
                 ids=metavars,
                 doc=f"List the {_dash(last)} of {' '.join(metavars)} ({key.replace('_.', '.')}).",
+                schema=route.model,
             )
         )
     return sub
@@ -608,6 +679,30 @@ def _route_opener(
         return getattr(scope, last)
 
     return open_listing
+
+
+_MAX_ISSUES = 50
+
+
+def _print_import_report(report: ImportReport, *, track: Path) -> None:
+    """Print the final report on stderr: one line per file, then the rows not written, with file:line."""
+    verb = "would be" if report.dry_run else "were"
+    if report.resumed:
+        typer.echo(f"resumed from {track}: {report.resumed} row(s) were already done", err=True)
+    for name, counts in report.files.items():
+        parts = [f"{value} {label}" for label, value in vars(counts).items() if value]
+        typer.echo(f"{name}.csv: {', '.join(parts) or 'no rows'}", err=True)
+    for name, reason in report.unsupported.items():
+        typer.echo(f"warning: {name}.csv: {reason}", err=True)
+    for change in report.changes:
+        file, line, sourced_id, outcome = change
+        typer.echo(f"{file}.csv:{line}: {sourced_id}: {verb} {outcome}", err=True)
+    for issue in report.issues[:_MAX_ISSUES]:
+        typer.echo(str(issue), err=True)
+    if len(report.issues) > _MAX_ISSUES:
+        typer.echo(f"... and {len(report.issues) - _MAX_ISSUES} more rows not written", err=True)
+    if report.issues and not report.dry_run:
+        typer.echo(f"the checkpoint {track} remembers the rows done: fix the rest and run again", err=True)
 
 
 def _load_sandbox_main() -> Callable[[list[str]], int | None]:
@@ -732,6 +827,14 @@ def build_app() -> typer.Typer:
         ],
         where: WhereOpt = None,
         filter_: FilterOpt = None,
+        since: Annotated[
+            str | None,
+            typer.Option(
+                "--since",
+                metavar="DATETIME",
+                help="A delta bundle: records changed after DATETIME (ISO 8601), tobedeleted ones included.",
+            ),
+        ] = None,
         force: Annotated[
             bool, typer.Option("--force", help="Replace DIR if it holds a previous bundle.")
         ] = False,
@@ -742,6 +845,8 @@ def build_app() -> typer.Typer:
         """Write a OneRoster 1.2 CSV bundle (manifest.csv + one file per collection) to DIR."""
         settings = _settings(ctx)
         with _guard(settings):
+            if where and filter_ is not None:
+                raise ValidationError("pass either --where or --filter, not both", field="filter")
             condition = parse_where(where or [])
             build_filter(where=condition, filter=filter_)
             with build_client(settings) as client:
@@ -749,6 +854,7 @@ def build_app() -> typer.Typer:
                     "out_dir": out,
                     "where": condition,
                     "filter": filter_,
+                    "since": since,
                     "force": force,
                     "include_passwords": with_passwords,
                 }
@@ -762,10 +868,85 @@ def build_app() -> typer.Typer:
                 typer.echo(
                     f"warning: skipped {_dash(resource)}: {_one_line(reason, settings.secrets())}", err=True
                 )
+            for name, count in report.dropped.items():
+                examples = "; ".join(report.dropped_examples.get(name, []))
+                typer.echo(
+                    f"warning: left out {count} {name}.csv row(s) whose references are not in the bundle "
+                    f"(tobedeleted or filtered out), e.g. {examples}",
+                    err=True,
+                )
             files = (
                 ", ".join(f"{name}.csv ({report.rows[name]})" for name in report.written) or "no data files"
             )
-            typer.echo(f"wrote {out}: manifest.csv, {files}", err=True)
+            typer.echo(f"wrote {report.mode} bundle {out}: manifest.csv, {files}", err=True)
+
+    csv_app = typer.Typer(no_args_is_help=True, help="OneRoster CSV bundles: check them.")
+    root.add_typer(csv_app, name="csv", help="OneRoster CSV bundles: check them.")
+
+    @csv_app.command("validate")
+    def csv_validate(
+        ctx: typer.Context,
+        bundle: Annotated[
+            Path, typer.Argument(metavar="DIR|ZIP", help="The bundle: a directory or a zip file.")
+        ],
+        max_problems: Annotated[
+            int, typer.Option("--max-problems", min=1, metavar="N", help="List at most N problems.")
+        ] = 1000,
+    ) -> None:
+        """Check a bundle against the OneRoster 1.2 CSV binding; exit 8 if it has errors."""
+        settings = _settings(ctx)
+        with _guard(settings):
+            result = validate_bundle(bundle, max_problems=max_problems)
+            for line in iter_problems(result):
+                typer.echo(line)
+            rows = sum(result.rows.values())
+            summary = f"{len(result.errors)} error(s), {len(result.warnings)} warning(s) in {rows} rows"
+            typer.echo(f"{bundle}: {'valid' if result.ok else 'invalid'}: {summary}", err=True)
+            if not result.ok:
+                raise typer.Exit(EXIT_INCOMPLETE)
+
+    @root.command("import")
+    def import_(
+        ctx: typer.Context,
+        bundle: Annotated[
+            Path, typer.Argument(metavar="BUNDLE", help="The bundle: a directory or a zip file.")
+        ],
+        dry_run: Annotated[
+            bool, typer.Option("--dry-run", help="Compare with the provider and report; send nothing.")
+        ] = False,
+        concurrency: Annotated[
+            int,
+            typer.Option("--concurrency", "-j", min=1, max=64, metavar="N", help="Writes in flight at once."),
+        ] = 8,
+        checkpoint: Annotated[
+            Path | None,
+            typer.Option(
+                "--checkpoint",
+                metavar="FILE",
+                dir_okay=False,
+                help="Records finished rows, to resume after a crash (default: BUNDLE.checkpoint).",
+            ),
+        ] = None,
+    ) -> None:
+        """Push a OneRoster CSV bundle into the provider (upserts, in dependency order, resumable)."""
+        settings = _settings(ctx)
+        with _guard(settings):
+            track = checkpoint or bundle.with_name(bundle.name.rstrip("/") + ".checkpoint")
+            with build_client(settings) as client:
+                options: dict[str, Any] = {
+                    "dry_run": dry_run,
+                    "concurrency": concurrency,
+                    "checkpoint": track,
+                }
+                console = _stderr_console()
+                if console is None:
+                    report = import_bundle(client, bundle, **options)
+                else:
+                    with ExportBars(console=console) as bars:
+                        report = import_bundle(client, bundle, **options, progress=bars)
+            _print_import_report(report, track=track)
+            if not report.ok:
+                raise typer.Exit(EXIT_INCOMPLETE)
 
     @root.command(
         "sandbox",

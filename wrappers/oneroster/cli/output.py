@@ -99,12 +99,15 @@ def to_record_dict(record: object) -> dict[str, Any]:
 def cell(value: object) -> str:
     """Render one JSON value as flat text for a table or CSV cell.
 
-    A reference (``{"sourcedId": ...}``) becomes its id, a list its items comma-joined,
-    any other object ``key=value`` pairs, booleans ``true``/``false`` and ``None`` nothing.
+    A reference (``{"sourcedId": ...}``) becomes its id, a list of references or of plain
+    values its items comma-joined, booleans ``true``/``false`` and ``None`` nothing; any
+    other object (a role, ``metadata``, ``userIds``) becomes compact JSON, so a column holds
+    the same shape of text on every row and nothing in it is lost.
 
     Example:
         ```python
         cell([{"sourcedId": "t1"}, {"sourcedId": "t2"}])   # "t1,t2"
+        cell({"schoolLevel": "high"})                     # '{"schoolLevel":"high"}'
         ```
 
     """
@@ -116,11 +119,19 @@ def cell(value: object) -> str:
         sourced_id = value.get("sourcedId")
         if isinstance(sourced_id, str):
             return sourced_id
-        # A small object such as a role: "roleType=primary role=student org=s1".
-        return " ".join(f"{key}={cell(item)}" for key, item in value.items())
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
     if isinstance(value, list | tuple):
-        return ",".join(cell(item) for item in value)
+        if all(_is_flat(item) for item in value):
+            return ",".join(cell(item) for item in value)
+        return json.dumps(list(value), ensure_ascii=False, separators=(",", ":"), default=str)
     return str(value)
+
+
+def _is_flat(value: object) -> bool:
+    """Tell whether a list item renders without losing anything: a scalar or a reference."""
+    if isinstance(value, Mapping):
+        return isinstance(value.get("sourcedId"), str)
+    return not isinstance(value, list | tuple)
 
 
 def _json(value: object, *, indent: int | None = None) -> str:
@@ -175,6 +186,8 @@ class _JsonArray(RecordWriter):
 class _Csv(RecordWriter):
     def __init__(self, stream: IO[str], fields: Sequence[str] | None) -> None:
         super().__init__(stream)
+        # The columns are fixed before the first row: the --fields selection, or every field of
+        # the record model, so a field the first records lack is not dropped from the header.
         self._fields = list(fields) if fields else None
         self._writer = csv.writer(stream)
         self._header_done = False
@@ -186,7 +199,7 @@ class _Csv(RecordWriter):
 
     def _write(self, record: Mapping[str, Any]) -> None:
         if self._fields is None:
-            # Streaming: the columns are those of the first record (use --fields to fix them).
+            # Records of no known model: the first record's keys are all there is to go by.
             self._fields = list(record)
         self._header()
         self._writer.writerow([cell(record.get(name)) for name in self._fields])
@@ -230,9 +243,18 @@ class _Table(RecordWriter):
 
 
 def make_writer(
-    fmt: Format, stream: IO[str], *, fields: Sequence[str] | None, title: str | None = None
+    fmt: Format,
+    stream: IO[str],
+    *,
+    fields: Sequence[str] | None,
+    title: str | None = None,
+    columns: Sequence[str] | None = None,
 ) -> RecordWriter:
     """Return the writer for ``fmt`` on ``stream``; ``fields`` fixes the columns of table/CSV.
+
+    ``columns`` is the full column list of a CSV listing without ``fields`` (the record
+    model's fields, in the spec's order): the header is known before the first record, and
+    every record is written under it.
 
     Example:
         ```python
@@ -245,7 +267,7 @@ def make_writer(
     if fmt is Format.JSON:
         return _JsonArray(stream)
     if fmt is Format.CSV:
-        return _Csv(stream, fields)
+        return _Csv(stream, fields or columns)
     return _Table(stream, fields, title)
 
 

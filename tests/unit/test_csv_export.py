@@ -1,9 +1,10 @@
-"""The OneRoster 1.2 CSV bundle: exact headers, JSON -> CSV mapping, manifest, atomic writes."""
+"""The OneRoster 1.2 CSV export: headers, JSON -> CSV mapping, closure, delta, manifest, atomic writes."""
 
 from __future__ import annotations
 
 import csv
 import io
+import os
 from pathlib import Path
 from typing import Any
 
@@ -12,15 +13,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from oneroster import F, NotFound, ServerError, UnsupportedOperation, ValidationError
-from oneroster.cli import csv_bundle
-from oneroster.cli.csv_bundle import (
-    BUNDLE,
-    MANIFEST_FILES,
-    ExportReport,
-    export_bundle,
-    row_values,
-    stream_records,
-)
+from oneroster.csv.binding import FILES, MANIFEST_FILES, SOURCES, row_values
+from oneroster.csv.export import ExportReport, export_bundle, parse_since, stream_records
 from oneroster.paging import build_page
 
 import oneroster_client.models as models
@@ -50,6 +44,8 @@ _HEADER_TEXT: dict[str, str] = {
     "userProfileSourcedId",
     "scoreScales": "sourcedId,status,dateLastModified,title,type,orgSourcedId,courseSourcedId,classSourcedId,"
     "scoreScaleValue",
+    "lineItemScoreScales": "sourcedId,status,dateLastModified,title,lineItemSourcedId,scoreScaleSourcedId",
+    "resultScoreScales": "sourcedId,status,dateLastModified,title,resultSourcedId,scoreScaleSourcedId",
     "userProfiles": "sourcedId,status,dateLastModified,userSourcedId,profileType,vendorId,applicationId,"
     "description,credentialType,username,password",
     "users": "sourcedId,status,dateLastModified,enabledUser,username,userIds,givenName,familyName,middleName,"
@@ -312,7 +308,7 @@ class FakeListing:
 class FakeClient:
     def __init__(self, data: dict[str, list[dict[str, Any]]] | None = None, **errors: Exception) -> None:
         data = DATA if data is None else data
-        for source in BUNDLE:
+        for source in SOURCES.values():
             setattr(
                 self,
                 source.resource,
@@ -348,7 +344,7 @@ def bundle(tmp_path: Path) -> tuple[Path, ExportReport]:
 
 
 def test_every_file_declares_exactly_the_binding_headers() -> None:
-    declared = {csv_file.name: list(csv_file.headers) for source in BUNDLE for csv_file in source.files}
+    declared = {csv_file.name: list(csv_file.headers) for csv_file in FILES.values()}
     assert declared == BINDING_HEADERS
 
 
@@ -517,13 +513,13 @@ def test_gradebook_rows(bundle: tuple[Path, ExportReport]) -> None:
     [(1e16, "10000000000000000"), (0.1, "0.1"), (3, "3"), (True, "true"), (None, "")],
 )
 def test_scalars_are_rendered_as_the_binding_writes_them(value: object, expected: str) -> None:
-    assert csv_bundle.text("x")({"x": value}) == expected
+    assert FILES["categories"].column("weight").get({"weight": value}) == expected
 
 
 @given(st.lists(st.text(max_size=20), min_size=1, max_size=5))
 def test_any_text_round_trips_through_a_csv_row_without_line_breaks(values: list[str]) -> None:
     record = {"sourcedId": values[0], "title": "|".join(values), "grades": values}
-    (row,) = row_values(csv_bundle.CLASSES, record)
+    (row,) = row_values(FILES["classes"], record)
     assert not any("\r" in cell or "\n" in cell for cell in row)
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\r\n").writerow(row)
@@ -538,7 +534,7 @@ def test_every_listing_is_paged_and_gets_the_filter(tmp_path: Path) -> None:
     export_bundle(client, out_dir=tmp_path / "b", where=F("status") == "active")
     users = client.users  # type: ignore[attr-defined]
     assert [call["offset"] for call in users.calls] == [0, 2, 4]
-    for source in BUNDLE:
+    for source in SOURCES.values():
         for call in getattr(client, source.resource).calls:
             assert call["where"].to_filter() == "status='active'"
 
@@ -654,3 +650,105 @@ def test_unusable_targets_are_refused(tmp_path: Path, kind: str) -> None:
         target = tmp_path / "missing" / "b"
     with pytest.raises(ValidationError):
         export_bundle(FakeClient(), out_dir=target)
+
+
+# -- referential closure, required columns, delta, permissions --------------------------------
+
+
+def _closure_data() -> dict[str, list[dict[str, Any]]]:
+    data = {kind: [dict(record) for record in records] for kind, records in DATA.items()}
+    data["classes"][0]["status"] = "tobedeleted"  # c0: its enrollment, line item and results must go
+    data["users"][2]["status"] = "tobedeleted"  # u2: the agent of u0
+    return data
+
+
+def test_a_bulk_bundle_never_points_at_a_record_it_left_out(tmp_path: Path) -> None:
+    out = tmp_path / "b"
+    report = export_bundle(FakeClient(_closure_data()), out_dir=out)
+    assert [row["sourcedId"] for row in read_csv(out / "classes.csv")] == ["c1", "c2"]
+    assert not (out / "enrollments.csv").exists()  # e1 was in c0; a file without rows is absent
+    assert manifest(out)["file.enrollments"] == "absent"
+    assert not (out / "lineItems.csv").exists() and not (out / "results.csv").exists()
+    assert report.dropped == {"scoreScales": 1, "enrollments": 1, "lineItems": 1, "results": 3}
+    assert report.dropped_examples["enrollments"] == ["e1: classSourcedId -> c0"]
+    users = {row["sourcedId"]: row for row in read_csv(out / "users.csv")}
+    assert "u2" not in users and users["u0"]["agentSourcedIds"] == ""  # a list loses the missing id
+    assert report.blanked["users"] == 1
+    # Whatever was written resolves: every reference column points at a row of its file.
+    ids = {name: {row["sourcedId"] for row in read_csv(out / f"{name}.csv")} for name in report.written}
+    for name in report.written:
+        for column in FILES[name].columns:
+            if column.target is None or column.target not in ids:
+                continue
+            for row in read_csv(out / f"{name}.csv"):
+                for value in filter(None, row[column.header].split(",")):
+                    assert value in ids[column.target], (name, column.header, value)
+
+
+def test_a_required_column_the_record_cannot_fill_stops_the_export(tmp_path: Path) -> None:
+    data = {**DATA, "users": [_user(0, username=None)]}
+    with pytest.raises(ValidationError, match=r"users\.csv: the users record 'u0' has no value for username"):
+        export_bundle(FakeClient(data), out_dir=tmp_path / "b")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_score_scales_get_their_org_and_course_from_their_class(bundle: tuple[Path, ExportReport]) -> None:
+    out, _ = bundle
+    (scale,) = read_csv(out / "scoreScales.csv")
+    assert (scale["orgSourcedId"], scale["courseSourcedId"], scale["classSourcedId"]) == ("s1", "co1", "c0")
+
+
+def test_score_scale_links_are_written_for_line_items_and_results(tmp_path: Path) -> None:
+    data = {kind: [dict(record) for record in records] for kind, records in DATA.items()}
+    data["line_items"][0]["scoreScale"] = {"sourcedId": "sc1"}
+    data["results"][0]["scoreScale"] = {"sourcedId": "sc1"}
+    out = tmp_path / "b"
+    export_bundle(FakeClient(data), out_dir=out)
+    (link,) = read_csv(out / "lineItemScoreScales.csv")
+    assert (link["lineItemSourcedId"], link["scoreScaleSourcedId"]) == ("li1", "sc1")
+    (link,) = read_csv(out / "resultScoreScales.csv")
+    assert (link["resultSourcedId"], link["scoreScaleSourcedId"]) == ("r0", "sc1")
+
+
+def test_a_delta_bundle_carries_status_and_date_and_deleted_rows(tmp_path: Path) -> None:
+    client = FakeClient()
+    out = tmp_path / "d"
+    report = export_bundle(client, out_dir=out, since="2026-01-01", where=F("role") == "student")
+    assert report.mode == "delta"
+    assert manifest(out)["file.users"] == "delta" and manifest(out)["file.results"] == "delta"
+    users = {row["sourcedId"]: row for row in read_csv(out / "users.csv")}
+    assert users["u4"]["status"] == "tobedeleted" and users["u0"]["status"] == "active"
+    assert users["u0"]["dateLastModified"] == STAMP
+    assert {row["status"] for row in read_csv(out / "roles.csv")} == {"active", "tobedeleted"}
+    (call,) = client.users.calls[:1]  # type: ignore[attr-defined]
+    assert call["where"].to_filter() == "role='student' AND dateLastModified>'2026-01-01T00:00:00.000Z'"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2026-01-05", "2026-01-05T00:00:00.000Z"),
+        ("2026-01-05T10:00:00Z", "2026-01-05T10:00:00.000Z"),
+        ("2026-01-05T10:00:00+01:00", "2026-01-05T09:00:00.000Z"),
+    ],
+)
+def test_since_accepts_dates_and_date_times(text: str, expected: str) -> None:
+    assert parse_since(text) == expected
+
+
+def test_since_refuses_what_is_not_a_moment(tmp_path: Path) -> None:
+    with pytest.raises(ValidationError, match="--since 'yesterday'"):
+        export_bundle(FakeClient(), out_dir=tmp_path / "b", since="yesterday")
+    with pytest.raises(ValidationError, match="--since cannot be combined with --filter"):
+        export_bundle(FakeClient(), out_dir=tmp_path / "b", since="2026-01-01", filter="x='1'")
+
+
+@pytest.mark.parametrize("umask", [0o022, 0o077, 0o002])
+def test_the_bundle_directory_honours_the_umask(tmp_path: Path, umask: int) -> None:
+    old = os.umask(umask)
+    try:
+        export_bundle(FakeClient(), out_dir=tmp_path / "b")
+    finally:
+        os.umask(old)
+    assert (tmp_path / "b").stat().st_mode & 0o777 == 0o777 & ~umask
+    assert (tmp_path / "b" / "users.csv").stat().st_mode & 0o777 == 0o666 & ~umask
