@@ -108,11 +108,13 @@ PROFILES: dict[str, Profile] = {
         trailing_slash=True,
         default_scopes=_scopes_of("timeback"),
     ),
+    # The platform is for onboarding (writing students, users and agent links; seed 004 asks for
+    # roster.createput), so, as for TimeBack, the default token carries its write scope too.
     "timeback-platform": Profile(
         name="timeback-platform",
         roots={"rostering": "/rostering/1.0"},
         operations="timeback-platform",
-        default_scopes=(SCOPE_PREFIX + "roster.readonly",),
+        default_scopes=_scopes_of("timeback-platform"),
     ),
     "v1p1": Profile(name="v1p1", roots={service: "/ims/oneroster/v1p1" for service in SERVICES}),
 }
