@@ -169,17 +169,18 @@ class Platform(Flavour):
 
     def filter(self, node: Node, schema: str) -> Node:
         """Refuse more than two predicates or AND mixed with OR; read ``role`` on users as their roles."""
+        # Mixing first: its message says more than the count about a=1 AND (b=2 OR c=3).
+        if len(_connectors(node)) > 1:
+            raise QueryError(
+                "the filter mixes AND and OR, which the platform does not accept",
+                code_minor="invalid_filter_field",
+                parameter="filter",
+            )
         count = _count_predicates(node)
         if count > MAX_PREDICATES:
             raise QueryError(
                 f"the filter has {count} predicates; the platform accepts at most {MAX_PREDICATES} "
                 "joined by one AND or OR",
-                code_minor="invalid_filter_field",
-                parameter="filter",
-            )
-        if len(_connectors(node)) > 1:
-            raise QueryError(
-                "the filter mixes AND and OR, which the platform does not accept",
                 code_minor="invalid_filter_field",
                 parameter="filter",
             )
