@@ -245,6 +245,14 @@ def test_the_migration_shim_runs_against_1p1(v1p1_sandbox: RunningSandbox) -> No
     ) as connector:
         assert connector.version == "1.1"
         everyone = connector.get_users(user_filter="students")
+    # The 1.1 names of the scopes (docs/migrating.md) are granted too; grouped queries need roster.readonly.
+    v1p1_scopes = [
+        f"https://purl.imsglobal.org/spec/or/v1p1/scope/{s}"
+        for s in ("roster-core.readonly", "roster.readonly")
+    ]
+    with ClasslinkConnector(
+        v1p1_sandbox.base_url, v1p1_sandbox.client_id, v1p1_sandbox.client_secret, scopes=v1p1_scopes
+    ) as connector:
         section = connector.get_users(
             user_filter="users", group_filter="classes", group_name=classes[0]["title"]
         )

@@ -199,12 +199,15 @@ class Sandbox:
         self.store = store
         self.config = config
         self.faults = config.faults
-        self.issuer = TokenIssuer(
-            clients=config.clients, ttl=config.token_ttl, static_tokens=config.static_tokens
-        )
-        self.stats = Stats()
         # What the profile's provider does differently (roots, answers, refusals): see flavour.py.
         self.flavour = flavour_of(config.profile)
+        self.issuer = TokenIssuer(
+            clients=config.clients,
+            ttl=config.token_ttl,
+            static_tokens=config.static_tokens,
+            aliases=self.flavour.scope_aliases,
+        )
+        self.stats = Stats()
         self.flavour.prepare(store)
         self.routes = _mount(self.flavour)
         self._flavour_handlers = self.flavour.handlers(self)

@@ -15,6 +15,9 @@ and applied by one function each way:
   1.1 does not know it; a line item's ``gradingPeriod`` is also stored as its
   ``academicSession`` and its ``school`` is its class's school, which 1.2 requires.
 
+The token endpoint also grants scopes by their 1.1 names (``.../or/v1p1/scope/roster.readonly``),
+as a 1.1 provider's does.
+
 Filters, ``fields`` and ``sort`` name 1.1 fields; :meth:`V1p1.filter` reads ``role`` as
 the user's roles (``role='administrator'`` matches each 1.2 role that maps to it) and
 ``orgs.sourcedId`` as ``roles.org.sourcedId``. A ``role`` filter matches any role of a
@@ -40,6 +43,7 @@ from oneroster.sandbox.app import ApiError
 from oneroster.sandbox.catalog import VIEWS
 from oneroster.sandbox.flavour import Flavour, rebase_hrefs
 from oneroster.sandbox.query import Comparison, Logical, Node, QueryError
+from oneroster.sandbox.tokens import ALL_SCOPES
 
 if TYPE_CHECKING:
     from oneroster.sandbox.store import Store
@@ -226,6 +230,12 @@ class V1p1(Flavour):
     def __init__(self) -> None:
         super().__init__("v1p1")
         self.roots = {service: ROOT for service in ("rostering", "gradebook", "resources")}
+        # A 1.1 token endpoint knows its scopes by their 1.1 names (.../or/v1p1/scope/...).
+        self.scope_aliases = {
+            scope.replace("/or/v1p2/scope/", "/or/v1p1/scope/"): scope
+            for scope in ALL_SCOPES
+            if "/or/v1p2/scope/" in scope
+        }
         self._selectable = {name: _fields_1p1(name) for name in SCHEMA_FIELDS}
 
     def serves(self, op_id: str, op: Operation) -> bool:
