@@ -71,12 +71,14 @@ def main() -> None:
                 )
             )
     body_required = {}
-    for path, item in spec["paths"].items():
+    for item in spec["paths"].values():
         for method in METHODS:
             ref = (json_schema(item.get(method, {}).get("requestBody")) or {}).get("$ref", "")
             envelope_schema = spec["components"]["schemas"].get(ref.rsplit("/", 1)[-1], {})
             if "x-oneroster-record-required" in envelope_schema:
-                body_required[item[method]["operationId"]] = tuple(envelope_schema["x-oneroster-record-required"])
+                body_required[item[method]["operationId"]] = tuple(
+                    envelope_schema["x-oneroster-record-required"]
+                )
     required = {
         name: tuple(schema["x-oneroster-required"])
         for name, schema in spec["components"]["schemas"].items()
@@ -137,9 +139,7 @@ def main() -> None:
         print(f"    {name!r}: {fields!r},")
     print("}")
     print()
-    print(
-        "# Operations whose provider requires other fields of the body's record than its schema's official"
-    )
+    print("# Operations whose provider requires other fields of the body's record than its schema's official")
     print("# list (x-oneroster-record-required of the request envelope), checked before a write.")
     print("BODY_REQUIRED: dict[str, tuple[str, ...]] = {")
     for op_id, fields in sorted(body_required.items()):
