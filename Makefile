@@ -20,8 +20,9 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 
 install: $(VENV)/.installed  ## create .venv and install the package with its dev tools
 
-demo: $(VENV)/.installed  ## the main job: start the sandbox, run examples/roster_sync.py against it, stop it
+demo: $(VENV)/.installed  ## the main job: the roster sync, then the platform's student onboarding, each on its own sandbox
 	$(BIN)/python -m oneroster.sandbox -- $(BIN)/python examples/roster_sync.py
+	$(BIN)/python -m oneroster.sandbox --profile timeback-platform -- $(BIN)/python examples/student_onboarding.py
 
 sandbox: $(VENV)/.installed  ## serve the sandbox on http://127.0.0.1:8000 until Ctrl-C
 	$(BIN)/python -m oneroster.sandbox --port 8000

@@ -70,6 +70,15 @@ def main() -> None:
                     scopes,
                 )
             )
+    body_required = {}
+    for item in spec["paths"].values():
+        for method in METHODS:
+            ref = (json_schema(item.get(method, {}).get("requestBody")) or {}).get("$ref", "")
+            envelope_schema = spec["components"]["schemas"].get(ref.rsplit("/", 1)[-1], {})
+            if "x-oneroster-record-required" in envelope_schema:
+                body_required[item[method]["operationId"]] = tuple(
+                    envelope_schema["x-oneroster-record-required"]
+                )
     required = {
         name: tuple(schema["x-oneroster-required"])
         for name, schema in spec["components"]["schemas"].items()
@@ -128,6 +137,13 @@ def main() -> None:
     print("REQUIRED_FIELDS: dict[str, tuple[str, ...]] = {")
     for name, fields in sorted(required.items()):
         print(f"    {name!r}: {fields!r},")
+    print("}")
+    print()
+    print("# Operations whose provider requires other fields of the body's record than its schema's official")
+    print("# list (x-oneroster-record-required of the request envelope), checked before a write.")
+    print("BODY_REQUIRED: dict[str, tuple[str, ...]] = {")
+    for op_id, fields in sorted(body_required.items()):
+        print(f"    {op_id!r}: {fields!r},")
     print("}")
     print()
     print("# Each record schema's JSON properties and their shape: scalar, object ($ref or object) or array.")

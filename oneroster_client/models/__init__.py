@@ -4,6 +4,7 @@ from .academic_session import AcademicSession
 from .academic_session_set import AcademicSessionSet
 from .academic_session_type import AcademicSessionType
 from .add_agent_request import AddAgentRequest
+from .agent import Agent
 from .agent_set import AgentSet
 from .assessment_line_item import AssessmentLineItem
 from .assessment_line_item_set import AssessmentLineItemSet
@@ -102,6 +103,7 @@ __all__ = (
     "AcademicSessionSet",
     "AcademicSessionType",
     "AddAgentRequest",
+    "Agent",
     "AgentSet",
     "AssessmentLineItem",
     "AssessmentLineItemSet",

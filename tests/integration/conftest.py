@@ -85,6 +85,26 @@ def ims(providers: ProviderFactory) -> Provider:
 
 
 @pytest.fixture
+def platform(providers: ProviderFactory) -> Provider:
+    return providers("timeback-platform")
+
+
+@pytest.fixture
+def v1p1(providers: ProviderFactory) -> Provider:
+    return providers("v1p1")
+
+
+@pytest.fixture
+def platform_client(platform: Provider) -> OneRoster:
+    return platform.client()
+
+
+@pytest.fixture
+def v1p1_client(v1p1: Provider) -> OneRoster:
+    return v1p1.client()
+
+
+@pytest.fixture
 def client(timeback: Provider) -> OneRoster:
     return timeback.client()
 

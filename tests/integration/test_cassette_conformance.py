@@ -2,11 +2,18 @@
 
 - every recorded request of an OFFICIAL operation (``ims`` in its profiles) is valid against the
   1EdTech OpenAPI documents in ``../shared/reference/official`` (server pinned to
-  ``https://www.imsglobal.org/ims/oneroster/<service>/v1p2``);
+  ``https://www.imsglobal.org/ims/oneroster/<service>/v1p2``), whichever 1.2 root it was sent to
+  (the TimeBack platform's ``/rostering/1.0`` included);
 - every recorded request of a TimeBack extension is valid against
-  ``../shared/reference/timeback/timeback-package_oneroster-api.json``;
+  ``../shared/reference/timeback/timeback-package_oneroster-api.json``, the platform's requests of
+  operations that document has too (its upserts and deletes, ``getAgents``) included;
 - every recorded response is valid against our ``openapi/oneroster-1.2.yaml``;
 - the cassettes exercise at least ``COVERAGE_FLOOR`` of the spec's operations.
+
+No reference document covers the platform's own operations (``NO_REFERENCE``: upsertStudent, the
+agent links, linked users, the nested enrollments) or OneRoster 1.1 (the ``v1p1`` cassettes: the
+1.1 documents are not stored, and the 1.2 ones forbid the 1.1 record fields); their requests are
+not validated, their answers are (against our spec).
 
 Recorded paths are mapped to operations through ``oneroster.operation_index.OPERATIONS``. Where a
 document disagrees with a request that is correct, the case is listed in ``EXCEPTIONS`` with the
@@ -48,11 +55,16 @@ TIMEBACK_FILE = Path("timeback") / "timeback-package_oneroster-api.json"
 OFFICIAL_HOST = "https://www.imsglobal.org"
 TIMEBACK_HOST = "https://api.alpha-1edtech.com"
 OUR_HOST = "https://localhost"
-# Operations the cassettes must exercise, out of the spec's 152: everything but the six TimeBack
-# platform operations (the sandbox serves the ims and timeback profiles only) and the two the
-# sandbox answers 501 (Common Cartridge export, course structures).
+# Operations the cassettes must exercise, out of the spec's 152: everything but the two the sandbox
+# answers 501 (Common Cartridge export, course structures).
 SPEC_TOTAL = 152
-COVERAGE_FLOOR = 144
+COVERAGE_FLOOR = 150
+# The platform's operations that neither the 1EdTech nor the TimeBack document has: their requests
+# cannot be validated against a reference.
+NO_REFERENCE = frozenset(
+    {"upsertStudent", "upsertStudentAgent", "deleteStudentAgent", "getLinkedUsers",
+     "getEnrollmentsForUser", "getEnrollmentsForClass"}
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -133,6 +145,14 @@ EXCEPTIONS: tuple[Excused, ...] = (
     ),
     Excused(
         "our-response",
+        frozenset({"deleteCourse"}),
+        "' is a required property",  # imsx_codeMajor and imsx_severity
+        "the TimeBack platform refuses to delete a course with active enrollments with its own body "
+        '{"error": "Cannot delete course with active enrollments"} (seed 003), not an imsx one',
+        cassette="test_api_platform/test_course_class_enrollment_and_the_cascade.yaml",
+    ),
+    Excused(
+        "our-response",
         frozenset({"getAllOrgs"}),
         "Failed to deserialize value",
         "a body cut in half on purpose (fault 'truncate'): the test expects ResponseParseError",
@@ -156,7 +176,10 @@ def _missing_reference() -> str | None:
 # Recorded calls, mapped to operations
 # ---------------------------------------------------------------------------------------------
 
-_ROOT = re.compile(r"^/ims/oneroster/(rostering|gradebook|resources)/v1p2(/.*)$")
+# Each profile's roots: the 1.2 roots (ims, timeback), the TimeBack platform's, OneRoster 1.1's.
+_V1P2 = re.compile(r"^/ims/oneroster/(rostering|gradebook|resources)/v1p2(/.*)$")
+_PLATFORM = re.compile(r"^/rostering/1\.0(/.*)$")
+_V1P1 = re.compile(r"^/ims/oneroster/v1p1(/.*)$")
 
 
 @dataclass(frozen=True)
@@ -167,6 +190,7 @@ class Call:
     index: int
     op_id: str
     service: str
+    root: str  # "v1p2", "timeback-platform" or "v1p1"
     method: str
     path: str  # as sent, trailing slash included
     rest: str  # below the service root, without TimeBack's trailing slash
@@ -197,17 +221,30 @@ def _routes() -> list[tuple[str, str, str, re.Pattern[str]]]:
     return sorted(rows, key=lambda row: rank[row[0]])
 
 
-def operation_of(method: str, path: str) -> tuple[str, str, str] | None:
-    """Return (operationId, service, path below the root without a trailing slash) of a request."""
-    found = _ROOT.match(path)
-    if found is None:
+def operation_of(method: str, path: str) -> tuple[str, str, str, str] | None:
+    """Return (operationId, service, root, path below the root without a trailing slash) of a request.
+
+    ``root`` is ``v1p2`` (the 1.2 roots of ims and timeback), ``timeback-platform`` or ``v1p1``;
+    below the platform's and 1.1's single root, the operations of that profile are looked for.
+    """
+    if (found := _V1P2.match(path)) is not None:
+        service, rest = found.groups()
+        root, wanted = "v1p2", None
+    elif (found := _PLATFORM.match(path)) is not None:
+        service, rest, root, wanted = "rostering", found.group(1), "timeback-platform", "timeback-platform"
+    elif (found := _V1P1.match(path)) is not None:
+        service, rest, root, wanted = None, found.group(1), "v1p1", "ims"
+    else:
         return None
-    service, rest = found.groups()
     if len(rest) > 1 and rest.endswith("/"):
         rest = rest[:-1]
     for op_id, op_service, op_method, pattern in _routes():
-        if op_service == service and op_method == method and pattern.match(rest):
-            return op_id, service, rest
+        if op_method != method or not pattern.match(rest):
+            continue
+        if wanted is not None and wanted not in OPERATIONS[op_id].profiles:
+            continue
+        if service is None or op_service == service:
+            return op_id, op_service, root, rest
     return None
 
 
@@ -246,7 +283,7 @@ def recorded_calls() -> tuple[list[Call], list[str]]:
             if located is None:
                 unmapped.append(f"{name}#{index} {request['method']} {parts.path}")
                 continue
-            op_id, service, rest = located
+            op_id, service, root, rest = located
             headers = {k.lower(): v for k, v in (response.get("headers") or {}).items()}
             calls.append(
                 Call(
@@ -254,6 +291,7 @@ def recorded_calls() -> tuple[list[Call], list[str]]:
                     index=index,
                     op_id=op_id,
                     service=service,
+                    root=root,
                     method=request["method"],
                     path=parts.path,
                     rest=rest,
@@ -404,6 +442,20 @@ def test_operation_coverage(calls: list[Call]) -> None:
     assert len(covered) >= COVERAGE_FLOOR, f"only {len(covered)} operations covered; missing {missing}"
 
 
+def test_every_profile_is_recorded_and_what_no_reference_covers_is_known(calls: list[Call]) -> None:
+    assert {call.root for call in calls} == {"v1p2", "timeback-platform", "v1p1"}
+    unchecked = {c.op_id for c in calls if c.root != "v1p1" and not _has_reference(c)}
+    print(
+        f"\nrequests not validated for want of a reference document: the platform's {sorted(unchecked)} "
+        f"and the {sum(c.root == 'v1p1' for c in calls)} OneRoster 1.1 calls"
+    )
+    assert unchecked == NO_REFERENCE
+    platform_ops = {op_id for op_id, op in OPERATIONS.items() if "timeback-platform" in op.profiles}
+    assert {
+        op_id for op_id in platform_ops if OPERATIONS[op_id].profiles == {"timeback-platform"}
+    } == NO_REFERENCE
+
+
 def test_error_statuses_are_all_recorded(calls: list[Call]) -> None:
     statuses = {call.status for call in calls}
     assert {400, 401, 403, 404, 409, 422, 429, 500}.issubset(statuses)
@@ -416,7 +468,9 @@ def _validate_official(call: Call) -> None:
 
 
 def _validate_timeback(call: Call) -> None:
-    timeback().validate_request(_request(call, TIMEBACK_HOST, call.path))
+    # A platform request of an operation TimeBack has too is checked at TimeBack's path for it.
+    path = call.path if call.root == "v1p2" else f"/ims/oneroster/{call.service}/v1p2{call.rest}"
+    timeback().validate_request(_request(call, TIMEBACK_HOST, path))
 
 
 def _validate_response(call: Call) -> None:
@@ -430,10 +484,20 @@ def _validate_response(call: Call) -> None:
     ours(call.service).validate_response(request, response)
 
 
+def _has_reference(call: Call) -> bool:
+    return call.root != "v1p1" and call.op_id not in NO_REFERENCE
+
+
 CHECKS: dict[str, tuple[Any, Any]] = {
-    "official-request": (lambda op: "ims" in op.profiles, _validate_official),
-    "timeback-request": (lambda op: "ims" not in op.profiles, _validate_timeback),
-    "our-response": (lambda op: True, _validate_response),
+    "official-request": (
+        lambda c: _has_reference(c) and "ims" in OPERATIONS[c.op_id].profiles,
+        _validate_official,
+    ),
+    "timeback-request": (
+        lambda c: _has_reference(c) and "ims" not in OPERATIONS[c.op_id].profiles,
+        _validate_timeback,
+    ),
+    "our-response": (lambda c: True, _validate_response),
 }
 
 
@@ -442,7 +506,7 @@ def outcome(check: str) -> tuple[int, tuple[str, ...]]:
     """Run one check over every recorded call it applies to: (calls checked, unexcused failures)."""
     calls, _ = recorded_calls()
     applies, validate = CHECKS[check]
-    chosen = [c for c in calls if applies(OPERATIONS[c.op_id])]
+    chosen = [c for c in calls if applies(c)]
     return len(chosen), tuple(_check(chosen, check, validate))
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shlex
 import socket
 import subprocess
 import sys
@@ -39,14 +40,63 @@ def _is_listening(port: int) -> bool:
         return sock.connect_ex(("127.0.0.1", port)) == 0
 
 
-def test_main_job_runs_end_to_end_and_leaves_nothing_running() -> None:
-    done = run_sandbox("--", sys.executable, "examples/roster_sync.py")
+def demo_recipe() -> list[list[str]]:
+    """The commands `make demo` runs, read from the Makefile, with $(BIN) as this interpreter's directory."""
+    text = (ROOT / "Makefile").read_text(encoding="utf-8")
+    recipe = re.search(r"^demo:.*\n((?:\t.*\n)+)", text, re.MULTILINE)
+    assert recipe, "the Makefile has no demo target"
+    bin_dir = str(Path(sys.executable).parent)
+    return [shlex.split(line.strip().replace("$(BIN)", bin_dir)) for line in recipe.group(1).splitlines()]
+
+
+@pytest.fixture(scope="module")
+def main_job() -> dict[str, subprocess.CompletedProcess[str]]:
+    """Each command of `make demo`, run once, by the example script it runs."""
+    done = {}
+    for command in demo_recipe():
+        assert command[:3] == [sys.executable, "-m", "oneroster.sandbox"], command
+        done[Path(command[-1]).name] = subprocess.run(
+            command, capture_output=True, text=True, timeout=240, cwd=ROOT, check=False
+        )
+    return done
+
+
+def test_make_demo_is_the_sync_then_the_onboarding() -> None:
+    commands = demo_recipe()
+    assert [command[-1] for command in commands] == [
+        "examples/roster_sync.py",
+        "examples/student_onboarding.py",
+    ]
+    assert commands[1][3:6] == ["--profile", "timeback-platform", "--"]
+
+
+def test_main_job_runs_end_to_end_and_leaves_nothing_running(
+    main_job: dict[str, subprocess.CompletedProcess[str]],
+) -> None:
+    done = main_job["roster_sync.py"]
     assert done.returncode == 0, done.stderr + done.stdout
     assert re.search(r"^\d+ active schools$", done.stdout, re.MULTILINE)
     assert "upserted demo-student-1 with agent(s) ['demo-parent-1']" in done.stdout
     assert "line item demo-li-1: result 93" in done.stdout
     ready = re.search(r"ready in ([\d.]+) s", done.stderr)
     assert ready, done.stderr
+    assert not _is_listening(_port_of(done.stderr))
+
+
+def test_main_job_onboards_a_student_on_the_platform(
+    main_job: dict[str, subprocess.CompletedProcess[str]],
+) -> None:
+    done = main_job["student_onboarding.py"]
+    assert done.returncode == 0, done.stderr + done.stdout
+    assert "(profile timeback-platform," in done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0] == "writing into org partner-sandbox (Partner Sandbox)"
+    refused = [line for line in lines if line.startswith("refused before sending: ")]
+    assert len(refused) == 2 and "primaryOrg" in refused[0] and "does not match" in refused[1]
+    assert "agents of demo-onboard-student-1: [('demo-onboard-parent-1', 'parent')]" in lines
+    assert "demo-onboard-parent-1 is an agent of ['demo-onboard-student-1']" in lines
+    assert "demo-onboard-student-1 is enrolled in ['demo-onboard-class-1']" in lines
+    assert lines[-1] == "after removing the relationship demo-onboard-student-1 has 0 agent(s)"
     assert not _is_listening(_port_of(done.stderr))
 
 

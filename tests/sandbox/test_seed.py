@@ -19,7 +19,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator, FormatChecker
-from oneroster.sandbox.seed import KINDS, SANDBOX_EPOCH, district_counts, generate_district
+from oneroster.sandbox.seed import KINDS, SANDBOX_EPOCH, district_counts, generate_district, platform_records
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
@@ -235,6 +235,23 @@ def test_a_sample_of_a_larger_district_matches_the_schemas() -> None:
     sample = first_of_each + records[::37]
     assert {kind for kind, _ in sample} == set(KINDS)
     assert [error for kind, record in sample for error in schema_errors(kind, record)] == []
+
+
+def test_the_platform_records_match_the_schemas_and_fit_the_district() -> None:
+    records = platform_records()
+    assert [error for kind, record in records for error in schema_errors(kind, record)] == []
+    assert platform_records() == records  # deterministic
+    present = {(kind, str(record["sourcedId"])) for kind, record in district(1, 300)}
+    added = {(kind, str(record["sourcedId"])) for kind, record in records}
+    assert not present & added
+    # Every reference they hold points at a record of the district or of their own.
+    for kind, record in records:
+        for value in record.values():
+            for ref in value if isinstance(value, list) else [value]:
+                if isinstance(ref, dict) and "sourcedId" in ref and "type" in ref:
+                    target = {"org": "orgs", "user": "users", "class": "classes", "course": "courses",
+                              "academicSession": "academicSessions"}[ref["type"]]  # fmt: skip
+                    assert (target, ref["sourcedId"]) in present | added, (kind, ref)
 
 
 def test_an_invalid_record_is_caught() -> None:

@@ -527,7 +527,7 @@ OPERATIONS: dict[str, Operation] = {
         "get_agents",
         frozenset(["timeback", "timeback-platform"]),
         False,
-        ("agents", "User", True),
+        ("agents", "Agent", True),
         (None, None, False),
         ("https://purl.imsglobal.org/spec/or/v1p2/scope/roster.readonly",),
     ),
@@ -1845,6 +1845,21 @@ REQUIRED_FIELDS: dict[str, tuple[str, ...]] = {
     "User": ("sourcedId", "status", "dateLastModified", "enabledUser", "givenName", "familyName", "roles"),
     "UserId": ("type", "identifier"),
     "UserProfile": ("profileId", "profileType", "vendorId"),
+}
+
+# Operations whose provider requires other fields of the body's record than its schema's official
+# list (x-oneroster-record-required of the request envelope), checked before a write.
+BODY_REQUIRED: dict[str, tuple[str, ...]] = {
+    "upsertStudent": (
+        "sourcedId",
+        "status",
+        "username",
+        "enabledUser",
+        "givenName",
+        "familyName",
+        "primaryOrg",
+        "grades",
+    ),
 }
 
 # Each record schema's JSON properties and their shape: scalar, object ($ref or object) or array.

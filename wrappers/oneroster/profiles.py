@@ -192,11 +192,13 @@ PROFILES: dict[str, Profile] = {
         default_scopes=_scopes_of("timeback"),
         dialect=TIMEBACK,
     ),
+    # The platform is for onboarding (writing students, users and agent links; seed 004 asks for
+    # roster.createput), so, as for TimeBack, the default token carries its write scope too.
     "timeback-platform": Profile(
         name="timeback-platform",
         roots={"rostering": "/rostering/1.0"},
         operations="timeback-platform",
-        default_scopes=(SCOPE_PREFIX + "roster.readonly",),
+        default_scopes=_scopes_of("timeback-platform"),
         dialect=PLATFORM,
     ),
     "v1p1": Profile(

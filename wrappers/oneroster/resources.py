@@ -33,6 +33,7 @@ from oneroster.filters import Condition, build_filter, check_field_name
 from oneroster.ids import checked_id
 from oneroster.legacy import legacy_to_v1p2
 from oneroster.matching import project
+from oneroster.operation_index import BODY_REQUIRED
 from oneroster.paging import (
     Page,
     build_page,
@@ -880,7 +881,7 @@ class Collection(Listing[T], Generic[T, ScopeT]):
             return False
         return True
 
-    def _body(self, record: dict[str, Any]) -> Any:
+    def _body(self, record: dict[str, Any], *, key: str | None = None) -> Any:
         envelope = getattr(models, f"Single{self.spec.schema}")
         try:
             # Parsing proves the record fits the model; the prepared text is what gets sent,
@@ -888,7 +889,8 @@ class Collection(Listing[T], Generic[T, ScopeT]):
             envelope.from_dict({self.spec.single_key: record})
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise ValidationError(f"the {self.spec.schema} record cannot be sent: {exc}") from exc
-        return _PreparedBody({self.spec.single_key: record})
+        # The operation's own envelope key: the platform's upsertStudent wraps a user as "student".
+        return _PreparedBody({key or self.spec.single_key: record})
 
     def create(self, data: Mapping[str, Any] | T) -> builtins.list[models.GUIDPair]:
         """Create a record with POST; returns the server's sourcedId pairs.
@@ -922,10 +924,19 @@ class Collection(Listing[T], Generic[T, ScopeT]):
     def _put(self, sourced_id: str, data: Mapping[str, Any] | T, verb: str) -> T | None:
         sourced_id = checked_id(sourced_id)
         op_id = self._op(self.spec.put_ops, verb)
+        op = self._engine.operation(op_id)
         record = prepare_record(
-            data, model=self.spec.schema, path_id=sourced_id, full=True, href=self._engine.href
+            data,
+            model=self.spec.schema,
+            path_id=sourced_id,
+            full=True,
+            href=self._engine.href,
+            required=BODY_REQUIRED.get(op_id),
         )
-        outcome = self._engine.call(op_id, sourced_id=sourced_id, body=self._body(record))
+        # Most upserts name the record in the path (PUT /users/{id}); the platform's upsertStudent
+        # (PUT /students) only in the body, which prepare_record has filled in from sourced_id.
+        path = {"sourced_id": sourced_id} if "{sourcedId}" in op.path else {}
+        outcome = self._engine.call(op_id, **path, body=self._body(record, key=op.body[0]))
         return self._written(sourced_id, outcome)
 
     def _written(self, sourced_id: str, outcome: Outcome) -> T | None:
@@ -1066,7 +1077,8 @@ R, G, S = "rostering", "gradebook", "resources"
 RESOURCES: tuple[ResourceSpec, ...] = (
     _row("users", "User", "user", "users", R, list_ops=("getAllUsers",), get_ops=("getUser",),
          create_ops=("createUser",), put_ops=("updateUser",), delete_ops=("deleteUser",)),
-    _row("students", "User", "user", "users", R, list_ops=("getAllStudents",), get_ops=("getStudent",)),
+    _row("students", "User", "user", "users", R, list_ops=("getAllStudents",), get_ops=("getStudent",),
+         put_ops=("upsertStudent",)),
     _row("teachers", "User", "user", "users", R, list_ops=("getAllTeachers",), get_ops=("getTeacher",)),
     _row("orgs", "Org", "org", "orgs", R, list_ops=("getAllOrgs",), get_ops=("getOrg",),
          create_ops=("createOrg",), put_ops=("updateOrg",), delete_ops=("deleteOrg",)),

@@ -42,7 +42,9 @@ ROUTES: dict[str, Route] = {
     "users.resources": _route(
         ("getResourcesForUser", "getResourcesForUserTimeBack"), ("user_sourced_id",), _R
     ),
-    "users.agents": _route(("getAgents",), ("user_sourced_id",), ("agents", "User")),
+    # TimeBack lists agents as user records, the platform as links (user + relationshipType):
+    # an Agent is either.
+    "users.agents": _route(("getAgents",), ("user_sourced_id",), ("agents", "Agent")),
     "users.agent_for": _route(("getAgentFor",), ("user_sourced_id",), _U),
     "users.enrollments": _route(("getEnrollmentsForUser",), ("user_sourced_id",), _E),
     "students.classes": _route(("getClassesForStudent",), ("student_sourced_id",), _C),
@@ -225,6 +227,28 @@ class UserScope(Scope):
         )
         key = "user_sourced_id" if op_id == "deleteAgent" else "student_sourced_id"
         self._engine.call(op_id, **{key: self._ids[0]}, agent_sourced_id=agent)
+
+    def linked_users(self) -> models.LinkedUsers:
+        """Fetch the users linked to this one: its agents, and the students it is an agent of (platform).
+
+        Example:
+            ```python
+            linked = client.users("parent-1").linked_users()
+            [student.sourced_id for student in linked.students]
+            ```
+
+        """
+        op_id = self._engine.first_available(("getLinkedUsers",), what="users(...).linked_users")
+        outcome = self._engine.call(op_id, user_sourced_id=self._ids[0])
+        if isinstance(outcome.parsed, models.LinkedUsers):
+            return outcome.parsed
+        body = outcome.json()
+        if not isinstance(body, dict):
+            raise outcome.unparseable("the linked-users answer is not an object")
+        try:
+            return models.LinkedUsers.from_dict(body)
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise outcome.unparseable(f"the linked-users answer does not fit: {exc}") from exc
 
     def create_credential(
         self, *, application_name: str, username: str, password: str

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 from urllib.parse import quote
 
@@ -204,10 +204,13 @@ def prepare_record(
     path_id: str | None = None,
     full: bool,
     href: Href = relative_href,
+    required: Sequence[str] | None = None,
 ) -> dict[str, Any]:
     """Return a copy of ``data`` ready to be sent as a ``model`` record, or raise ``ValidationError``.
 
-    ``full=True`` (``upsert``/``update``) requires the officially required fields;
+    ``full=True`` (``upsert``/``update``) requires the officially required fields, or
+    ``required`` when the operation's provider has its own list (the TimeBack platform's
+    student needs a ``primaryOrg``, ``username`` and ``grades`` but no roles);
     ``full=False`` (``create``/``patch``) checks types only. ``href`` builds the ``href`` of
     references given as bare ids (the client passes one that gives absolute URLs).
 
@@ -247,9 +250,8 @@ def prepare_record(
         record.setdefault("dateLastModified", utc_timestamp())
         record.setdefault("status", "active")
     if full:
-        missing = [
-            f for f in REQUIRED_FIELDS.get(model, ()) if f not in _FILLED and record.get(f) in (None, "", [])
-        ]
+        needed = REQUIRED_FIELDS.get(model, ()) if required is None else required
+        missing = [f for f in needed if f not in _FILLED and record.get(f) in (None, "", [])]
         if missing:
             raise ValidationError(
                 f"a {model} needs {', '.join(missing)} before it can be written", field=missing[0]

@@ -1,9 +1,11 @@
 """A local OneRoster 1.2 provider for development and tests (``pip install 'oneroster-client[sandbox]'``).
 
 Like stripe-mock or moto: a real HTTP server (Starlette + uvicorn) over a real database
-(SQLite), serving the operations of this project's spec under the ``ims`` or ``timeback``
-profile, with OAuth 2 client credentials, a deterministic seeded district and optional
-fault injection. It shares the spec's operation index with the client, never the client.
+(SQLite), serving the operations of this project's spec as each built-in profile of the
+client serves them (``timeback``, ``ims``, ``timeback-platform``, ``v1p1``: see
+:mod:`oneroster.sandbox.flavour`), with OAuth 2 client credentials, a deterministic seeded
+district and optional fault injection. It shares the spec's operation index with the client,
+never the client.
 
 Example:
     ```python

@@ -19,8 +19,9 @@ import time
 from collections.abc import Sequence
 from types import FrameType
 
-from oneroster.sandbox.app import SERVED_PROFILES, SandboxConfig
+from oneroster.sandbox.app import SandboxConfig
 from oneroster.sandbox.faults import Faults
+from oneroster.sandbox.flavour import SERVED_PROFILES
 from oneroster.sandbox.seed import KINDS
 from oneroster.sandbox.server import child_environ, serve
 

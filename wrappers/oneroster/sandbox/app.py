@@ -49,6 +49,7 @@ from oneroster.sandbox.catalog import (
     reference,
 )
 from oneroster.sandbox.faults import Faults
+from oneroster.sandbox.flavour import SERVED_PROFILES, Flavour, flavour_of
 from oneroster.sandbox.query import (
     QueryError,
     filter_sql,
@@ -64,8 +65,6 @@ from oneroster.sandbox.tokens import AuthFailure, TokenIssuer
 __all__ = ["TOKEN_PATH", "SandboxConfig", "create_app"]
 
 TOKEN_PATH = "/oauth/token"
-SERVED_PROFILES = ("ims", "timeback")
-_ROOTS = {service: f"/ims/oneroster/{service}/v1p2" for service in ("rostering", "gradebook", "resources")}
 # Filled in by the server, never required from a client's write.
 _SERVER_FIELDS = {"sourcedId", "status", "dateLastModified"}
 
@@ -75,8 +74,10 @@ class SandboxConfig:
     """How the sandbox behaves: profile, clients, paging limits, faults.
 
     ``profile`` is ``timeback`` (the 1EdTech operations plus TimeBack's writes, agents,
-    credentials; paging totals also in the body) or ``ims`` (the official operation set
-    and answers only).
+    credentials; paging totals also in the body), ``ims`` (the official operation set
+    and answers only), ``timeback-platform`` (TimeBack's platform API at ``/rostering/1.0``:
+    see :mod:`oneroster.sandbox.platform`) or ``v1p1`` (OneRoster 1.1 at
+    ``/ims/oneroster/v1p1``: see :mod:`oneroster.sandbox.v1p1`).
 
     Example:
         ```python
@@ -163,11 +164,11 @@ def _literal_rank(path: str) -> tuple[int, ...]:
     return tuple(1 if seg.startswith("{") else 0 for seg in path.strip("/").split("/"))
 
 
-def _mount(profile: str) -> list[_Bound]:
+def _mount(flavour: Flavour) -> list[_Bound]:
     bound = []
     for op_id, op in OPERATIONS.items():
-        if profile in op.profiles:
-            pattern, params = _compile(_ROOTS[op.service], op.path)
+        if op.service in flavour.roots and flavour.serves(op_id, op):
+            pattern, params = _compile(flavour.roots[op.service], op.path)
             bound.append(_Bound(op_id, op, pattern, params))
     bound.sort(key=lambda b: _literal_rank(b.op.path))
     return bound
@@ -198,11 +199,18 @@ class Sandbox:
         self.store = store
         self.config = config
         self.faults = config.faults
+        # What the profile's provider does differently (roots, answers, refusals): see flavour.py.
+        self.flavour = flavour_of(config.profile)
         self.issuer = TokenIssuer(
-            clients=config.clients, ttl=config.token_ttl, static_tokens=config.static_tokens
+            clients=config.clients,
+            ttl=config.token_ttl,
+            static_tokens=config.static_tokens,
+            aliases=self.flavour.scope_aliases,
         )
         self.stats = Stats()
-        self.routes = _mount(config.profile)
+        self.flavour.prepare(store)
+        self.routes = _mount(self.flavour)
+        self._flavour_handlers = self.flavour.handlers(self)
         # Which handler serves an operation is fixed by the spec: decided once, not per request.
         self._handlers = {bound.op_id: self._handler_for(bound) for bound in self.routes}
         self.timeback = config.profile == "timeback"
@@ -243,7 +251,10 @@ class Sandbox:
         bound, params = self.match(request.method, request.url.path)
         self.stats.by_operation[bound.op_id] = self.stats.by_operation.get(bound.op_id, 0) + 1
         try:
-            self.issuer.check(request.headers.get("authorization"), required=bound.op.scopes)
+            # Kept for handlers that decide by the calling client app (the platform's ownership).
+            request.state.grant = self.issuer.check(
+                request.headers.get("authorization"), required=bound.op.scopes
+            )
         except AuthFailure as exc:
             code = "unauthorisedrequest" if exc.status == 401 else "forbidden"
             headers = {"WWW-Authenticate": f'Bearer error="{exc.error}"'} if exc.status == 401 else {}
@@ -253,6 +264,8 @@ class Sandbox:
         return await self._handlers[bound.op_id](request, bound, params)
 
     def _handler_for(self, bound: _Bound) -> Callable[[Request, _Bound, dict[str, str]], Awaitable[Response]]:
+        if bound.op_id in self._flavour_handlers:
+            return self._flavour_handlers[bound.op_id]
         special = {
             "getAgents": self.get_agents,
             "addAgent": self.add_agent,
@@ -296,10 +309,21 @@ class Sandbox:
     def _in_facet(view: View, record: Mapping[str, Any]) -> bool:
         return f" {view.facet} " in facet_of(view.kind, record)
 
-    @staticmethod
-    def _fields_param(request: Request, schema: str) -> tuple[str, ...] | None:
+    def _fields_param(self, request: Request, schema: str) -> tuple[str, ...] | None:
         text = request.query_params.get("fields")
-        return None if text is None else parse_fields(text, schema_fields=SCHEMA_FIELDS[schema])
+        return None if text is None else parse_fields(text, schema_fields=self.flavour.selectable(schema))
+
+    def _shaped(self, kind: str, texts: list[str], selected: tuple[str, ...] | None) -> list[str]:
+        """Return the records' JSON as the profile answers them, with ``fields`` selection applied."""
+        if not self.flavour.projects and selected is None:
+            return texts
+        shaped = []
+        for text in texts:
+            record = json.loads(text)
+            if self.flavour.projects:
+                record = self.flavour.present(kind, record)
+            shaped.append(json.dumps(record if selected is None else project(record, selected)))
+        return shaped
 
     def _int_param(self, request: Request, name: str, default: int, minimum: int) -> int:
         text = request.query_params.get(name)
@@ -336,12 +360,14 @@ class Sandbox:
         assert key is not None and schema is not None
         fields = SCHEMA_FIELDS[schema]
         query = request.query_params
-        limit = min(self._int_param(request, "limit", self.config.default_limit, 1), self.config.max_limit)
+        default_limit, max_limit = self.flavour.limits(self.config.default_limit, self.config.max_limit)
+        limit = min(self._int_param(request, "limit", default_limit, 1), max_limit)
         offset = self._int_param(request, "offset", 0, 0)
         selected = self._fields_param(request, schema)
         narrowed = False
         if query.get("filter") is not None:
-            sql, extra = filter_sql(parse_filter(query["filter"]), schema_fields=fields, column="r.data")
+            node = self.flavour.filter(parse_filter(query["filter"]), schema)
+            sql, extra = filter_sql(node, schema_fields=fields, column="r.data")
             where, narrowed = f"{where} AND ({sql})", True
             args.extend(extra)
         if query.get("search") is not None:
@@ -363,18 +389,20 @@ class Sandbox:
             texts = self.store.select(where, [*args, *order_args], order=order, offset=offset, limit=limit)
         if action == "short" and len(texts) > 1 and offset + len(texts) < total:
             texts = texts[: max(1, len(texts) // 2)]
-        if selected is not None:
-            texts = [json.dumps(project(json.loads(t), selected)) for t in texts]
-        body = '{"' + key + '":[' + ",".join(texts) + "]"
-        if self.timeback:
-            pages = math.ceil(total / limit) if limit else 0
-            body += (
-                f',"totalCount":{total},"pageCount":{pages},"pageNumber":{offset // limit + 1},'
-                f'"offset":{offset},"limit":{limit}'
-            )
-        body += "}"
-        headers = {} if self.faults.omit_total else {"X-Total-Count": str(total)}
-        if not self.faults.omit_link:
+        texts = self._shaped(view.kind, texts, selected)
+        body = self.flavour.list_body(bound.op_id, key, texts, total=total, offset=offset, limit=limit)
+        if body is None:
+            body = '{"' + key + '":[' + ",".join(texts) + "]"
+            if self.timeback:
+                pages = math.ceil(total / limit) if limit else 0
+                body += (
+                    f',"totalCount":{total},"pageCount":{pages},"pageNumber":{offset // limit + 1},'
+                    f'"offset":{offset},"limit":{limit}'
+                )
+            body += "}"
+        paging_headers = self.flavour.paging_headers
+        headers = {} if self.faults.omit_total or not paging_headers else {"X-Total-Count": str(total)}
+        if not self.faults.omit_link and paging_headers:
             headers["Link"] = self._link_header(
                 request, offset=offset, limit=limit, received=len(texts), total=total
             )
@@ -402,6 +430,8 @@ class Sandbox:
         assert key is not None and schema is not None
         selected = self._fields_param(request, schema)
         record = self.load(view, params["sourcedId"])
+        if self.flavour.projects:
+            record = self.flavour.present(view.kind, record)
         if selected is not None:
             record = project(record, selected)
         return await self._send(self._next_action(), json.dumps({key: record}), {})
@@ -506,6 +536,7 @@ class Sandbox:
             return refused
         _, view = self.view_of(bound.op.path)
         schema, record = await self._envelope(request, bound)
+        record = self.flavour.accept(view.kind, record, store=self.store)
         sourced_id = params["sourcedId"]
         if isinstance(record, dict) and record.get("sourcedId", sourced_id) != sourced_id:
             raise ApiError(422, "invaliddata", "the sourcedId in the body differs from the one in the path")

@@ -39,7 +39,15 @@ from typing import NamedTuple
 
 from oneroster.validation import REFERENCE_PATHS
 
-__all__ = ["KINDS", "SANDBOX_EPOCH", "district_counts", "generate_district"]
+__all__ = [
+    "KINDS",
+    "OTHER_APP",
+    "PARTNER_SANDBOX_ORG",
+    "SANDBOX_EPOCH",
+    "district_counts",
+    "generate_district",
+    "platform_records",
+]
 
 KINDS: tuple[str, ...] = (
     "orgs",
@@ -1258,3 +1266,125 @@ def district_counts(*, seed: int = 1, users: int = 2000) -> dict[str, int]:
     """
     counts = Counter(kind for kind, _ in generate_district(seed=seed, users=users))
     return {kind: counts[kind] for kind in KINDS}
+
+
+# ---------------------------------------------------------------------------------------------------
+# The TimeBack platform's extra records
+# ---------------------------------------------------------------------------------------------------
+
+#: The org of the platform's sandbox-scoped records: any client app may change or delete a user
+#: whose primary org it is (seed 003: "sandbox-scoped users (primary org partner-sandbox)").
+PARTNER_SANDBOX_ORG = "partner-sandbox"
+#: The client app that wrote the platform's seeded partner records; no sandbox client is it by
+#: default, so writing or deleting them is refused with 403 (another app's records).
+OTHER_APP = "another-partner-app"
+
+
+def platform_records() -> list[tuple[str, dict[str, object]]]:
+    """Return the records the ``timeback-platform`` profile serves beside the district, in load order.
+
+    The platform keeps who wrote a record in ``metadata.createdByApp`` and lets a client app
+    change and delete only its own (seed 003). These records make both sides reachable: the
+    org ``partner-sandbox`` that onboarding writes into, and another app's course, class,
+    student (with a parent) and enrollment. The district's own records carry no app: they
+    are the platform's (seed 003: "Alpha-owned"), so no partner may change them either.
+
+    Example:
+        ```python
+        [kind for kind, _ in platform_records()]
+        # ['orgs', 'courses', 'classes', 'users', 'users', 'enrollments']
+        ```
+
+    """
+    owned = {"createdByApp": OTHER_APP}
+    sandbox_org = _org_ref(PARTNER_SANDBOX_ORG)
+    common = {"status": "active", "dateLastModified": SANDBOX_EPOCH}
+    student = "usr-partner-0001"
+    parent = "usr-partner-0002"
+    return [
+        (
+            "orgs",
+            {
+                "sourcedId": PARTNER_SANDBOX_ORG,
+                **common,
+                "name": "Partner Sandbox",
+                "type": "school",
+                "identifier": "PARTNER-SANDBOX",
+                "parent": _org_ref("org-0000"),
+            },
+        ),
+        (
+            "courses",
+            {
+                "sourcedId": "crs-partner-0001",
+                **common,
+                "metadata": dict(owned),
+                "title": "Partner Reading 5",
+                "courseCode": "PREAD-05",
+                "grades": ["05"],
+                "subjects": ["Reading"],
+                "org": dict(sandbox_org),
+            },
+        ),
+        (
+            "classes",
+            {
+                "sourcedId": "cls-partner-0001",
+                **common,
+                "metadata": dict(owned),
+                "title": "Partner Reading 5 - Section 1",
+                "classCode": "PREAD-05.01",
+                "classType": "scheduled",
+                "course": _ref("course", "crs-partner-0001"),
+                "school": dict(sandbox_org),
+                "terms": [_session_ref(1)],
+            },
+        ),
+        (
+            "users",
+            {
+                "sourcedId": student,
+                **common,
+                "metadata": dict(owned),
+                "username": "partner.student1",
+                "enabledUser": "true",
+                "givenName": "Noor",
+                "familyName": "Haddad",
+                "roles": [{"roleType": "primary", "role": "student", "org": _org_ref("org-0001")}],
+                "primaryOrg": _org_ref("org-0001"),
+                "email": "noor.haddad@partner.example.net",
+                "agents": [_ref("user", parent)],
+                "grades": ["05"],
+            },
+        ),
+        (
+            "users",
+            {
+                "sourcedId": parent,
+                **common,
+                "metadata": dict(owned),
+                "username": "partner.parent1",
+                "enabledUser": "true",
+                "givenName": "Samir",
+                "familyName": "Haddad",
+                "roles": [{"roleType": "primary", "role": "parent", "org": dict(sandbox_org)}],
+                "primaryOrg": dict(sandbox_org),
+                "email": "samir.haddad@partner.example.net",
+                "agents": [_ref("user", student)],
+            },
+        ),
+        (
+            "enrollments",
+            {
+                "sourcedId": "enr-partner-0001",
+                **common,
+                "metadata": dict(owned),
+                "user": _ref("user", student),
+                "class": _ref("class", "cls-partner-0001"),
+                "school": dict(sandbox_org),
+                "role": "student",
+                "primary": "true",
+                "beginDate": _DAYS[0],
+            },
+        ),
+    ]

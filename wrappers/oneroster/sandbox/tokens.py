@@ -54,7 +54,8 @@ class TokenIssuer:
 
     ``allowed`` limits what a client may be granted (default: every scope);
     ``static_tokens`` are accepted as bearer tokens with every scope, for users who
-    configure ``OneRoster(token=...)``.
+    configure ``OneRoster(token=...)``; ``aliases`` are other names of scopes (a 1.1
+    provider's ``.../or/v1p1/scope/roster.readonly``), granted as the scope they name.
 
     Example:
         ```python
@@ -71,8 +72,11 @@ class TokenIssuer:
         allowed: Mapping[str, Sequence[str]] | None = None,
         static_tokens: Sequence[str] = (),
         clock: Callable[[], float] = time.monotonic,
+        aliases: Mapping[str, str] | None = None,
     ) -> None:
         self._clients = dict(clients)
+        # Other names a provider accepts for a scope (OneRoster 1.1's), granted as the scope itself.
+        self._aliases = dict(aliases or {})
         self._allowed = {cid: frozenset(allowed.get(cid, ALL_SCOPES)) for cid in clients} if allowed else {}
         self._ttl = ttl
         self._clock = clock
@@ -101,7 +105,7 @@ class TokenIssuer:
                 "only grant_type=client_credentials is supported", status=400, error="unsupported_grant_type"
             )
         allowed = self._allowed.get(client_id, frozenset(ALL_SCOPES))
-        requested = frozenset(form.get("scope", "").split())
+        requested = frozenset(self._aliases.get(s, s) for s in form.get("scope", "").split())
         if requested - allowed:
             raise AuthFailure(
                 f"scope not allowed: {' '.join(sorted(requested - allowed))}",
