@@ -14,6 +14,7 @@ from typing import Any
 
 import httpx
 import pytest
+from oneroster import OneRoster
 from oneroster.dialects import BASELINE, DIALECTS, EDFI, FULL, Dialect
 from oneroster.sandbox import CONTROL_HEADERS, RunningSandbox, SandboxConfig, serve
 from oneroster.sandbox.__main__ import parser
@@ -208,6 +209,13 @@ def test_role_is_a_users_filter_field_where_the_dialect_has_it(played: RunningSa
     assert set(api.ids("/users", filter="role='teacher' OR role='student'")) == teachers | set(students)
     played.set_dialect("baseline")
     assert api.get("/users", filter="role='student'").status_code == 400
+
+
+def test_the_seed_documents_first_example_works(played: RunningSandbox) -> None:
+    # Seed 000: client.users.list(where={"role": "student"}) against the (timeback) sandbox.
+    with OneRoster(**played.client_kwargs()) as client:
+        students = client.users.list(where={"role": "student"}, limit=5).data
+        assert students and all(any(r.role == "student" for r in s.roles) for s in students)
 
 
 # -- what is ignored or left out ----------------------------------------------------------------

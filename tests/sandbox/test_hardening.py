@@ -320,3 +320,26 @@ def test_the_runner_warns_beyond_loopback() -> None:
     runner = _runner("--host", "0.0.0.0", "--", sys.executable, "-c", "pass")
     _, stderr = runner.communicate(timeout=60)
     assert runner.returncode == 0 and "warning: listening on 0.0.0.0" in stderr
+
+
+def test_hrefs_follow_a_reused_district_to_another_port(tmp_path: Path) -> None:
+    db = str(tmp_path / "district.db")
+    with serve(db=db, seed=1, users=40) as first:
+        token = httpx.post(
+            first.token_url,
+            data={"grant_type": "client_credentials"},
+            auth=(first.client_id, first.client_secret),
+        ).json()["access_token"]
+        headers = {"Authorization": f"Bearer {token}"}
+        org = {"href": first.base_url + ROSTER + "/orgs/org-0001", "sourcedId": "org-0001", "type": "org"}
+        course = {"title": "Moves", "courseCode": "M-1", "org": org}
+        assert httpx.put(_url(first, "/courses/moving"), json={"course": course}, headers=headers).is_success
+    # Another free port: the store kept "/orgs/org-0001", each answer builds the URL it is asked at.
+    with serve(db=db, seed=1, users=40) as second:
+        token = httpx.post(
+            second.token_url,
+            data={"grant_type": "client_credentials"},
+            auth=(second.client_id, second.client_secret),
+        ).json()["access_token"]
+        read = httpx.get(_url(second, "/courses/moving"), headers={"Authorization": f"Bearer {token}"})
+        assert read.json()["course"]["org"]["href"] == second.base_url + ROSTER + "/orgs/org-0001"
