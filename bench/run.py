@@ -30,6 +30,7 @@ from typing import Any, NamedTuple
 
 import httpx
 from oneroster import OneRoster
+from oneroster.sandbox import CONTROL_HEADERS
 
 ROOT = Path(__file__).resolve().parent
 CACHE = ROOT / ".cache"
@@ -91,7 +92,7 @@ class Server:
 
     def reset(self) -> None:
         """Zero the server's counters."""
-        httpx.post(self.base_url + "/_sandbox/reset").raise_for_status()
+        httpx.post(self.base_url + "/_sandbox/reset", json={}, headers=CONTROL_HEADERS).raise_for_status()
 
 
 def _free_port() -> int:

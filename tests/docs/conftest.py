@@ -34,3 +34,4 @@ def docs_environ(docs_sandbox: RunningSandbox, monkeypatch: pytest.MonkeyPatch) 
         logger.handlers[:] = handlers
         logger.propagate = propagate
         docs_sandbox.quiet()
+        docs_sandbox.set_dialect("full")

@@ -63,13 +63,16 @@ def vcr_config(scrubber: Scrubber) -> dict[str, Any]:
 @pytest.fixture
 def providers(mode: str, scrubber: Scrubber) -> Iterator[ProviderFactory]:
     """Return the provider of a profile for this test (one per profile, closed afterwards)."""
-    opened: dict[str, Provider] = {}
+    opened: dict[tuple[str, object], Provider] = {}
     with contextlib.ExitStack() as stack:
 
-        def get(profile: str) -> Provider:
-            if profile not in opened:
-                opened[profile] = open_provider(mode=mode, profile=profile, scrubber=scrubber, stack=stack)
-            return opened[profile]
+        def get(profile: str, dialect: Any = None) -> Provider:
+            key = (profile, getattr(dialect, "name", dialect))
+            if key not in opened:
+                opened[key] = open_provider(
+                    mode=mode, profile=profile, scrubber=scrubber, stack=stack, dialect=dialect
+                )
+            return opened[key]
 
         yield get
 

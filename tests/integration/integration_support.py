@@ -18,7 +18,7 @@ import datetime as dt
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import pytest
 from cassette_kit import PLACEHOLDER_BASE, PLACEHOLDER_TOKEN_URL, Scrubber
@@ -26,6 +26,7 @@ from oneroster import OneRoster, RetryPolicy
 from oneroster.profiles import SCOPE_PREFIX
 
 if TYPE_CHECKING:
+    from oneroster.dialects import Dialect
     from oneroster.sandbox import RunningSandbox
 
 SEED = 1
@@ -100,8 +101,20 @@ class Provider:
             self.sandbox.expire_tokens()
 
 
-def open_provider(*, mode: str, profile: str, scrubber: Scrubber, stack: contextlib.ExitStack) -> Provider:
-    """Build the provider of ``profile`` for ``mode`` (starting a sandbox when recording)."""
+def open_provider(
+    *,
+    mode: str,
+    profile: str,
+    scrubber: Scrubber,
+    stack: contextlib.ExitStack,
+    dialect: str | Dialect | None = None,
+) -> Provider:
+    """Build the provider of ``profile`` for ``mode`` (starting a sandbox when recording).
+
+    ``dialect`` is the provider dialect a recording sandbox plays (a preset name or a
+    ``Dialect``). Against a real provider a dialect test records only when ``ONEROSTER_DIALECT``
+    names that dialect (the provider is one of that kind).
+    """
     if mode == "replay":
         settings = {
             "base_url": PLACEHOLDER_BASE,
@@ -115,6 +128,9 @@ def open_provider(*, mode: str, profile: str, scrubber: Scrubber, stack: context
         actual = os.environ.get("ONEROSTER_PROFILE") or "ims"
         if actual != profile:
             pytest.skip(f"needs a {profile!r} provider; ONEROSTER_PROFILE is {actual!r}")
+        wanted = dialect if isinstance(dialect, str) or dialect is None else dialect.name
+        if wanted is not None and os.environ.get("ONEROSTER_DIALECT") != wanted:
+            pytest.skip(f"needs a provider of the {wanted!r} dialect (set ONEROSTER_DIALECT={wanted})")
         settings = {
             "base_url": os.environ["ONEROSTER_BASE_URL"],
             "client_id": os.environ["ONEROSTER_CLIENT_ID"],
@@ -127,19 +143,25 @@ def open_provider(*, mode: str, profile: str, scrubber: Scrubber, stack: context
             token_url=settings["token_url"],
             secrets=[settings["client_secret"], WRONG_SECRET],
         )
+        _HREF_BASE[0] = settings["base_url"].rstrip("/")
         return Provider(mode, profile, scrubber, stack, settings=settings)
     # Imported here: a replay never needs the sandbox (nor starlette and uvicorn).
     from oneroster.sandbox import SandboxConfig, serve
 
-    config = SandboxConfig(profile=profile, now=lambda: FIXED_NOW)
+    config = SandboxConfig(profile=profile, now=lambda: FIXED_NOW, dialect=dialect or "full")
     running = stack.enter_context(serve(seed=SEED, users=USERS, config=config))
     scrubber.add_target(
         base_url=running.base_url, token_url=running.token_url, secrets=[running.client_secret, WRONG_SECRET]
     )
+    _HREF_BASE[0] = running.base_url
+    stack.callback(_HREF_BASE.__setitem__, 0, PLACEHOLDER_BASE)
     return Provider(mode, profile, scrubber, stack, sandbox=running, settings=running.client_kwargs())
 
 
-ProviderFactory = Callable[[str], Provider]
+class ProviderFactory(Protocol):
+    """Returns the provider of a profile (and dialect) for the current test."""
+
+    def __call__(self, profile: str, dialect: str | Dialect | None = None) -> Provider: ...
 
 
 # ---------------------------------------------------------------------------------------------
@@ -250,13 +272,26 @@ _HREF_COLLECTIONS = {
 }
 
 
-def ref(type_: str, sourced_id: str) -> dict[str, str]:
-    """A complete GUIDRef: the official documents require href, sourcedId and type.
+# Where the provider of the current test lives; references point there (the last provider opened:
+# two sandboxes of one recording both become PLACEHOLDER_BASE in the cassette).
+_HREF_BASE = [PLACEHOLDER_BASE]
+# The service each referenced collection belongs to (the rest are rostering).
+_GRADEBOOK = frozenset({"categories", "lineItems", "assessmentLineItems", "scoreScales"})
 
-    (The wrapper completes a bare id the same way; see
-    test_api_writes.test_bare_id_references_are_complete.)
+
+def ref(type_: str, sourced_id: str) -> dict[str, str]:
+    """A complete GUIDRef: the official documents require href (an absolute URL), sourcedId and type.
+
+    The href points at the provider the test talks to (the sandbox while recording, the
+    placeholder host on replay: the same text once scrubbed). The wrapper completes a bare id
+    the same way; see test_api_writes.test_bare_id_references_are_complete.
     """
-    return {"href": f"/{_HREF_COLLECTIONS[type_]}/{sourced_id}", "sourcedId": sourced_id, "type": type_}
+    collection = _HREF_COLLECTIONS[type_]
+    service = (
+        "gradebook" if collection in _GRADEBOOK else "resources" if collection == "resources" else "rostering"
+    )
+    href = f"{_HREF_BASE[0]}/ims/oneroster/{service}/v1p2/{collection}/{sourced_id}"
+    return {"href": href, "sourcedId": sourced_id, "type": type_}
 
 
 # TimeBack's document requires a client-chosen sourcedId on these creates.

@@ -37,7 +37,6 @@ def district() -> Iterator[RunningSandbox]:
 
 
 def _client(sandbox: RunningSandbox, dialect: Dialect) -> OneRoster:
-    dialect = dialect.replace(filter_fields={})  # LOCAL: until the sandbox filters users by role
     profile = dataclasses.replace(PROFILES["timeback"], name=f"timeback-as-{dialect.name}", dialect=dialect)
     return OneRoster(**{**sandbox.client_kwargs(), "profile": profile}, page_size=25)
 

@@ -24,7 +24,8 @@ Built-in presets (``DIALECTS``):
   users and the dotted fields its documents use.
 - ``EDFI``: shaped like the Ed-Fi Alliance's open-source provider: up to 20 clauses of one
   operator, no parentheses, no dotted fields, no quote escape, no nested routes, ``fields``
-  ignored on single GETs, no ``search``, no totals, a singular demographics envelope.
+  ignored on single GETs, no ``search``, no totals, a singular demographics envelope, flat
+  error bodies.
 
 Example:
     ```python
@@ -90,7 +91,9 @@ class Dialect:
         ``singular_envelopes`` (``{"demographic": …}``, ``{"term": …}``,
         ``{"gradingPeriod": …}``), ``extra_envelope_keys`` (``{"users": […], "x": 1}``),
         ``null_references`` (``"course": null``), ``short_pages`` (fewer records than asked
-        in mid-collection).
+        in mid-collection), ``flat_errors`` (Ed-Fi's error bodies: a flat
+        ``"imsx_codeMinor": "invalid_data"`` string instead of the structured
+        ``imsx_CodeMinor``, and none at all on a 404).
 
     Example:
         ```python
@@ -118,6 +121,7 @@ class Dialect:
     extra_envelope_keys: bool = False
     null_references: bool = False
     short_pages: bool = False
+    flat_errors: bool = False
 
     def __post_init__(self) -> None:
         if self.max_clauses is not None and (
@@ -255,6 +259,7 @@ EDFI = Dialect(
     totals=False,
     links=False,
     singular_envelopes=True,
+    flat_errors=True,
 )
 
 DIALECTS: dict[str, Dialect] = {d.name: d for d in (FULL, BASELINE, TIMEBACK, PLATFORM, EDFI)}

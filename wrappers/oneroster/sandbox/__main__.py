@@ -4,6 +4,7 @@ Example:
     ```console
     $ python -m oneroster.sandbox --port 8000                  # serve until Ctrl-C
     $ python -m oneroster.sandbox -- python examples/roster_sync.py   # start, run, stop
+    $ python -m oneroster.sandbox --dialect edfi --port 8000   # behave like the Ed-Fi provider
     ```
 
 """
@@ -11,6 +12,8 @@ Example:
 from __future__ import annotations
 
 import argparse
+import importlib
+import os
 import signal
 import subprocess
 import sys
@@ -19,13 +22,25 @@ import time
 from collections.abc import Sequence
 from types import FrameType
 
-from oneroster.sandbox.app import SandboxConfig
-from oneroster.sandbox.faults import Faults
-from oneroster.sandbox.flavour import SERVED_PROFILES
-from oneroster.sandbox.seed import KINDS
-from oneroster.sandbox.server import child_environ, serve
-
 __all__ = ["main", "parser"]
+
+# The exit status when the sandbox extra is missing (as the CLI's for its own extra).
+MISSING_EXTRA = 2
+# Signals the runner passes on to its command (then waits for the command to end).
+FORWARDED = (signal.SIGTERM, signal.SIGINT)
+
+
+def _missing_extra() -> str | None:
+    """Return the install line when starlette or uvicorn is not importable, else None."""
+    missing = []
+    for name in ("starlette", "uvicorn"):
+        try:
+            importlib.import_module(name)
+        except ImportError:
+            missing.append(name)
+    if not missing:
+        return None
+    return f"install oneroster-client[sandbox] to run the sandbox (missing: {', '.join(missing)})"
 
 
 def parser() -> argparse.ArgumentParser:
@@ -37,6 +52,10 @@ def parser() -> argparse.ArgumentParser:
         ```
 
     """
+    from oneroster.dialects import DIALECTS
+    from oneroster.sandbox.dialect import QUIRK_FLAGS
+    from oneroster.sandbox.flavour import SERVED_PROFILES
+
     p = argparse.ArgumentParser(
         prog="python -m oneroster.sandbox",
         description="A local OneRoster 1.2 provider with a seeded sample district "
@@ -71,6 +90,17 @@ def parser() -> argparse.ArgumentParser:
         )
     faults.add_argument("--retry-after", type=float, default=1.0, help="Retry-After seconds on 429")
     faults.add_argument("--fault-seed", type=int, default=0)
+    dialect = p.add_argument_group(
+        "provider dialect (what the sandbox refuses, ignores, and how it answers; quirks combine)"
+    )
+    dialect.add_argument(
+        "--dialect", choices=sorted(DIALECTS), default="full", help="a preset to start from (default: full)"
+    )
+    dialect.add_argument(
+        "--max-clauses", type=int, default=None, metavar="N", help="most clauses in one filter"
+    )
+    for flag, (_, text) in QUIRK_FLAGS.items():
+        dialect.add_argument(flag, dest="quirks", action="append_const", const=flag, default=[], help=text)
     p.add_argument(
         "command", nargs=argparse.REMAINDER, help="-- COMMAND [ARGS...] to run against the sandbox"
     )
@@ -86,6 +116,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         ```
 
     """
+    missing = _missing_extra()
+    if missing is not None:
+        print(missing, file=sys.stderr)
+        return MISSING_EXTRA
+    from oneroster.sandbox.app import SandboxConfig
+    from oneroster.sandbox.dialect import dialect_from_flags
+    from oneroster.sandbox.faults import Faults
+    from oneroster.sandbox.seed import KINDS
+    from oneroster.sandbox.server import child_environ, exposure_warning, serve
+
     args = parser().parse_args(argv)
     command = list(args.command)
     if command[:1] == ["--"]:
@@ -106,7 +146,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             retry_after=args.retry_after,
             seed=args.fault_seed,
         )
+        dialect = dialect_from_flags(args.dialect, flags=args.quirks, max_clauses=args.max_clauses)
         config = SandboxConfig(
+            dialect=dialect,
             profile=args.profile,
             clients={args.client_id: args.client_secret},
             token_ttl=args.token_ttl,
@@ -117,6 +159,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     port = args.port if args.port is not None else (0 if command else 8000)
+    warning = exposure_warning(args.host)
+    if warning is not None:
+        print(warning, file=sys.stderr, flush=True)
     started = time.perf_counter()
     try:
         kinds = [k.strip() for k in args.kinds.split(",") if k.strip()] if args.kinds else None
@@ -135,18 +180,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         ) as sb:
             elapsed = time.perf_counter() - started
             print(
-                f"oneroster sandbox: {sb.base_url} (profile {sb.profile}, seed {args.seed}, "
-                f"{args.users} users) ready in {elapsed:.2f} s; "
+                f"oneroster sandbox: {sb.base_url} (profile {sb.profile}, dialect {sb.dialect.name}, "
+                f"seed {args.seed}, {args.users} users) ready in {elapsed:.2f} s; "
                 f"token URL {sb.token_url}, client id {sb.client_id}",
                 file=sys.stderr,
                 flush=True,
             )
             if command:
-                try:
-                    return subprocess.run(command, env=child_environ(sb), check=False).returncode
-                except FileNotFoundError:
-                    print(f"error: command not found: {command[0]}", file=sys.stderr)
-                    return 127
+                return _run(command, env=child_environ(sb))
             stop = threading.Event()
 
             def _stop(signum: int, frame: FrameType | None) -> None:
@@ -162,6 +203,48 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (OSError, ValueError, RuntimeError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+
+
+def _terminal_sent_it() -> bool:
+    """Whether a SIGINT now most likely came from a terminal's Ctrl-C (we are its foreground group)."""
+    try:
+        return os.tcgetpgrp(sys.stdin.fileno()) == os.getpgrp()
+    except (OSError, ValueError, AttributeError):
+        return False
+
+
+def _run(command: list[str], *, env: dict[str, str]) -> int:
+    """Run ``command``, passing SIGTERM/SIGINT on to it; return its status (128+N if killed by N).
+
+    The sandbox stops only once the command has ended, so a ``kill`` of the runner never
+    leaves the command running against a server that is gone.
+    """
+    try:
+        child = subprocess.Popen(command, env=env)
+    except FileNotFoundError:
+        print(f"error: command not found: {command[0]}", file=sys.stderr)
+        return 127
+
+    def forward(signum: int, frame: FrameType | None) -> None:
+        # A Ctrl-C in a terminal already reaches the whole foreground process group, the
+        # command included: sending it again would interrupt the command's own clean-up.
+        if signum == signal.SIGINT and _terminal_sent_it():
+            return
+        if child.poll() is None:
+            child.send_signal(signum)
+
+    previous = {signum: signal.signal(signum, forward) for signum in FORWARDED}
+    try:
+        while True:
+            try:
+                status = child.wait()
+                break
+            except KeyboardInterrupt:  # pragma: no cover - the handler above replaces it
+                continue
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+    return 128 - status if status < 0 else status
 
 
 if __name__ == "__main__":

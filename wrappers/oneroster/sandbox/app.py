@@ -20,6 +20,8 @@ from __future__ import annotations
 import asyncio
 import base64
 import binascii
+import contextlib
+import contextvars
 import datetime as dt
 import functools
 import json
@@ -27,7 +29,7 @@ import math
 import re
 import urllib.parse
 import uuid
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -37,6 +39,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 from starlette.types import Receive, Scope, Send
 
+from oneroster.dialects import Dialect, resolve_dialect
 from oneroster.operation_index import OPERATIONS, REQUIRED_FIELDS, SCHEMA_FIELDS, Operation
 from oneroster.sandbox.catalog import (
     NOT_MODELLED,
@@ -48,8 +51,21 @@ from oneroster.sandbox.catalog import (
     ref_type,
     reference,
 )
+from oneroster.sandbox.dialect import (
+    EXTRA_ENVELOPE,
+    error_body,
+    filter_aliases,
+    null_reference_texts,
+    null_references,
+    route_absent,
+    short_page,
+    single_key,
+    unknown_route,
+    updated_dialect,
+)
 from oneroster.sandbox.faults import Faults
 from oneroster.sandbox.flavour import SERVED_PROFILES, Flavour, flavour_of
+from oneroster.sandbox.hrefs import Hrefs
 from oneroster.sandbox.query import (
     QueryError,
     filter_sql,
@@ -62,26 +78,40 @@ from oneroster.sandbox.query import (
 from oneroster.sandbox.store import Store, facet_of
 from oneroster.sandbox.tokens import AuthFailure, TokenIssuer
 
-__all__ = ["TOKEN_PATH", "SandboxConfig", "create_app"]
+__all__ = ["CONTROL_HEADER", "TOKEN_PATH", "SandboxConfig", "create_app"]
 
 TOKEN_PATH = "/oauth/token"
 # Filled in by the server, never required from a client's write.
 _SERVER_FIELDS = {"sourcedId", "status", "dateLastModified"}
+# Changing the sandbox (POST /_sandbox/*) needs this header and a JSON body: a web page open in
+# the developer's browser cannot send either cross-site without a CORS preflight, which the
+# sandbox never grants.
+CONTROL_HEADER = ("X-Sandbox-Control", "1")
+# limit and offset are int32 in the documents; anything beyond is refused, never sent to SQLite.
+_INT32_MAX = 2**31 - 1
+_INTEGER = re.compile(r"[+-]?[0-9]{1,20}")
+# Deeper JSON than any OneRoster record needs (metadata included) is refused before it is used.
+_MAX_JSON_DEPTH = 64
+# The scheme, host and port the current request reached the sandbox at (hrefs are built from it).
+_BASE_URL: contextvars.ContextVar[str] = contextvars.ContextVar("sandbox_base_url", default="")
 
 
 @dataclass
 class SandboxConfig:
-    """How the sandbox behaves: profile, clients, paging limits, faults.
+    """How the sandbox behaves: profile, dialect, clients, paging limits, faults.
 
     ``profile`` is ``timeback`` (the 1EdTech operations plus TimeBack's writes, agents,
     credentials; paging totals also in the body), ``ims`` (the official operation set
     and answers only), ``timeback-platform`` (TimeBack's platform API at ``/rostering/1.0``:
     see :mod:`oneroster.sandbox.platform`) or ``v1p1`` (OneRoster 1.1 at
-    ``/ims/oneroster/v1p1``: see :mod:`oneroster.sandbox.v1p1`).
+    ``/ims/oneroster/v1p1``: see :mod:`oneroster.sandbox.v1p1`). ``dialect`` is a preset name
+    of :data:`oneroster.dialects.DIALECTS` (``full``, the default, ``baseline``, ``timeback``,
+    ``timeback-platform``, ``edfi``) or a :class:`~oneroster.dialects.Dialect`: what the
+    sandbox refuses, ignores and how it answers.
 
     Example:
         ```python
-        SandboxConfig(profile="ims", clients={"me": "my-secret"}, max_limit=1000)
+        SandboxConfig(profile="ims", dialect="edfi", clients={"me": "my-secret"}, max_limit=1000)
         ```
 
     """
@@ -94,10 +124,13 @@ class SandboxConfig:
     max_limit: int = 3000
     faults: Faults = field(default_factory=Faults)
     now: Callable[[], dt.datetime] = field(default=lambda: dt.datetime.now(dt.UTC))
+    dialect: str | Dialect = "full"
 
     def __post_init__(self) -> None:
         if self.profile not in SERVED_PROFILES:
             raise ValueError(f"profile must be one of {', '.join(SERVED_PROFILES)}, not {self.profile!r}")
+        # Resolved here so a bad name fails when the configuration is made, not at start-up.
+        self.dialect = resolve_dialect(self.dialect)
         if not 1 <= self.default_limit <= self.max_limit:
             raise ValueError("need 1 <= default_limit <= max_limit")
 
@@ -134,11 +167,6 @@ def imsx_body(*, code_minor: str, description: str, major: str = "failure") -> d
     }
 
 
-def _error_response(exc: ApiError, *, headers: Mapping[str, str] | None = None) -> JSONResponse:
-    body = imsx_body(code_minor=exc.code_minor, description=exc.description, major=exc.major)
-    return JSONResponse(body, status_code=exc.status, headers=dict(headers or {}))
-
-
 def _timestamp(now: dt.datetime) -> str:
     return now.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.") + f"{now.microsecond // 1000:03d}Z"
 
@@ -154,6 +182,7 @@ class _Bound:
 
 
 def _compile(root: str, path: str) -> tuple[re.Pattern[str], tuple[str, ...]]:
+    # Matched against the raw (still percent-encoded) path: an encoded "/" is part of an id.
     names = tuple(re.findall(r"\{(\w+)\}", path))
     regex = re.sub(r"\\\{\w+\\\}", "([^/]+)", re.escape(root + path))
     return re.compile(regex + r"\Z"), names
@@ -192,6 +221,30 @@ class Stats:
         }
 
 
+class _RecordLocks:
+    """One asyncio lock per record being written, dropped when nobody holds or waits for it.
+
+    Every read-modify-write of a record (PATCH, DELETE, agents...) holds its lock from loading
+    to storing, so two concurrent writes to one record never lose one another's change.
+    """
+
+    def __init__(self) -> None:
+        self._held: dict[tuple[str, str], tuple[asyncio.Lock, list[int]]] = {}
+
+    @contextlib.asynccontextmanager
+    async def hold(self, kind: str, sourced_id: str) -> AsyncIterator[None]:
+        key = (kind, sourced_id)
+        lock, users = self._held.setdefault(key, (asyncio.Lock(), [0]))
+        users[0] += 1
+        try:
+            async with lock:
+                yield
+        finally:
+            users[0] -= 1
+            if users[0] == 0:
+                del self._held[key]
+
+
 class Sandbox:
     """The application state and handlers; :func:`create_app` wraps it in Starlette."""
 
@@ -201,6 +254,11 @@ class Sandbox:
         self.faults = config.faults
         # What the profile's provider does differently (roots, answers, refusals): see flavour.py.
         self.flavour = flavour_of(config.profile)
+        # Replaced whole (never mutated) by set_dialect: a request reads it once and keeps it.
+        self.dialect: Dialect = resolve_dialect(config.dialect)
+        self.roots = dict(self.flavour.roots)
+        self.hrefs = Hrefs(self.roots)
+        self.locks = _RecordLocks()
         self.issuer = TokenIssuer(
             clients=config.clients,
             ttl=config.token_ttl,
@@ -226,29 +284,68 @@ class Sandbox:
         self.stats = Stats()
         self.issuer.issued = 0
 
+    def set_dialect(self, changes: Mapping[str, Any] | Dialect) -> Dialect:
+        """Play another dialect from now on; return the dialect now played.
+
+        ``changes`` is a :class:`Dialect`, or JSON-style changes (see
+        :func:`oneroster.sandbox.dialect.updated_dialect`).
+        """
+        self.dialect = changes if isinstance(changes, Dialect) else updated_dialect(self.dialect, changes)
+        return self.dialect
+
+    def error_response(self, exc: ApiError, *, headers: Mapping[str, str] | None = None) -> JSONResponse:
+        """Answer ``exc`` in the error form of the dialect played (structured imsx, or Ed-Fi's flat one)."""
+        body = error_body(
+            self.dialect, code_minor=exc.code_minor, description=exc.description, major=exc.major
+        ) or imsx_body(code_minor=exc.code_minor, description=exc.description, major=exc.major)
+        return JSONResponse(body, status_code=exc.status, headers=dict(headers or {}))
+
     # -- dispatch -----------------------------------------------------------------
 
-    def match(self, method: str, path: str) -> tuple[_Bound, dict[str, str]]:
-        """Return the operation serving ``method path`` and its path parameters (or raise 404/405)."""
+    def match(self, method: str, path: str) -> tuple[_Bound, dict[str, str]] | None:
+        """Return the operation serving ``method path`` and its decoded path parameters.
+
+        ``path`` is the raw request path, still percent-encoded: ``/users/a%2Fclasses`` is the
+        user ``a/classes``, never the classes of user ``a``. Returns ``None`` when no route
+        serves the path (nested listings the dialect lacks included); raises 405 when another
+        method would.
+        """
         if len(path) > 1 and path.endswith("/"):
             # TimeBack needs the trailing slash on collections; accept both spellings.
             path = path[:-1]
-        allowed = False
+        dialect = self.dialect
+        allowed = absent = False
         for bound in self.routes:
             found = bound.pattern.match(path)
             if found is None:
                 continue
+            if route_absent(dialect, bound.op_id):
+                # A provider without the listing has no route there at all: 404, never a 405
+                # because a write happens to share the path.
+                absent = absent or bound.op.method == method
+                continue
             if bound.op.method != method:
                 allowed = True
                 continue
-            return bound, dict(zip(bound.params, found.groups(), strict=True))
-        if allowed:
-            raise ApiError(405, "invaliddata", f"{method} is not allowed on {path}")
-        raise ApiError(404, "unknownobject", f"no operation at {path} in the {self.config.profile} profile")
+            values = (urllib.parse.unquote(value) for value in found.groups())
+            return bound, dict(zip(bound.params, values, strict=True))
+        if allowed and not absent:
+            raise ApiError(405, "invaliddata", f"{method} is not allowed on {urllib.parse.unquote(path)}")
+        return None
 
     async def handle(self, request: Request) -> Response:
         """Serve one API request: match, authorise, inject faults, run the handler."""
-        bound, params = self.match(request.method, request.url.path)
+        _BASE_URL.set(f"{request.url.scheme}://{request.url.netloc}")
+        raw = request.scope.get("raw_path")
+        path = raw.decode("latin-1") if isinstance(raw, bytes) else urllib.parse.quote(request.url.path)
+        matched = self.match(request.method, path)
+        if matched is None:
+            description = f"no operation at {request.url.path} in the {self.config.profile} profile"
+            plain = unknown_route(self.dialect, description)
+            if plain is not None:
+                return plain
+            raise ApiError(404, "unknownobject", description)
+        bound, params = matched
         self.stats.by_operation[bound.op_id] = self.stats.by_operation.get(bound.op_id, 0) + 1
         try:
             # Kept for handlers that decide by the calling client app (the platform's ownership).
@@ -258,7 +355,7 @@ class Sandbox:
         except AuthFailure as exc:
             code = "unauthorisedrequest" if exc.status == 401 else "forbidden"
             headers = {"WWW-Authenticate": f'Bearer error="{exc.error}"'} if exc.status == 401 else {}
-            return _error_response(ApiError(exc.status, code, exc.message), headers=headers)
+            return self.error_response(ApiError(exc.status, code, exc.message), headers=headers)
         if bound.op_id in NOT_MODELLED:
             raise ApiError(501, "unsupported", NOT_MODELLED[bound.op_id], major="unsupported")
         return await self._handlers[bound.op_id](request, bound, params)
@@ -329,18 +426,27 @@ class Sandbox:
         text = request.query_params.get(name)
         if text is None:
             return default
-        try:
-            value = int(text)
-        except ValueError:
-            raise ApiError(400, "invaliddata", f"{name} must be an integer, got {text!r}") from None
+        # ASCII digits only (int() also takes "1_000" and other scripts' digits), bounded to
+        # int32 as the documents type it: a larger number never reaches SQLite.
+        if not _INTEGER.fullmatch(text):
+            raise ApiError(400, "invaliddata", f"{name} must be an integer, got {text[:40]!r}")
+        value = int(text)
         if value < minimum:
             raise ApiError(400, "invaliddata", f"{name} must be at least {minimum}, got {value}")
+        if value > _INT32_MAX:
+            raise ApiError(400, "invaliddata", f"{name} must be at most {_INT32_MAX}, got {text[:40]}")
         return value
 
     # -- reads --------------------------------------------------------------------
 
     async def list_records(self, request: Request, bound: _Bound, params: dict[str, str]) -> Response:
-        """Serve a collection GET: filter, search, sort, fields, limit/offset, totals and Link."""
+        """Serve a collection GET: filter, search, sort, fields, limit/offset, totals and Link.
+
+        The dialect decides what is refused (a filter it cannot take), ignored (``search``),
+        left out (totals, ``Link``) and how the page looks (short, nulls, an extra key); never
+        which records a query it accepts selects.
+        """
+        dialect = self.dialect
         relation = RELATIONS.get(bound.op_id)
         if relation is not None:
             view = VIEWS[relation.view]
@@ -366,11 +472,13 @@ class Sandbox:
         selected = self._fields_param(request, schema)
         narrowed = False
         if query.get("filter") is not None:
-            node = self.flavour.filter(parse_filter(query["filter"]), schema)
-            sql, extra = filter_sql(node, schema_fields=fields, column="r.data")
+            node = self.flavour.filter(parse_filter(query["filter"], dialect=dialect), schema)
+            sql, extra = filter_sql(
+                node, schema_fields=fields, column="r.data", field_aliases=filter_aliases(dialect, schema)
+            )
             where, narrowed = f"{where} AND ({sql})", True
             args.extend(extra)
-        if query.get("search") is not None:
+        if dialect.search and query.get("search") is not None:
             sql, extra = search_sql(query["search"], schema_fields=fields, column="r.data")
             where, narrowed = f"{where} AND ({sql})", True
             args.extend(extra)
@@ -387,22 +495,26 @@ class Sandbox:
         else:
             total = self.store.count_where(where, args)
             texts = self.store.select(where, [*args, *order_args], order=order, offset=offset, limit=limit)
-        if action == "short" and len(texts) > 1 and offset + len(texts) < total:
-            texts = texts[: max(1, len(texts) // 2)]
+        if dialect.short_pages or action == "short":
+            texts = short_page(texts, more=offset + len(texts) < total)
+        if dialect.null_references:
+            texts = null_reference_texts(schema, texts)
         texts = self._shaped(view.kind, texts, selected)
         body = self.flavour.list_body(bound.op_id, key, texts, total=total, offset=offset, limit=limit)
         if body is None:
             body = '{"' + key + '":[' + ",".join(texts) + "]"
-            if self.timeback:
+            if self.timeback and dialect.totals:
                 pages = math.ceil(total / limit) if limit else 0
                 body += (
                     f',"totalCount":{total},"pageCount":{pages},"pageNumber":{offset // limit + 1},'
                     f'"offset":{offset},"limit":{limit}'
                 )
+            if dialect.extra_envelope_keys:
+                body += f',"{EXTRA_ENVELOPE}":' + json.dumps({"dialect": dialect.name})
             body += "}"
-        paging_headers = self.flavour.paging_headers
+        paging_headers = self.flavour.paging_headers and dialect.totals
         headers = {} if self.faults.omit_total or not paging_headers else {"X-Total-Count": str(total)}
-        if not self.faults.omit_link and paging_headers:
+        if dialect.links and self.flavour.paging_headers and not self.faults.omit_link:
             headers["Link"] = self._link_header(
                 request, offset=offset, limit=limit, received=len(texts), total=total
             )
@@ -424,16 +536,20 @@ class Sandbox:
         return ", ".join(links)
 
     async def get_record(self, request: Request, bound: _Bound, params: dict[str, str]) -> Response:
-        """Serve a single-record GET, with ``fields`` selection."""
+        """Serve a single-record GET, with ``fields`` selection (unless the dialect ignores it)."""
+        dialect = self.dialect
         _, view = self.view_of(bound.op.path)
         key, schema, _ = bound.op.answer
         assert key is not None and schema is not None
-        selected = self._fields_param(request, schema)
+        selected = self._fields_param(request, schema) if dialect.fields_on_get else None
         record = self.load(view, params["sourcedId"])
         if self.flavour.projects:
             record = self.flavour.present(view.kind, record)
+        if dialect.null_references:
+            record = null_references(schema, record)
         if selected is not None:
             record = project(record, selected)
+        key = single_key(dialect, bound.op_id, key)
         return await self._send(self._next_action(), json.dumps({key: record}), {})
 
     async def get_user_with_demographics(
@@ -460,11 +576,19 @@ class Sandbox:
     # -- writes -------------------------------------------------------------------
 
     async def _json_body(self, request: Request) -> Any:
+        """Read the whole body as JSON (before any record is loaded), hrefs to here made relative."""
         raw = await request.body()
         try:
-            return json.loads(raw)
+            value = json.loads(raw)
         except (ValueError, UnicodeDecodeError):
             raise ApiError(400, "invaliddata", "the request body is not valid JSON") from None
+        except RecursionError:
+            raise ApiError(400, "invaliddata", "the request body is nested too deeply") from None
+        if json_depth(value) > _MAX_JSON_DEPTH:
+            raise ApiError(
+                400, "invaliddata", f"the request body is nested deeper than {_MAX_JSON_DEPTH} levels"
+            )
+        return self.hrefs.relative(value, base=_BASE_URL.get())
 
     async def _envelope(self, request: Request, bound: _Bound) -> tuple[str, Any]:
         key, schema, _ = bound.op.body
@@ -540,9 +664,10 @@ class Sandbox:
         sourced_id = params["sourcedId"]
         if isinstance(record, dict) and record.get("sourcedId", sourced_id) != sourced_id:
             raise ApiError(422, "invaliddata", "the sourcedId in the body differs from the one in the path")
-        record = self._check_record(view.kind, schema, record)
-        record["sourcedId"] = sourced_id
-        created = self.store.put(view.kind, self._stamp(view, record))
+        async with self.locks.hold(view.kind, sourced_id):
+            record = self._check_record(view.kind, schema, record)
+            record["sourcedId"] = sourced_id
+            created = self.store.put(view.kind, self._stamp(view, record))
         if not self.timeback:
             return await self._send(action, "", {}, status=201)
         # TimeBack answers with the record under the same key the request used.
@@ -556,12 +681,13 @@ class Sandbox:
             return refused
         _, view = self.view_of(bound.op.path)
         schema, changes = await self._envelope(request, bound)
-        current = self.load(view, params["sourcedId"])
-        changes = self._check_record(view.kind, schema, changes, partial=True)
-        if changes.get("sourcedId", current["sourcedId"]) != current["sourcedId"]:
-            raise ApiError(422, "invaliddata", "a PATCH cannot change the sourcedId")
-        merged = self._stamp(view, {**current, **changes})
-        self.store.put(view.kind, merged)
+        async with self.locks.hold(view.kind, params["sourcedId"]):
+            current = self.load(view, params["sourcedId"])
+            changes = self._check_record(view.kind, schema, changes, partial=True)
+            if changes.get("sourcedId", current["sourcedId"]) != current["sourcedId"]:
+                raise ApiError(422, "invaliddata", "a PATCH cannot change the sourcedId")
+            merged = self._stamp(view, {**current, **changes})
+            self.store.put(view.kind, merged)
         return await self._send(action, json.dumps({bound.op.body[0]: merged}), {}, status=200)
 
     async def delete_record(self, request: Request, bound: _Bound, params: dict[str, str]) -> Response:
@@ -570,11 +696,12 @@ class Sandbox:
         if (refused := await self._refused(action)) is not None:
             return refused
         _, view = self.view_of(bound.op.path)
-        record = self.load(view, params["sourcedId"])
-        if record.get("status") != "tobedeleted":
-            record["status"] = "tobedeleted"
-            record["dateLastModified"] = _timestamp(self.config.now())
-            self.store.put(view.kind, record)
+        async with self.locks.hold(view.kind, params["sourcedId"]):
+            record = self.load(view, params["sourcedId"])
+            if record.get("status") != "tobedeleted":
+                record["status"] = "tobedeleted"
+                record["dateLastModified"] = _timestamp(self.config.now())
+                self.store.put(view.kind, record)
         return await self._send(action, "", {}, status=204)
 
     async def create_records(self, request: Request, bound: _Bound, params: dict[str, str]) -> Response:
@@ -635,19 +762,21 @@ class Sandbox:
         action = self._next_action()
         if (refused := await self._refused(action)) is not None:
             return refused
-        user = self.load(VIEWS["users"], params["userSourcedId"])
+        # The body first: a slow body must not hold a loaded copy of the user while others write it.
         body = await self._json_body(request)
-        agent_id = body.get("agentSourcedId") if isinstance(body, dict) else None
-        if not isinstance(agent_id, str) or not agent_id:
-            raise ApiError(400, "invaliddata", 'the body must be {"agentSourcedId": "..."}')
-        if self.store.get("users", agent_id) is None:
-            raise ApiError(422, "invaliddata", f"no user with sourcedId {agent_id!r} to link as an agent")
-        agents = list(user.get("agents") or [])
-        if not any(isinstance(a, Mapping) and a.get("sourcedId") == agent_id for a in agents):
-            agents.append(reference("users", agent_id))
-            user["agents"] = agents
-            user["dateLastModified"] = _timestamp(self.config.now())
-            self.store.put("users", user)
+        async with self.locks.hold("users", params["userSourcedId"]):
+            user = self.load(VIEWS["users"], params["userSourcedId"])
+            agent_id = body.get("agentSourcedId") if isinstance(body, dict) else None
+            if not isinstance(agent_id, str) or not agent_id:
+                raise ApiError(400, "invaliddata", 'the body must be {"agentSourcedId": "..."}')
+            if self.store.get("users", agent_id) is None:
+                raise ApiError(422, "invaliddata", f"no user with sourcedId {agent_id!r} to link as an agent")
+            agents = list(user.get("agents") or [])
+            if not any(isinstance(a, Mapping) and a.get("sourcedId") == agent_id for a in agents):
+                agents.append(reference("users", agent_id))
+                user["agents"] = agents
+                user["dateLastModified"] = _timestamp(self.config.now())
+                self.store.put("users", user)
         return await self._send(action, "", {}, status=200)
 
     async def delete_agent(self, request: Request, bound: _Bound, params: dict[str, str]) -> Response:
@@ -655,18 +784,19 @@ class Sandbox:
         action = self._next_action()
         if (refused := await self._refused(action)) is not None:
             return refused
-        user = self.load(VIEWS["users"], params["userSourcedId"])
-        agent_id = params["agentSourcedId"]
-        agents = [
-            a
-            for a in user.get("agents") or []
-            if not (isinstance(a, Mapping) and a.get("sourcedId") == agent_id)
-        ]
-        if len(agents) == len(user.get("agents") or []):
-            raise ApiError(404, "unknownobject", f"{agent_id!r} is not an agent of {user['sourcedId']!r}")
-        user["agents"] = agents
-        user["dateLastModified"] = _timestamp(self.config.now())
-        self.store.put("users", user)
+        async with self.locks.hold("users", params["userSourcedId"]):
+            user = self.load(VIEWS["users"], params["userSourcedId"])
+            agent_id = params["agentSourcedId"]
+            agents = [
+                a
+                for a in user.get("agents") or []
+                if not (isinstance(a, Mapping) and a.get("sourcedId") == agent_id)
+            ]
+            if len(agents) == len(user.get("agents") or []):
+                raise ApiError(404, "unknownobject", f"{agent_id!r} is not an agent of {user['sourcedId']!r}")
+            user["agents"] = agents
+            user["dateLastModified"] = _timestamp(self.config.now())
+            self.store.put("users", user)
         return await self._send(action, "", {}, status=204)
 
     async def register_credentials(self, request: Request, bound: _Bound, params: dict[str, str]) -> Response:
@@ -674,8 +804,8 @@ class Sandbox:
         action = self._next_action()
         if (refused := await self._refused(action)) is not None:
             return refused
-        user = self.load(VIEWS["users"], params["userSourcedId"])
         body = await self._json_body(request)
+        user = self.load(VIEWS["users"], params["userSourcedId"])
         creds = body.get("credentials") if isinstance(body, dict) else None
         app_name = body.get("applicationName") if isinstance(body, dict) else None
         if (
@@ -738,13 +868,17 @@ class Sandbox:
         if self.faults.latency_ms:
             await asyncio.sleep(self.faults.latency_ms / 1000)
         if action == "429":
-            return _error_response(
+            return self.error_response(
                 ApiError(429, "server_busy", "too many requests (injected)"),
                 headers={"Retry-After": f"{self.faults.retry_after:g}"},
             )
         if action in ("500", "503"):
             code = "internal_server_error" if action == "500" else "server_busy"
-            return _error_response(ApiError(int(action), code, f"injected {action}"))
+            return self.error_response(ApiError(int(action), code, f"injected {action}"))
+        base = _BASE_URL.get()
+        if body and base:
+            # Stored hrefs are relative to a service root; answers carry absolute URLs (format: uri).
+            body = self.hrefs.absolute(body, base=base)
         data = body.encode()
         if action == "truncate" and data:
             return Response(
@@ -788,6 +922,30 @@ class _Dropped(Response):
         # Returning now leaves the response incomplete; the server closes the connection.
 
 
+def json_depth(value: Any) -> int:
+    """Return how deeply a parsed JSON value nests (a scalar is 0), without recursing.
+
+    Example:
+        ```python
+        json_depth({"a": [1, {"b": 2}]})    # 3
+        ```
+
+    """
+    deepest = 0
+    stack = [(value, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if isinstance(node, dict):
+            stack.extend((child, depth + 1) for child in node.values())
+        elif isinstance(node, list):
+            stack.extend((child, depth + 1) for child in node)
+        else:
+            deepest = max(deepest, depth)
+            continue
+        deepest = max(deepest, depth + 1)
+    return deepest
+
+
 def _basic_credentials(header: str | None) -> tuple[str, str] | None:
     if not header or not header.lower().startswith("basic "):
         return None
@@ -820,9 +978,9 @@ def create_app(*, store: Store, config: SandboxConfig | None = None) -> Starlett
         try:
             return await sandbox.handle(request)
         except ApiError as exc:
-            return _error_response(exc)
+            return sandbox.error_response(exc)
         except QueryError as exc:
-            return _error_response(ApiError(400, exc.code_minor, exc.message))
+            return sandbox.error_response(ApiError(400, exc.code_minor, exc.message))
 
     async def token(request: Request) -> Response:
         # RFC 6749 token requests are always form-urlencoded; parsed here to avoid a multipart dependency.
@@ -836,25 +994,51 @@ def create_app(*, store: Store, config: SandboxConfig | None = None) -> Starlett
             return JSONResponse({"error": exc.error, "error_description": exc.message}, exc.status, headers)
         return JSONResponse(answer, headers={"Cache-Control": "no-store"})
 
-    async def stats(request: Request) -> Response:
+    def control(
+        handler: Callable[[dict[str, Any]], Response],
+    ) -> Callable[[Request], Awaitable[Response]]:
+        """Guard a control endpoint: a change needs the control header and a JSON object body."""
+
+        async def endpoint(request: Request) -> Response:
+            if request.method == "GET":
+                return handler({})
+            name, value = CONTROL_HEADER
+            if request.headers.get(name) != value:
+                return JSONResponse({"error": f"a control request needs the header {name}: {value}"}, 403)
+            ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+            if ctype != "application/json":
+                return JSONResponse({"error": "a control request needs Content-Type: application/json"}, 415)
+            try:
+                changes = json.loads(await request.body() or b"{}")
+            except (ValueError, RecursionError):
+                return JSONResponse({"error": "the body is not valid JSON"}, 400)
+            if not isinstance(changes, dict):
+                return JSONResponse({"error": "send a JSON object"}, 400)
+            try:
+                return handler(changes)
+            except ValueError as exc:
+                return JSONResponse({"error": str(exc)}, 400)
+
+        return endpoint
+
+    def stats(changes: dict[str, Any]) -> Response:
         return JSONResponse(sandbox.counters())
 
-    async def reset(request: Request) -> Response:
+    def reset(changes: dict[str, Any]) -> Response:
         sandbox.reset_counters()
         return Response(status_code=204)
 
-    async def faults(request: Request) -> Response:
-        if request.method == "POST":
-            try:
-                changes = json.loads(await request.body() or b"{}")
-                if not isinstance(changes, dict):
-                    raise ValueError("send a JSON object of fault settings")
-                sandbox.faults.update(changes)
-            except ValueError as exc:
-                return JSONResponse({"error": str(exc)}, 400)
+    def faults(changes: dict[str, Any]) -> Response:
+        if changes:
+            sandbox.faults.update(changes)
         return JSONResponse(sandbox.faults.describe())
 
-    async def expire(request: Request) -> Response:
+    def dialect(changes: dict[str, Any]) -> Response:
+        if changes:
+            sandbox.set_dialect(changes)
+        return JSONResponse(sandbox.dialect.to_dict())
+
+    def expire(changes: dict[str, Any]) -> Response:
         sandbox.issuer.expire_all()
         return Response(status_code=204)
 
@@ -862,10 +1046,11 @@ def create_app(*, store: Store, config: SandboxConfig | None = None) -> Starlett
     app = Starlette(
         routes=[
             Route(TOKEN_PATH, token, methods=["POST"]),
-            Route("/_sandbox/stats", stats, methods=["GET"]),
-            Route("/_sandbox/reset", reset, methods=["POST"]),
-            Route("/_sandbox/faults", faults, methods=["GET", "POST"]),
-            Route("/_sandbox/expire-tokens", expire, methods=["POST"]),
+            Route("/_sandbox/stats", control(stats), methods=["GET"]),
+            Route("/_sandbox/reset", control(reset), methods=["POST"]),
+            Route("/_sandbox/faults", control(faults), methods=["GET", "POST"]),
+            Route("/_sandbox/dialect", control(dialect), methods=["GET", "POST"]),
+            Route("/_sandbox/expire-tokens", control(expire), methods=["POST"]),
             Route("/{path:path}", api, methods=methods),
         ]
     )

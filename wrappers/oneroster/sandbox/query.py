@@ -288,29 +288,73 @@ def _comparison_sql(
     return sql, params
 
 
+def _alias_sql(
+    node: Comparison,
+    targets: Sequence[tuple[str, ...]],
+    *,
+    schema_fields: Mapping[str, str],
+    column: str,
+    aliases: Iterator[int],
+) -> tuple[str, list[object]]:
+    """Return SQL for a field standing for several paths: true when any path satisfies the clause.
+
+    ``!=`` is the negation of ``=`` over all the paths together (no path equal), as for arrays.
+    """
+    op = "=" if node.op == "!=" else node.op
+    pieces: list[str] = []
+    params: list[object] = []
+    for path in targets:
+        # Alias targets are trusted code; a first segment outside the schema is a scalar
+        # (the 1.1 ``role`` of a user, say).
+        shapes = {path[0]: "scalar", **schema_fields}
+        sql, part = _comparison_sql(
+            Comparison(path, op, node.value), schema_fields=shapes, column=column, aliases=aliases
+        )
+        pieces.append(sql)
+        params.extend(part)
+    sql = "(" + " OR ".join(pieces) + ")"
+    return (f"NOT {sql}" if node.op == "!=" else sql), params
+
+
 def _node_sql(
-    node: Node, *, schema_fields: Mapping[str, str], column: str, aliases: Iterator[int]
+    node: Node,
+    *,
+    schema_fields: Mapping[str, str],
+    column: str,
+    aliases: Iterator[int],
+    field_aliases: Mapping[str, Sequence[tuple[str, ...]]],
 ) -> tuple[str, list[object]]:
     if isinstance(node, Comparison):
+        targets = field_aliases.get(node.field[0]) if len(node.field) == 1 else None
+        if targets and node.field[0] not in schema_fields:
+            return _alias_sql(node, targets, schema_fields=schema_fields, column=column, aliases=aliases)
         return _comparison_sql(node, schema_fields=schema_fields, column=column, aliases=aliases)
     if node.op not in ("AND", "OR") or not node.parts:
         raise _filter_error(f"invalid filter group {node.op!r} with {len(node.parts)} parts")
     pieces: list[str] = []
     params: list[object] = []
     for part in node.parts:
-        sql, part_params = _node_sql(part, schema_fields=schema_fields, column=column, aliases=aliases)
+        sql, part_params = _node_sql(
+            part, schema_fields=schema_fields, column=column, aliases=aliases, field_aliases=field_aliases
+        )
         pieces.append(sql)
         params.extend(part_params)
     return "(" + f" {node.op} ".join(pieces) + ")", params
 
 
 def filter_sql(
-    node: Node, *, schema_fields: Mapping[str, str], column: str = "data"
+    node: Node,
+    *,
+    schema_fields: Mapping[str, str],
+    column: str = "data",
+    field_aliases: Mapping[str, Sequence[tuple[str, ...]]] | None = None,
 ) -> tuple[str, list[object]]:
     """Return a SQL condition and its parameters that keep the records matching ``node``.
 
     ``schema_fields`` maps the collection's property names to ``"scalar"``, ``"array"`` or
-    ``"object"`` (one entry of ``oneroster.operation_index.SCHEMA_FIELDS``). ``column`` is a
+    ``"object"`` (one entry of ``oneroster.operation_index.SCHEMA_FIELDS``).
+    ``field_aliases`` names filter fields beyond the schema and the paths each stands for
+    (``{"role": (("roles", "role"), ("role",))}``: a user matches when any path does). ``column`` is a
     trusted SQL expression holding the record's JSON text, such as ``"r.data"``; it is the
     only thing put into the SQL as text. The condition is never NULL, so it can be negated
     or combined freely. Raises :class:`QueryError` (``invalid_filter_field``) when a field's
@@ -323,7 +367,13 @@ def filter_sql(
         ```
 
     """
-    return _node_sql(node, schema_fields=schema_fields, column=column, aliases=itertools.count())
+    return _node_sql(
+        node,
+        schema_fields=schema_fields,
+        column=column,
+        aliases=itertools.count(),
+        field_aliases=field_aliases or {},
+    )
 
 
 def parse_fields(text: str, *, schema_fields: Mapping[str, str]) -> tuple[str, ...]:

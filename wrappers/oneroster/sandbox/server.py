@@ -16,6 +16,8 @@ Example:
 from __future__ import annotations
 
 import contextlib
+import dataclasses
+import ipaddress
 import os
 import socket
 import threading
@@ -26,11 +28,15 @@ from typing import Any
 
 import uvicorn
 
-from oneroster.sandbox.app import TOKEN_PATH, Sandbox, SandboxConfig, create_app
+from oneroster.dialects import Dialect
+from oneroster.sandbox.app import CONTROL_HEADER, TOKEN_PATH, Sandbox, SandboxConfig, create_app
 from oneroster.sandbox.faults import Faults
 from oneroster.sandbox.store import Store
 
-__all__ = ["RunningSandbox", "open_store", "serve"]
+__all__ = ["CONTROL_HEADERS", "RunningSandbox", "exposure_warning", "open_store", "serve"]
+
+CONTROL_HEADERS: dict[str, str] = {CONTROL_HEADER[0]: CONTROL_HEADER[1]}
+"""The header every ``POST /_sandbox/*`` needs (with a JSON body): ``{"X-Sandbox-Control": "1"}``."""
 
 
 def open_store(
@@ -132,6 +138,36 @@ class RunningSandbox:
         """
         self.app_state.reset_counters()
 
+    @property
+    def dialect(self) -> Dialect:
+        """Return the dialect the sandbox plays now (see :mod:`oneroster.dialects`)."""
+        return self.app_state.dialect
+
+    def set_dialect(self, dialect: str | Dialect | None = None, **changes: Any) -> Dialect:
+        """Play another dialect from the next request on; return it.
+
+        ``dialect`` is a preset name (``"edfi"``...) or a :class:`Dialect`; ``changes`` are
+        capabilities changed on top of it (or of the current dialect), as ``POST
+        /_sandbox/dialect`` takes them. A bad setting raises ValueError and changes nothing.
+
+        Example:
+            ```python
+            sandbox.set_dialect("baseline", nested_routes=False)
+            sandbox.set_dialect(max_clauses=4)
+            sandbox.set_dialect("full")
+            ```
+
+        """
+        if isinstance(dialect, Dialect):
+            return self.app_state.set_dialect(dialect.replace(**changes) if changes else dialect)
+        request: dict[str, Any] = dict(changes)
+        if dialect is not None:
+            request["preset"] = dialect
+        for name in ("dotted_fields", "nested_routes"):
+            if isinstance(request.get(name), set | frozenset | tuple):
+                request[name] = sorted(request[name])
+        return self.app_state.set_dialect(request)
+
     def expire_tokens(self) -> None:
         """Make every issued token expired (the client's next call must fetch a new one).
 
@@ -178,6 +214,30 @@ class RunningSandbox:
         }
 
 
+def exposure_warning(host: str) -> str | None:
+    """Return a warning when ``host`` makes the sandbox reachable beyond this machine, else None.
+
+    Example:
+        ```python
+        exposure_warning("0.0.0.0")      # 'warning: ...'
+        exposure_warning("127.0.0.1")    # None
+        ```
+
+    """
+    if host == "localhost":
+        return None
+    try:
+        if ipaddress.ip_address(host.strip("[]")).is_loopback:
+            return None
+    except ValueError:
+        pass
+    return (
+        f"warning: listening on {host} makes the sandbox reachable from other machines: its fixed "
+        "credentials, every record and the /_sandbox/* controls (faults, dialect, tokens) with them; "
+        "use --host 127.0.0.1 unless you mean it"
+    )
+
+
 def _free_port(host: str) -> int:
     with socket.socket() as sock:
         sock.bind((host, 0))
@@ -196,10 +256,13 @@ def serve(
     store: Store | None = None,
     config: SandboxConfig | None = None,
     faults: Mapping[str, Any] | None = None,
+    dialect: str | Dialect | None = None,
 ) -> Iterator[RunningSandbox]:
     """Start the sandbox in a background thread; stop it (and close its store) on exit.
 
-    ``port=0`` picks a free port. ``faults`` sets fault injection (see :class:`Faults`).
+    ``port=0`` picks a free port. ``faults`` sets fault injection (see :class:`Faults`);
+    ``dialect`` the provider it plays (a preset name such as ``"edfi"``, or a
+    :class:`~oneroster.dialects.Dialect`; default ``config.dialect``, ``"full"``).
 
     Example:
         ```python
@@ -211,6 +274,8 @@ def serve(
     config = config or SandboxConfig()
     if faults:
         config.faults = Faults(**faults)
+    if dialect is not None:
+        config = dataclasses.replace(config, dialect=dialect)
     own_store = store is None
     store = store if store is not None else open_store(db=db, seed=seed, users=users, kinds=kinds)
     app = create_app(store=store, config=config)
