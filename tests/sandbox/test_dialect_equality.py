@@ -1,14 +1,16 @@
 """The same call returns the same records whatever the provider can express.
 
-A client told its provider takes everything (the ``full`` dialect: nested routes, dotted
-fields, parentheses, quote escapes) is the reference. Clients told their provider is as
-narrow as the 1EdTech baseline, as TimeBack, or as the Ed-Fi open-source provider (no nested
-routes at all) must plan around it, and still return exactly the same records, for every
-public read call and for random ``where`` trees.
+A client of a sandbox playing the fullest provider (the ``full`` dialect: nested routes,
+dotted fields, parentheses, quote escapes) is the reference. Clients of sandboxes playing the
+1EdTech baseline, TimeBack, or the Ed-Fi open-source provider (no nested routes at all, a
+plain 404 for them, singular envelopes, ignored ``fields``) must plan around what each refuses,
+and still return exactly the same records, for every public read call and for random
+``where`` trees.
 """
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 from collections.abc import Callable, Iterator
@@ -30,23 +32,20 @@ pytestmark = pytest.mark.sandbox
 NARROW = {"baseline": BASELINE, "timeback": TIMEBACK, "edfi": EDFI}
 
 
-@pytest.fixture(scope="module")
-def district() -> Iterator[RunningSandbox]:
-    with serve(seed=3, users=120) as running:
-        yield running
-
-
 def _client(sandbox: RunningSandbox, dialect: Dialect) -> OneRoster:
     profile = dataclasses.replace(PROFILES["timeback"], name=f"timeback-as-{dialect.name}", dialect=dialect)
     return OneRoster(**{**sandbox.client_kwargs(), "profile": profile}, page_size=25)
 
 
 @pytest.fixture(scope="module")
-def clients(district: RunningSandbox) -> Iterator[dict[str, OneRoster]]:
-    made = {name: _client(district, dialect) for name, dialect in {"full": FULL, **NARROW}.items()}
-    yield made
-    for client in made.values():
-        client.close()
+def clients() -> Iterator[dict[str, OneRoster]]:
+    """One sandbox per dialect, each playing it (refusing what it cannot take), the same district in each."""
+    with contextlib.ExitStack() as stack:
+        made = {}
+        for name, dialect in {"full": FULL, **NARROW}.items():
+            sandbox = stack.enter_context(serve(seed=3, users=120, dialect=dialect))
+            made[name] = stack.enter_context(_client(sandbox, dialect))
+        yield made
 
 
 def _ids(records: list[Any]) -> list[str]:
