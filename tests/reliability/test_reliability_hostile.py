@@ -267,6 +267,22 @@ def test_a_2xx_answer_that_is_not_json_keeps_no_token_in_its_text() -> None:
     assert ESCAPED_TOKEN not in exposed_text(caught.value) and echoed not in exposed_text(caught.value)
 
 
+def test_a_huge_2xx_body_is_redacted_in_its_head_only_and_a_token_at_the_cut_stays_masked() -> None:
+    """Item 4: the kept text is cut after masking, so a token straddling the cut shows no prefix."""
+    body = ("x" * 1990 + ESCAPED_TOKEN + "y" * 5_000_000).encode()
+
+    def respond(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, content=body, headers={"Content-Type": "text/plain"})
+
+    client, _ = mock_client(respond, token=ESCAPED_TOKEN)
+    with client, pytest.raises(ResponseParseError) as caught:
+        client.users.list()
+    text = caught.value.text
+    assert len(text) == 2000 and text.startswith("x" * 1990)
+    assert text[1990:] == "***" + "y" * 7
+    assert ESCAPED_TOKEN[:6] not in exposed_text(caught.value)
+
+
 def test_provider_wording_is_kept_while_secret_values_are_masked() -> None:
     """Item 13: "unknown client or *** secret", "unknown bearer ***" hid the provider's words."""
 

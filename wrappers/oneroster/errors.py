@@ -483,7 +483,16 @@ def response_text(response: httpx.Response, *, limit: int | None = None) -> str:
     """
     try:
         response.read()
-        text = response.text
+        if limit is None:
+            text = response.text
+        else:
+            # Only the head is decoded and redacted (a body may be 256 MiB of junk), with room
+            # past the cut for the longest escaped secret (\uXXXX: six characters per character),
+            # so that one straddling the cut is still masked whole before the text is cut.
+            secrets = request_secrets(_request_of(response))
+            room = limit + 6 * max((len(s) for s in secrets), default=0) + 64
+            head = response.content[: 4 * room]  # at most four bytes per character in UTF-8
+            text = head.decode(response.encoding or "utf-8", errors="replace")[:room]
     except (httpx.StreamError, httpx.TransportError, LookupError):
         return ""
     text = redact_text(text, secrets=request_secrets(_request_of(response)))
