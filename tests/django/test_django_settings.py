@@ -59,6 +59,7 @@ def test_defaults_fill_what_is_not_set() -> None:
         profile="ims",
         timeout=30.0,
         max_retries=3,
+        deadline=20.0,
     )
     assert "site-secret-Kq3" not in repr(config)
     assert config.client_kwargs() == {
@@ -68,6 +69,7 @@ def test_defaults_fill_what_is_not_set() -> None:
         "token_url": "https://sis.example/oauth/token",
         "profile": "ims",
         "timeout": 30.0,
+        "deadline": 20.0,
         "max_retries": 3,
         "page_size": None,
     }
@@ -82,6 +84,7 @@ def test_every_key_is_passed_to_the_client() -> None:
             "PROFILE": custom,
             "SCOPES": ["scope-a", "scope-b"],
             "TIMEOUT": 5,
+            "DEADLINE": 12,
             "MAX_RETRIES": 0,
             "PAGE_SIZE": 250,
         }
@@ -93,6 +96,7 @@ def test_every_key_is_passed_to_the_client() -> None:
         "profile": custom,
         "scopes": ["scope-a", "scope-b"],
         "timeout": 5.0,
+        "deadline": 12.0,
         "max_retries": 0,
         "page_size": 250,
     }
@@ -108,6 +112,9 @@ def test_every_key_is_passed_to_the_client() -> None:
         ({k: v for k, v in VALID.items() if k != "BASE_URL"}, ["oneroster.E004"], "['BASE_URL'] is not set"),
         ({**VALID, "BASE_URL": ""}, ["oneroster.E004"], "'https://sis.example'"),
         ({**VALID, "BASE_URL": "sis.example"}, ["oneroster.E005"], "not an http:// or https:// URL"),
+        ({**VALID, "BASE_URL": "https://svc:pw-Kq9@sis.example"}, ["oneroster.E005"], "holds credentials"),
+        ({**VALID, "DEADLINE": 0}, ["oneroster.E008"], "['DEADLINE'] must be a number > 0"),
+        ({**VALID, "DEADLINE": "20"}, ["oneroster.E008"], "['DEADLINE'] must be a number, not str"),
         ({**VALID, "TOKEN_URL": "ftp://sis.example/t"}, ["oneroster.E005"], "['TOKEN_URL']"),
         ({"BASE_URL": "https://sis.example"}, ["oneroster.E006"], "no credentials"),
         ({**VALID, "TOKEN_URL": None}, ["oneroster.E006"], "TOKEN_URL not set"),

@@ -7,6 +7,7 @@ Named ``reliability_support`` (not ``support``) because test directories have no
 from __future__ import annotations
 
 import json
+import socket
 import threading
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
@@ -156,3 +157,114 @@ def texts_of(values: Iterable[object]) -> str:
 def json_body(request: httpx.Request) -> Any:
     """The decoded JSON body of a recorded request."""
     return json.loads(request.content)
+
+
+# -- a loopback server whose answers are written byte by byte ------------------------------
+
+
+class RawExchange:
+    """One request received by ``RawServer`` and the socket to answer it on."""
+
+    def __init__(self, sock: socket.socket, head: str, body: bytes, stopping: threading.Event) -> None:
+        self.sock = sock
+        lines = head.split("\r\n")
+        self.method, self.target, _ = lines[0].split(" ", 2)
+        self.headers = httpx.Headers([tuple(line.split(":", 1)) for line in lines[1:] if ":" in line])
+        self.body = body
+        self._stopping = stopping
+
+    @property
+    def path(self) -> str:
+        return self.target.partition("?")[0]
+
+    def send_head(self, status: int, headers: Mapping[str, str]) -> None:
+        lines = [f"HTTP/1.1 {status} X"] + [f"{k}: {v}" for k, v in headers.items()]
+        self.sock.sendall(("\r\n".join(lines) + "\r\n\r\n").encode("latin-1"))
+
+    def answer(self, status: int, body: bytes, headers: Mapping[str, str] | None = None) -> None:
+        all_headers = {"Content-Type": "application/json", "Content-Length": str(len(body))}
+        all_headers.update(headers or {})
+        self.send_head(status, all_headers)
+        self.sock.sendall(body)
+
+    def drip(self, data: bytes, every: float) -> None:
+        """Send ``data`` one byte at a time, ``every`` seconds apart (until the server stops)."""
+        for index in range(len(data)):
+            if self._stopping.wait(every):
+                return
+            self.sock.sendall(data[index : index + 1])
+
+    def stall(self, seconds: float) -> None:
+        """Send nothing for ``seconds`` (or until the server stops)."""
+        self._stopping.wait(seconds)
+
+
+class RawServer:
+    """A threaded loopback HTTP/1.1 server; ``handle(exchange)`` writes each answer, then it closes.
+
+    For what no framework sends on purpose: bodies dripped a byte at a time, stalls, gzip
+    bombs, corrupt compressed bodies. Use it as a context manager; ``url`` is its root.
+    """
+
+    def __init__(self, handle: Callable[[RawExchange], None]) -> None:
+        self.handle = handle
+        self.exchanges: list[RawExchange] = []
+        self._stopping = threading.Event()
+        self._listener = socket.create_server(("127.0.0.1", 0))
+        # accept() is not woken by close() from another thread: poll, so that exit is prompt.
+        self._listener.settimeout(0.05)
+        self._threads: list[threading.Thread] = []
+        self._lock = threading.Lock()
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self._listener.getsockname()[1]}"
+
+    def paths(self) -> list[str]:
+        with self._lock:
+            return [exchange.path for exchange in self.exchanges]
+
+    def __enter__(self) -> RawServer:
+        thread = threading.Thread(target=self._accept, daemon=True)
+        thread.start()
+        self._threads.append(thread)
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._stopping.set()
+        self._listener.close()
+        for thread in self._threads:
+            thread.join(timeout=5)
+
+    def _accept(self) -> None:
+        while not self._stopping.is_set():
+            try:
+                sock, _ = self._listener.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            sock.settimeout(None)
+            thread = threading.Thread(target=self._serve, args=(sock,), daemon=True)
+            thread.start()
+            self._threads.append(thread)
+
+    def _serve(self, sock: socket.socket) -> None:
+        with sock:
+            try:
+                data = b""
+                while b"\r\n\r\n" not in data:
+                    chunk = sock.recv(65536)
+                    if not chunk:
+                        return
+                    data += chunk
+                head, _, body = data.partition(b"\r\n\r\n")
+                exchange = RawExchange(sock, head.decode("latin-1"), body, self._stopping)
+                length = int(exchange.headers.get("content-length", "0"))
+                while len(exchange.body) < length:
+                    exchange.body += sock.recv(65536)
+                with self._lock:
+                    self.exchanges.append(exchange)
+                self.handle(exchange)
+            except OSError:
+                return  # the client hung up: that is what several tests make it do

@@ -92,9 +92,18 @@ def test_status_maps_to_class(status: int, cls: type[APIError]) -> None:
     assert info.value.url == URL
 
 
-@pytest.mark.parametrize("status", [200, 201, 204, 301, 304, 399])
-def test_success_and_redirect_statuses_pass(status: int) -> None:
+@pytest.mark.parametrize("status", [200, 201, 204, 299])
+def test_success_statuses_pass(status: int) -> None:
     assert call(status, content=b"<html>not json</html>").status_code == status
+
+
+@pytest.mark.parametrize("status", [301, 302, 304, 307, 399])
+def test_redirect_statuses_are_errors_not_data(status: int) -> None:
+    # The client follows no redirect, so a 3xx body is never the answer (issue 14, item 9).
+    with pytest.raises(APIError) as info:
+        call(status, content=b'{"users": []}')
+    assert type(info.value) is APIError and info.value.status_code == status
+    assert "does not follow redirects" in str(info.value)
 
 
 def test_ims_body_fields_and_message() -> None:

@@ -12,17 +12,21 @@ Example:
 """
 
 from oneroster.client import OneRoster
+from oneroster.deadlines import deadline
 from oneroster.engine import UnsupportedOperation
 from oneroster.errors import (
     APIError,
     BadRequest,
     Conflict,
+    DeadlineExceeded,
     Forbidden,
     NotFound,
     OneRosterError,
     PaginationError,
     RateLimited,
+    ResponseDecodingError,
     ResponseParseError,
+    ResponseTooLarge,
     ServerError,
     Timeout,
     TransportError,
@@ -40,6 +44,7 @@ __all__ = [
     "APIError",
     "BadRequest",
     "Conflict",
+    "DeadlineExceeded",
     "F",
     "Forbidden",
     "NotFound",
@@ -49,7 +54,9 @@ __all__ = [
     "PaginationError",
     "Profile",
     "RateLimited",
+    "ResponseDecodingError",
     "ResponseParseError",
+    "ResponseTooLarge",
     "RetryPolicy",
     "ServerError",
     "Timeout",
@@ -59,6 +66,7 @@ __all__ = [
     "UnsupportedOperation",
     "ValidationError",
     "build_filter",
+    "deadline",
     "where",
 ]
 

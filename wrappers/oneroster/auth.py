@@ -34,16 +34,20 @@ from typing import Any
 
 import httpx
 
+from . import deadlines
 from .errors import (
     _AUTH_WILL_RETRY_401,
     APIError,
     BadRequest,
+    DeadlineExceeded,
     ResponseParseError,
     Unauthorized,
+    ValidationError,
     raise_for_response,
+    response_text,
 )
 from .logging_utils import MASK, redact_text, redact_url
-from .retries import translate_transport_errors
+from .retries import RetryTransport, translate_transport_errors
 
 __all__ = ["OAuth2ClientCredentials", "StaticToken"]
 
@@ -64,16 +68,28 @@ class _Token:
     refresh_at: float
 
 
+class _Flight:
+    """One token request in progress; every thread that needs a token meanwhile waits for its outcome."""
+
+    def __init__(self) -> None:
+        self.done = threading.Event()
+        self.token: _Token | None = None
+        self.error: BaseException | None = None
+
+
 class OAuth2ClientCredentials(httpx.Auth):
     """OAuth 2.0 client-credentials auth: fetches, caches and refreshes a bearer token.
 
     The token is requested with HTTP Basic client authentication and cached on this
     instance; it is renewed ``refresh_margin`` seconds before it expires (at most half
     its lifetime early for short-lived tokens). Concurrent threads share a single token
-    request. A 401 from the API invalidates the token and the request is sent once more
-    with a fresh one. Token endpoint failures raise ``oneroster.errors.Unauthorized``
-    (400/401), another ``APIError``, ``TransportError`` or ``ResponseParseError`` (also
-    for an ``access_token`` or ``token_type`` that cannot be sent in a header).
+    request, and its outcome: when it fails, every thread that waited for it raises that
+    same error instead of trying again in turn. Waiting counts against the waiting call's
+    deadline (``DeadlineExceeded``). A 401 from the API invalidates the token and the
+    request is sent once more with a fresh one. Token endpoint failures raise
+    ``oneroster.errors.Unauthorized`` (400/401), another ``APIError``, ``TransportError``
+    or ``ResponseParseError`` (also for an ``access_token`` or ``token_type`` that cannot
+    be sent in a header).
 
     Example:
         ```python
@@ -107,10 +123,15 @@ class OAuth2ClientCredentials(httpx.Auth):
         self._client_secret = client_secret
         self.scopes = tuple(scopes) if scopes is not None else None
         self._owns_token_client = token_client is None
-        self._token_client = token_client if token_client is not None else httpx.Client(timeout=30)
+        self._token_client = (
+            token_client
+            if token_client is not None
+            else httpx.Client(timeout=30, transport=RetryTransport(httpx.HTTPTransport()))
+        )
         self.refresh_margin = refresh_margin
         self._clock = clock
         self._token: _Token | None = None
+        self._flight: _Flight | None = None
         self._lock = threading.Lock()
 
     def __repr__(self) -> str:
@@ -167,17 +188,58 @@ class OAuth2ClientCredentials(httpx.Auth):
             self._token_client.close()
 
     def _current_token(self, rejected: _Token | None = None) -> _Token:
-        token = self._token
-        if token is not None and token is not rejected and self._clock() < token.refresh_at:
-            return token
-        with self._lock:
-            # Another thread may have fetched a token while this one waited for the lock;
-            # only a token this thread has not already seen rejected and still fresh counts.
+        while True:
             token = self._token
             if token is not None and token is not rejected and self._clock() < token.refresh_at:
                 return token
-            self._token = self._fetch_token()
-            return self._token
+            with self._lock:
+                # Another thread may have fetched a token while this one waited for the lock;
+                # only a token this thread has not already seen rejected and still fresh counts.
+                token = self._token
+                if token is not None and token is not rejected and self._clock() < token.refresh_at:
+                    return token
+                flight = self._flight
+                leading = flight is None
+                if flight is None:
+                    flight = self._flight = _Flight()
+            if leading:
+                return self._lead(flight)
+            self._wait_for(flight)
+            if flight.token is not None:
+                return flight.token
+            error = flight.error
+            if isinstance(error, Exception) and not isinstance(error, DeadlineExceeded):
+                # The endpoint's answer is the same for everyone: one request, one failure.
+                # (Raised in each waiting thread, as concurrent.futures raises a failed result.)
+                raise error
+            # The leader ran out of *its* time, or was interrupted: this thread asks itself.
+
+    def _lead(self, flight: _Flight) -> _Token:
+        try:
+            flight.token = self._fetch_token()
+            return flight.token
+        except BaseException as exc:
+            flight.error = exc
+            raise
+        finally:
+            with self._lock:
+                if flight.token is not None:
+                    self._token = flight.token
+                self._flight = None
+            flight.done.set()
+
+    def _wait_for(self, flight: _Flight) -> None:
+        limit = deadlines.current()
+        if flight.done.wait(None if limit is None else max(limit.remaining(), 0.0)):
+            return
+        assert limit is not None
+        url = redact_url(self.token_url)
+        raise DeadlineExceeded(
+            f"POST {url}: the token was not fetched within the call's {limit.seconds:g} s deadline",
+            method="POST",
+            url=url,
+            deadline=limit.seconds,
+        )
 
     def _fetch_token(self) -> _Token:
         data = {"grant_type": "client_credentials"}
@@ -192,8 +254,8 @@ class OAuth2ClientCredentials(httpx.Auth):
                     auth=httpx.BasicAuth(self.client_id, self._client_secret),
                     headers={"Accept": "application/json"},
                 )
-            if response.status_code >= 400:
-                raise_for_response(response)
+            # Every answer but a 2xx is an error here too (a 3xx included: its body is no token).
+            raise_for_response(response)
         # ``from None``: the original exception was built before the secret was scrubbed.
         except (BadRequest, Unauthorized) as exc:
             # OAuth servers answer bad client credentials with 400 or 401 alike.
@@ -201,7 +263,7 @@ class OAuth2ClientCredentials(httpx.Auth):
         except APIError as exc:
             raise self._scrubbed(exc, type(exc)) from None
 
-        text = redact_text(response.text, secrets=[self._client_secret])[:_TEXT_LIMIT]
+        text = redact_text(response_text(response), secrets=[self._client_secret])[:_TEXT_LIMIT]
         try:
             payload: Any = json.loads(response.content)
         except (ValueError, RecursionError):
@@ -282,6 +344,9 @@ def _lifetime(expires_in: object) -> float:
 class StaticToken(httpx.Auth):
     """Send a fixed bearer token with every request.
 
+    Raises ``ValidationError`` (without the token in it) for a token that cannot be sent in
+    a header: spaces, line breaks (a trailing newline from a file) or non-ASCII text.
+
     Example:
         ```python
         client = httpx.Client(auth=StaticToken("eyJhbGciOi..."))
@@ -290,6 +355,15 @@ class StaticToken(httpx.Auth):
     """
 
     def __init__(self, token: str) -> None:
+        # The same rule as for a token from the token endpoint, checked before anything is sent:
+        # a token read from a file often ends in a newline, and the HTTP layer would refuse the
+        # header later with the token itself in its error.
+        if not isinstance(token, str) or not _CREDENTIAL_RE.fullmatch(token):
+            raise ValidationError(
+                "token holds characters that cannot be sent in an Authorization header (spaces, "
+                "line breaks or non-ASCII); strip the text it was read from",
+                field="token",
+            )
         self._authorization = f"Bearer {token}"
 
     def __repr__(self) -> str:

@@ -19,10 +19,12 @@ import httpx
 
 import oneroster_client.models as models
 from oneroster.auth import OAuth2ClientCredentials, StaticToken
+from oneroster.bodies import ACCEPTED_ENCODINGS, DEFAULT_MAX_RESPONSE_BYTES, decoded_headers
+from oneroster.deadlines import check_seconds
 from oneroster.dialects import Dialect, resolve_dialect
 from oneroster.engine import Engine
 from oneroster.errors import ValidationError, raise_for_response
-from oneroster.logging_utils import log_request, log_response
+from oneroster.logging_utils import log_request, log_response, redact_url
 from oneroster.profiles import Profile, resolve_profile
 from oneroster.resources import RESOURCES, Collection
 from oneroster.retries import RetryPolicy, RetryTransport
@@ -44,21 +46,39 @@ if TYPE_CHECKING:
 __all__ = ["OneRoster"]
 
 DEFAULT_TIMEOUT = 30.0
+#: Seconds one call to the provider may take in all (token, attempts, back-off, body): finite by
+#: default, like ``timeout``, and generous enough for the slowest honest page.
+DEFAULT_DEADLINE = 300.0
 
 
 class _SendThrough(httpx.BaseTransport):
-    """Send through a caller's ``httpx.Client`` so its proxies, certificates and mounts apply."""
+    """Send through a caller's ``httpx.Client`` so its proxies, certificates and mounts apply.
+
+    The body is handed on as it came off the wire (still compressed): the retry transport
+    above reads and decodes it, once, within its size limit and deadline.
+    """
 
     def __init__(self, client: httpx.Client) -> None:
         self._client = client
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
-        response = self._client.send(request)
-        # The caller's client already read the body; hand back a fresh, unread response.
+        response = self._client.send(request, stream=True)
+        if response.is_stream_consumed:
+            # One of the caller's response hooks read it, and httpx decoded it then: hand on
+            # the decoded bytes, without the Content-Encoding that no longer describes them.
+            content = response.content
+            response.close()
+            return httpx.Response(
+                status_code=response.status_code,
+                headers=decoded_headers(response.headers, len(content)),
+                content=content,
+                extensions=response.extensions,
+                request=request,
+            )
         return httpx.Response(
             status_code=response.status_code,
             headers=response.headers,
-            content=response.content,
+            stream=response.stream,
             extensions=response.extensions,
             request=request,
         )
@@ -98,8 +118,15 @@ class OneRoster:
         profile: ``"ims"``, ``"timeback"``, ``"timeback-platform"``, ``"v1p1"`` or a ``Profile``.
         scopes: scopes to ask for; default: the read scopes of the profile.
         timeout: seconds for connect/read/write (finite by default).
+        deadline: seconds one call to the provider may take in all: the token request, every
+            attempt, the back-off between them and a slowly arriving body (default 300;
+            ``None``: no limit). One page of ``stream()``/``list_all()`` is one call; bound a
+            whole block of calls with ``oneroster.deadline(seconds)``. Exceeded:
+            ``DeadlineExceeded``.
         max_retries: retries of safe calls on 429/502/503/504 and network faults.
         page_size: default ``limit`` of list calls (``None``: the server's default).
+        max_response_bytes: the largest body accepted, counted decompressed (default 256 MiB;
+            ``None``: no limit). Larger: ``ResponseTooLarge``, with no more than that read.
         http_client: an ``httpx.Client`` to send through (proxies, certificates, tests).
         dialect: what the provider can express, overriding the profile's (a preset name such as
             ``"full"``, or a :class:`~oneroster.dialects.Dialect`); see :mod:`oneroster.planner`.
@@ -151,15 +178,40 @@ class OneRoster:
         profile: str | Profile = "ims",
         scopes: Sequence[str] | None = None,
         timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
+        deadline: float | None = DEFAULT_DEADLINE,
         max_retries: int = 3,
         page_size: int | None = None,
+        max_response_bytes: int | None = DEFAULT_MAX_RESPONSE_BYTES,
         http_client: httpx.Client | None = None,
         retry_policy: RetryPolicy | None = None,
         dialect: str | Dialect | None = None,
         full_scans: Literal["warn", "refuse"] = "warn",
     ) -> None:
         if not isinstance(base_url, str) or not base_url.startswith(("http://", "https://")):
-            raise ValidationError(f"base_url must be an http(s) URL, got {base_url!r}", field="base_url")
+            raise ValidationError(
+                f"base_url must be an http(s) URL, got {redact_url(str(base_url))!r}", field="base_url"
+            )
+        try:
+            userinfo = httpx.URL(base_url).userinfo
+        except (httpx.InvalidURL, ValueError):
+            raise ValidationError("base_url is not a valid URL", field="base_url") from None
+        if userinfo:
+            # Never used (the auth flow sets Authorization), yet it would end up in repr(), logs
+            # and every reference href a write stores on the provider.
+            raise ValidationError(
+                "base_url must not hold credentials (user:password@host): pass client_id/client_secret "
+                "or token instead",
+                field="base_url",
+            )
+        deadline = check_seconds(deadline)
+        if max_response_bytes is not None and (
+            isinstance(max_response_bytes, bool)
+            or not isinstance(max_response_bytes, int)
+            or max_response_bytes < 1
+        ):
+            raise ValidationError(
+                "max_response_bytes must be a positive integer or None", field="max_response_bytes"
+            )
         if page_size is not None and (
             isinstance(page_size, bool) or not isinstance(page_size, int) or page_size < 1
         ):
@@ -178,12 +230,13 @@ class OneRoster:
             _SendThrough(http_client) if http_client is not None else httpx.HTTPTransport()
         )
         policy = retry_policy or RetryPolicy(max_retries=max_retries)
-        self._transport = RetryTransport(inner, policy=policy)
+        self._transport = RetryTransport(inner, policy=policy, max_response_bytes=max_response_bytes)
         self._timeout = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
         self._auth = self._make_auth(
             client_id=client_id, client_secret=client_secret, token_url=token_url, token=token, scopes=scopes
         )
         self._http: dict[str, httpx.Client] = {}
+        self._deadline = deadline
         self._engine = self._engine_for(self.profile, keep=self._http)
         self._engine.full_scans = full_scans
         for spec in RESOURCES:
@@ -214,13 +267,19 @@ class OneRoster:
                 timeout=self._timeout,
                 transport=self._transport,
                 event_hooks={"request": request_hooks, "response": [log_response, raise_for_response]},
-                headers={"Accept": "application/json", "User-Agent": "oneroster-client"},
+                headers={
+                    "Accept": "application/json",
+                    # Only what the transport decodes within its size limit (httpx would add br
+                    # or zstd when their packages happen to be installed).
+                    "Accept-Encoding": ACCEPTED_ENCODINGS,
+                    "User-Agent": "oneroster-client",
+                },
             )
             https[service] = http
             client = AuthenticatedClient(base_url=self.base_url + root, token="")
             client.set_httpx_client(http)
             generated[service] = client
-        engine = Engine(profile=profile, clients=generated)
+        engine = Engine(profile=profile, clients=generated, deadline=self._deadline)
         for http in https.values():
             # Recorded after raise_for_response: only answers that reach the parser are kept.
             http.event_hooks["response"].append(engine.record_response)
@@ -269,7 +328,11 @@ class OneRoster:
             )
         if not token_url:
             raise ValidationError("token_url is required with client credentials", field="token_url")
-        token_client = httpx.Client(transport=self._transport, timeout=self._timeout)
+        token_client = httpx.Client(
+            transport=self._transport,
+            timeout=self._timeout,
+            headers={"Accept-Encoding": ACCEPTED_ENCODINGS, "User-Agent": "oneroster-client"},
+        )
         chosen = list(self.profile.default_scopes if scopes is None else scopes)
         return OAuth2ClientCredentials(
             token_url=token_url,
@@ -302,7 +365,10 @@ class OneRoster:
         return cls(**values)
 
     def __repr__(self) -> str:
-        return f"OneRoster(base_url={self.base_url!r}, profile={self.profile.name!r}, auth={self._auth!r})"
+        return (
+            f"OneRoster(base_url={redact_url(self.base_url)!r}, profile={self.profile.name!r}, "
+            f"auth={self._auth!r})"
+        )
 
     def close(self) -> None:
         """Close the connection pool and the token client. Safe to call twice.

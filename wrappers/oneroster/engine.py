@@ -20,7 +20,8 @@ from typing import Any, Literal
 
 import httpx
 
-from oneroster.errors import ResponseParseError, ValidationError
+from oneroster.deadlines import deadline as _deadline
+from oneroster.errors import ResponseParseError, ValidationError, response_text
 from oneroster.operation_index import OPERATIONS, Operation
 from oneroster.paging import DEFAULT_MAX_PAGES
 from oneroster.profiles import Profile
@@ -86,17 +87,28 @@ class Outcome:
         the generated parser's own error when it failed first.
         """  # noqa: D205
         error = ResponseParseError(
-            message, text=self.response.text[:2000], status_code=self.response.status_code
+            message, text=response_text(self.response, limit=2000), status_code=self.response.status_code
         )
         error.__cause__ = self.parse_error
         return error
 
 
 class Engine:
-    """Calls generated operations for one profile over per-service generated clients."""
+    """Calls generated operations for one profile over per-service generated clients.
 
-    def __init__(self, *, profile: Profile, clients: Mapping[str, AuthenticatedClient]) -> None:
+    Each call runs under its own ``deadline`` (seconds; ``None``: none) or any earlier one set
+    around it with ``oneroster.deadline()``: the retry transport and the auth flow keep to it.
+    """
+
+    def __init__(
+        self,
+        *,
+        profile: Profile,
+        clients: Mapping[str, AuthenticatedClient],
+        deadline: float | None = None,
+    ) -> None:
         self.profile = profile
+        self.deadline = deadline
         self._clients = dict(clients)
         self._modules: dict[str, ModuleType] = {}
         self._last = threading.local()
@@ -170,7 +182,7 @@ class Engine:
         """
         op = self._sendable(op_id)
         request = self._module(op)._get_kwargs(**kwargs)
-        with translate_transport_errors(method=op.method):
+        with _deadline(self.deadline), translate_transport_errors(method=op.method):
             response = self._clients[op.service].get_httpx_client().request(**request)
         return Outcome(parsed=None, response=response)
 
@@ -179,7 +191,7 @@ class Engine:
         op = self._sendable(op_id)
         module = self._module(op)
         self._last.response = None
-        with translate_transport_errors(method=op.method):
+        with _deadline(self.deadline), translate_transport_errors(method=op.method):
             try:
                 result = module.sync_detailed(client=self._clients[op.service], **kwargs)
             except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:

@@ -14,12 +14,16 @@ OneRosterError
 │   └── ServerError          5xx
 ├── TransportError           the request never got a usable answer
 │   └── Timeout
+│       └── DeadlineExceeded the call's whole time budget (``deadline``) ran out
 ├── ResponseParseError       a 2xx answer whose body is not what the API promises
+│   ├── ResponseTooLarge     the body outgrew ``max_response_bytes`` (counted decompressed)
+│   └── ResponseDecodingError  a gzip/deflate body that does not decompress
 └── PaginationError          a paging loop that would never end
 ```
 
 ``raise_for_response`` maps an error response onto this tree (other 4xx codes such as
-405, 410 or 499 give a plain ``APIError``; every 5xx, 520-527 included, a ``ServerError``).
+405, 410 or 499 give a plain ``APIError``; every 5xx, 520-527 included, a ``ServerError``;
+a 3xx, which the client never follows, a plain ``APIError`` too).
 Every message is built from the status, the method, a redacted URL and the server's
 ``imsx_description``; none ever contains a token or a client secret.
 
@@ -51,12 +55,15 @@ __all__ = [
     "APIError",
     "BadRequest",
     "Conflict",
+    "DeadlineExceeded",
     "Forbidden",
     "NotFound",
     "OneRosterError",
     "PaginationError",
     "RateLimited",
+    "ResponseDecodingError",
     "ResponseParseError",
+    "ResponseTooLarge",
     "ServerError",
     "Timeout",
     "TransportError",
@@ -65,6 +72,8 @@ __all__ = [
     "ValidationError",
     "parse_retry_after",
     "raise_for_response",
+    "request_secrets",
+    "response_text",
 ]
 
 
@@ -195,16 +204,66 @@ class Timeout(TransportError):
     """The server did not answer within the configured timeout."""
 
 
+class DeadlineExceeded(Timeout):
+    """The call ran out of its time budget: ``OneRoster(deadline=...)`` or ``oneroster.deadline(...)``.
+
+    The budget covers everything the call waited for: the token, each attempt, the back-off
+    between them and a body that arrives slowly. ``deadline`` is that budget in seconds.
+
+    Example:
+        ```python
+        try:
+            client.users.get("u-1")
+        except oneroster.DeadlineExceeded as exc:
+            print(f"gave up after {exc.deadline:g} s")
+        ```
+
+    """
+
+    def __init__(
+        self, message: str, *, method: str | None = None, url: str | None = None, deadline: float
+    ) -> None:
+        super().__init__(message, method=method, url=url)
+        self.deadline = deadline
+
+
 class ResponseParseError(OneRosterError):
     """A successful status whose body is not valid JSON of the expected shape.
 
-    ``text`` keeps the raw body (truncated) so the cause can be seen.
+    ``text`` keeps the raw body (truncated, with credentials masked) so the cause can be seen.
     """
 
     def __init__(self, message: str, *, text: str = "", status_code: int | None = None) -> None:
         super().__init__(message)
-        self.text = text
+        # Whoever built the text should have masked the request's own secrets; this masks
+        # anything else that looks like a credential, whoever built it.
+        self.text = redact_text(text)
         self.status_code = status_code
+
+
+class ResponseTooLarge(ResponseParseError):
+    """The answer's body, decompressed, is larger than ``OneRoster(max_response_bytes=...)``.
+
+    Reading stopped at the limit (``limit``, in bytes): nothing larger was ever held in memory.
+
+    Example:
+        ```python
+        OneRoster.from_env(max_response_bytes=512 * 1024 * 1024)  # for a provider that never pages
+        ```
+
+    """
+
+    def __init__(self, message: str, *, limit: int, status_code: int | None = None) -> None:
+        super().__init__(message, status_code=status_code)
+        self.limit = limit
+
+
+class ResponseDecodingError(ResponseParseError):
+    """The answer's body is compressed (``Content-Encoding: gzip``/``deflate``) but does not decompress.
+
+    A safe call is retried on it, as on a 502: a body corrupted on the way is not the
+    server's final word.
+    """
 
 
 class PaginationError(OneRosterError):
@@ -233,6 +292,11 @@ class PaginationError(OneRosterError):
 _BODY_LIMIT = 2048
 #: How much of a non-IMS body goes into the exception message.
 _EXCERPT_LIMIT = 200
+
+#: Set on a response's extensions by the transport when an error answer's body could not be
+#: read in full (too large, corrupt): the status still counts, and the message says why it
+#: has no detail.
+BODY_PROBLEM = "oneroster.body_problem"
 
 # A request carrying this extension will be sent once more by
 # ``oneroster.auth.OAuth2ClientCredentials`` if it gets a 401. httpx runs response hooks
@@ -374,16 +438,79 @@ def _excerpt(text: str) -> str:
     return text
 
 
+def request_secrets(request: httpx.Request | None) -> list[str]:
+    """Return the credentials a request carries: its ``Authorization`` values and credential query values.
+
+    These are what a server may echo back in an error page, so every text taken from an
+    answer to ``request`` is masked of them (see :func:`response_text`).
+
+    Example:
+        ```python
+        request_secrets(httpx.Request("GET", "https://h/x?token=abc", headers={"Authorization": "Bearer t1"}))
+        # ['t1', 'abc']
+        ```
+
+    """
+    if request is None:
+        return []
+    secrets: list[str] = []
+    for header in ("authorization", "proxy-authorization"):
+        value = request.headers.get(header)
+        if value:
+            # The credential alone, so that "Bearer ***" still tells which scheme was used.
+            secrets.append(value.partition(" ")[2].strip() or value)
+    secrets += [v for k, v in request.url.params.multi_items() if k.lower() in SENSITIVE_QUERY_PARAMS]
+    return secrets
+
+
+def _request_of(response: httpx.Response) -> httpx.Request | None:
+    try:
+        return response.request
+    except RuntimeError:
+        return None
+
+
+def response_text(response: httpx.Response, *, limit: int | None = None) -> str:
+    """Return the answer's body as text, with the credentials of its request (and any token) masked.
+
+    ``limit`` truncates the result. A body that cannot be read or decoded gives ``""``.
+
+    Example:
+        ```python
+        ResponseParseError("not JSON", text=response_text(response, limit=2000))
+        ```
+
+    """
+    try:
+        response.read()
+        if limit is None:
+            text = response.text
+        else:
+            # Only the head is decoded and redacted (a body may be 256 MiB of junk), with room
+            # past the cut for the longest escaped secret (\uXXXX: six characters per character),
+            # so that one straddling the cut is still masked whole before the text is cut.
+            secrets = request_secrets(_request_of(response))
+            room = limit + 6 * max((len(s) for s in secrets), default=0) + 64
+            head = response.content[: 4 * room]  # at most four bytes per character in UTF-8
+            text = head.decode(response.encoding or "utf-8", errors="replace")[:room]
+    except (httpx.StreamError, httpx.TransportError, LookupError):
+        return ""
+    text = redact_text(text, secrets=request_secrets(_request_of(response)))
+    return text if limit is None else text[:limit]
+
+
 def raise_for_response(response: httpx.Response) -> None:
-    """Raise the ``APIError`` subclass for an error response; do nothing below 400.
+    """Raise the ``APIError`` subclass for a response that is not a 2xx; do nothing for a 2xx.
 
     Meant as an httpx ``response`` event hook, so that error bodies that are not JSON
     (HTML 502 pages, plain text, nothing) and status codes outside the IANA registry
     (499, 520-527) never reach code that would choke on them. The IMS
     ``imsx_StatusInfo`` body is parsed when there is one; the message reads
     ``"404 Not Found: GET https://host/ims/oneroster/... — <description> (<codeMinor>)"``
-    with credentials masked in the URL and body. A first 401 on a request that
-    ``OAuth2ClientCredentials`` is about to re-send with a fresh token is let through.
+    with credentials masked in the URL and body, before and after decoding. A first 401 on
+    a request that ``OAuth2ClientCredentials`` is about to re-send with a fresh token is let
+    through. A 3xx raises a plain ``APIError``: the client follows no redirect, so its body
+    is never data.
 
     Example:
         ```python
@@ -396,46 +523,48 @@ def raise_for_response(response: httpx.Response) -> None:
 
     """
     status = response.status_code
-    if status < 400:
+    if 200 <= status < 300:
         return
-    try:
-        request: httpx.Request | None = response.request
-    except RuntimeError:
-        request = None
+    request = _request_of(response)
     if status == 401 and request is not None and request.extensions.get(_AUTH_WILL_RETRY_401):
         return
 
-    try:
-        response.read()
-        text = response.text
-    except (httpx.StreamError, httpx.TransportError, LookupError):
-        # The status alone is still worth raising; a broken body must not hide it.
-        text = ""
-    secrets: list[str] = []
-    if request is not None:
-        for header in ("authorization", "proxy-authorization"):
-            value = request.headers.get(header)
-            if value:
-                # The credential alone, so that "Bearer ***" still tells which scheme was used.
-                secrets.append(value.partition(" ")[2].strip() or value)
-        # Servers echo the request URL in error pages, not always as "key=value".
-        secrets += [v for k, v in request.url.params.multi_items() if k.lower() in SENSITIVE_QUERY_PARAMS]
-    text = redact_text(text, secrets=secrets)
+    secrets = request_secrets(request)
+    text = response_text(response)
 
     try:
         payload: Any = json.loads(text) if text.strip() else None
     except (ValueError, RecursionError):
         payload = None
     info = _status_info(payload)
-    description = _text_or_none(_lookup(info, "imsx_description", "error_description", "message", "detail"))
+
+    def decoded(value: str | None) -> str | None:
+        # JSON and HTML escapes (``\/``, ``\u002B``, ``&#43;``) are undone by decoding: what was
+        # masked in the raw text must be masked again in what was read out of it.
+        return redact_text(value, secrets=secrets) if value is not None else None
+
+    description = decoded(
+        _text_or_none(_lookup(info, "imsx_description", "error_description", "message", "detail"))
+    )
     code_minor = _code_minor(_lookup(info, "imsx_codeMinor"))
     if code_minor is None:
         code_minor = _text_or_none(_lookup(info, "error"))
+    code_minor = decoded(code_minor)
 
     method = request.method if request is not None else "?"
     url = redact_url(request.url) if request is not None else "?"
     message = f"{status} {_reason(response)}: {method} {url}"
-    detail = description if description is not None else _excerpt(text)
+    detail = description if description is not None else decoded(_excerpt(text))
+    if status < 400:
+        # The client follows no redirect: one means the base URL is wrong or the provider moved,
+        # and its body (an empty collection, a record) must not be read as the answer.
+        location = response.headers.get("location")
+        detail = "the client does not follow redirects; check base_url" + (
+            f" (redirected to {redact_url(location)})" if location else ""
+        )
+    problem = response.extensions.get(BODY_PROBLEM)
+    if not detail and isinstance(problem, str):
+        detail = problem
     if detail:
         message += f" — {detail}"
     if code_minor:
@@ -445,8 +574,8 @@ def raise_for_response(response: httpx.Response) -> None:
         "status_code": status,
         "method": method,
         "url": url,
-        "code_major": _text_or_none(_lookup(info, "imsx_codeMajor")),
-        "severity": _text_or_none(_lookup(info, "imsx_severity")),
+        "code_major": decoded(_text_or_none(_lookup(info, "imsx_codeMajor"))),
+        "severity": decoded(_text_or_none(_lookup(info, "imsx_severity"))),
         "code_minor": code_minor,
         "description": description,
         "body": text[:_BODY_LIMIT],

@@ -52,6 +52,10 @@ SENSITIVE_QUERY_PARAMS = frozenset(
 _STARTED_EXTENSION = "oneroster.started"
 
 _MIN_SECRET = 4
+# A known secret this short that is an ordinary word ("wrong", "secret") is masked only where
+# it stands as a credential (key=value, a JSON member, after Bearer/Basic): elsewhere it is
+# far more likely the server's own wording ("unknown client or wrong secret").
+_WORD_SECRET_MAX = 7
 
 _SENSITIVE_KEYS_PATTERN = "|".join(sorted(SENSITIVE_QUERY_PARAMS, key=len, reverse=True))
 _QUERY_PAIR_RE = re.compile(
@@ -60,28 +64,81 @@ _QUERY_PAIR_RE = re.compile(
 _JSON_PAIR_RE = re.compile(
     rf"(?i)(?P<key>\"(?:{_SENSITIVE_KEYS_PATTERN})\"\s*:\s*)\"(?:[^\"\\]|\\.)*\"",
 )
-_AUTH_SCHEME_RE = re.compile(r"(?i)\b(?P<scheme>bearer|basic)\s+[A-Za-z0-9._~+/=-]+")
+_AUTH_SCHEME_RE = re.compile(r"(?i)\b(?P<scheme>bearer|basic)(?P<space>\s+)(?P<value>[A-Za-z0-9._~+/=-]+)")
+# Words of prose, as opposed to credentials: "token", "Token", "INVALID" (sentence punctuation
+# after them aside). A credential has digits or symbols, mixed case, or is longer than words are.
+_PLAIN_WORD_RE = re.compile(r"(?:[A-Z]?[a-z]{1,19}|[A-Z]{1,20})[.,;:]?")
+_ESCAPE_MARKS = ("\\", "%", "&")
+
+
+def _is_plain_word(value: str) -> bool:
+    return _PLAIN_WORD_RE.fullmatch(value) is not None
+
+
+def _hex_pattern(number: int, width: int) -> str:
+    """Return a case-insensitive pattern of ``number`` in hexadecimal (``2b`` matches ``2B`` too)."""
+    return "".join(f"[{d}{d.upper()}]" if d.isalpha() else d for d in f"{number:0{width}x}")
+
+
+def _char_pattern(char: str) -> str:
+    r"""Return the ways one character of a secret can be written in an error body.
+
+    As itself, JSON-escaped (``\u002B``, ``\/``), percent-encoded (``%2B``) or as an HTML
+    character reference (``&#43;``).
+    """
+    forms = [re.escape(char)]
+    code = ord(char)
+    if code <= 0xFFFF:
+        forms.append(r"\\u" + _hex_pattern(code, 4))
+    if char in '/"\\':
+        forms.append(re.escape("\\" + char))
+    if not (char.isascii() and char.isalnum()):
+        forms.append("".join("%" + _hex_pattern(byte, 2) for byte in char.encode("utf-8")))
+        forms.append(f"&#(?:[xX]0*{_hex_pattern(code, 1)}|0*{code});")
+        named = {"&": "amp", "<": "lt", ">": "gt", '"': "quot", "'": "(?:apos|#39)"}.get(char)
+        if named:
+            forms.append(f"&{named};")
+    return forms[0] if len(forms) == 1 else "(?:" + "|".join(forms) + ")"
+
+
+def _mask_secret(text: str, secret: str) -> str:
+    if not any(mark in text for mark in _ESCAPE_MARKS):
+        # No escape can be hiding a secret: the plain replacement is all there is to do.
+        return text.replace(secret, MASK)
+    return re.sub("".join(map(_char_pattern, secret)), MASK, text)
 
 
 def redact_text(text: str, *, secrets: Iterable[str | None] = ()) -> str:
-    """Mask credentials that may appear inside free text (error bodies, exception messages).
+    r"""Mask credentials that may appear inside free text (error bodies, exception messages).
 
-    Masks ``Bearer``/``Basic`` credentials, ``access_token=...``-style pairs, JSON
-    ``"access_token": "..."`` members and, verbatim, every string in ``secrets`` of at
-    least four characters.
+    Masks, verbatim or escaped as JSON (``\/``, ``\u002B``), URLs (``%2B``) or HTML
+    (``&#43;``) write them, every string in ``secrets`` of at least four characters; then,
+    whatever their value, ``Bearer``/``Basic`` credentials, ``access_token=...``-style pairs
+    and JSON ``"access_token": "..."`` members. Values, not words: "unknown bearer token"
+    is left as it is, and a known secret that is a short ordinary word ("wrong") is masked
+    only where it stands as a credential.
 
     Example:
         ```python
-        redact_text('{"access_token": "abc"} Bearer xyz', secrets=["s3cr3t"])
-        # '{"access_token": "***"} Bearer ***'
+        redact_text('{"access_token": "abc"} Bearer eyJ0eXAi.x1 s3cr3t', secrets=["s3cr3t"])
+        # '{"access_token": "***"} Bearer *** ***'
         ```
 
     """
-    # Longest first, so a secret that contains another one is masked whole. Values shorter
-    # than _MIN_SECRET would mask ordinary words ("token=a" must not mask every "a").
-    for secret in sorted((s for s in secrets if s and len(s) >= _MIN_SECRET), key=len, reverse=True):
-        text = text.replace(secret, MASK)
-    text = _AUTH_SCHEME_RE.sub(lambda m: f"{m.group('scheme')} {MASK}", text)
+    known: set[str] = set()
+    for secret in sorted({s for s in secrets if s and len(s) >= _MIN_SECRET}, key=len, reverse=True):
+        known.add(secret)
+        # Longest first, so a secret that contains another one is masked whole.
+        if len(secret) > _WORD_SECRET_MAX or not _is_plain_word(secret):
+            text = _mask_secret(text, secret)
+
+    def scheme(match: re.Match[str]) -> str:
+        value = match.group("value")
+        if value in known or not _is_plain_word(value):
+            return f"{match.group('scheme')}{match.group('space')}{MASK}"
+        return match.group(0)
+
+    text = _AUTH_SCHEME_RE.sub(scheme, text)
     text = _QUERY_PAIR_RE.sub(lambda m: f"{m.group('key')}={MASK}", text)
     return _JSON_PAIR_RE.sub(lambda m: f'{m.group("key")}"{MASK}"', text)
 

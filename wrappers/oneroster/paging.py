@@ -25,8 +25,10 @@ Example:
 
 from __future__ import annotations
 
+import contextvars
 import itertools
 import re
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -52,7 +54,18 @@ R = TypeVar("R")
 
 DEFAULT_MAX_PAGES = 100_000
 
-_LINK_PART = re.compile(r"<([^>]*)>\s*((?:;\s*[^;,]+)*)")
+# One link: its target, then its parameters up to the next "<". Neither part can run over a
+# "<", so every character of the header is looked at a bounded number of times, however many
+# "<" a hostile header holds (the former pattern rescanned to the end for each of them).
+_LINK_PART = re.compile(r"<([^<>]*)>([^<]*)")
+_REL = re.compile(r'rel\s*=\s*(?:"([^"]*)"|([^\s;,]+))', re.IGNORECASE)
+_DIGITS = re.compile(r"[0-9]+")
+
+
+def _count(text: str) -> int | None:
+    """Return a non-negative count written in ASCII digits, else None (``str.isdigit`` also takes '²')."""
+    text = text.strip()
+    return int(text) if _DIGITS.fullmatch(text) else None
 
 
 @dataclass(frozen=True)
@@ -105,11 +118,12 @@ def next_link_offset(link_header: str | None) -> int | None:
         return None
     for match in _LINK_PART.finditer(link_header):
         url, params = match.group(1), match.group(2)
-        rels = re.findall(r'rel\s*=\s*"?([^";]+)"?', params)
+        rels = [quoted or bare for quoted, bare in _REL.findall(params)]
         if any("next" in rel.lower().split() for rel in rels):
             values = parse_qs(urlsplit(url).query).get("offset")
-            if values and values[0].isdigit():
-                return int(values[0])
+            offset = _count(values[0]) if values else None
+            if offset is not None:
+                return offset
     return None
 
 
@@ -123,8 +137,9 @@ def total_from(headers: httpx.Headers, body_totals: Sequence[object]) -> int | N
 
     """
     header = headers.get("x-total-count")
-    if header is not None and header.strip().isdigit():
-        return int(header.strip())
+    count = _count(header) if header is not None else None
+    if count is not None:
+        return count
     for value in body_totals:
         if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
             return value
@@ -228,7 +243,8 @@ def iterate(
             advancing = next_offset is not None and next_offset > offset
             wanted_more = max_items is None or yielded + len(page.data) < max_items
             if pool is not None and advancing and wanted_more and next_offset is not None:
-                pending = pool.submit(fetch, next_offset)
+                # In a copy of this thread's context: a deadline set around the loop applies there too.
+                pending = pool.submit(contextvars.copy_context().run, fetch, next_offset)
             data = page.data
             if max_items is not None and yielded + len(data) > max_items:
                 data = data[: max_items - yielded]
@@ -298,11 +314,16 @@ def collect_concurrently(
     """Return every raw record, fetching pages in parallel once the first page gives a total.
 
     The first page tells the total and the page size the server really uses (it may clamp
-    ``limit``). The remaining offsets are fetched by up to ``concurrency`` threads and
-    reassembled in server order. A page that comes back short (TimeBack does that
-    mid-collection) has its gap fetched before the next page is appended, and anything
-    past the announced total (records added meanwhile) is read serially at the end, so
-    the result equals what a serial ``stream()`` returns. Without a total, or with
+    ``limit``). The following offsets are fetched by up to ``concurrency`` threads, never
+    more than ``concurrency`` pages ahead of the last one appended, and reassembled in
+    server order; the total is only a hint of where to stop asking, never a list of work
+    (``X-Total-Count: 10**21`` costs what the records really there cost). A page that comes
+    back short (TimeBack does that mid-collection) has its gap fetched before the next page
+    is appended; an empty page, or one saying there is no more, ends the collection; anything
+    past the announced total (records added meanwhile) is read serially at the end. A page
+    that repeats the one before (a server ignoring ``offset``) raises ``PaginationError``, as
+    ``iterate`` does, so the result equals what a serial ``stream()`` returns. ``max_items``
+    bounds the records fetched and held; ``max_pages`` the requests. Without a total, or with
     ``concurrency=1``, this is the serial loop.
 
     Example:
@@ -323,48 +344,80 @@ def collect_concurrently(
     # and its Link (if any) points right after the first page.
     predictable = first.total is not None and first.has_more and first.next_offset == start_offset + step
     if concurrency <= 1 or not predictable or step == 0:
+        replayed = False
+
+        def fetch_once_more(offset: int) -> Page[R]:
+            # The first page goes through the loop too, so it takes part in the repeated-page check.
+            nonlocal replayed
+            if not replayed and offset == start_offset:
+                replayed = True
+                return first
+            return fetch(offset)
+
         return list(
             itertools.islice(
-                itertools.chain(
-                    first.data,
-                    iterate(fetch, start_offset=first.next_offset, max_pages=max_pages, key=key)
-                    if first.has_more and first.next_offset is not None
-                    else (),
-                ),
-                max_items,
+                iterate(fetch_once_more, start_offset=start_offset, max_pages=max_pages, key=key), max_items
             )
         )
     assert first.total is not None
     end = first.total if max_items is None else min(first.total, start_offset + max_items)
-    offsets = list(range(start_offset + step, end, step))
-    if len(offsets) + 1 > max_pages:
-        raise PaginationError(
-            f"{len(offsets) + 1} pages exceed max_pages={max_pages}", resume_offset=start_offset
-        )
     records: list[R] = list(first.data)
+    previous_keys = _page_keys(first, key)
+    pages = 1
     last = first
+    submitted = start_offset + step
+    in_flight: deque[tuple[int, Future[Page[R]]]] = deque()
     with ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="oneroster-pages") as pool:
-        futures = [pool.submit(fetch, offset) for offset in offsets]
-        for offset, future in zip(offsets, futures, strict=True):
-            try:
-                page = future.result()
-            except OneRosterError as exc:
-                exc.resume_offset = start_offset + len(records)
-                for other in futures:
-                    other.cancel()
-                raise
-            records.extend(page.data)
-            last = page
-            expected_end = min(offset + step, end)
-            if offset + len(page.data) < expected_end and page.data:
-                records.extend(
-                    itertools.islice(
-                        iterate(fetch, start_offset=offset + len(page.data), max_pages=max_pages),
+        try:
+            while True:
+                while len(in_flight) < concurrency and submitted < end:
+                    if pages + len(in_flight) >= max_pages:
+                        if in_flight:
+                            break
+                        raise PaginationError(
+                            f"stopped after {max_pages} pages without reaching the end "
+                            "(raise max_pages if that is expected)",
+                            resume_offset=start_offset + len(records),
+                        )
+                    # In a copy of this thread's context: a deadline set around the call applies there too.
+                    context = contextvars.copy_context()
+                    in_flight.append((submitted, pool.submit(context.run, fetch, submitted)))
+                    submitted += step
+                if not in_flight:
+                    break
+                offset, future = in_flight.popleft()
+                try:
+                    page = future.result()
+                except OneRosterError as exc:
+                    exc.resume_offset = start_offset + len(records)
+                    raise
+                pages += 1
+                keys = _page_keys(page, key)
+                if keys is not None and keys == previous_keys:
+                    raise PaginationError(
+                        f"the server returned the same page again at offset {offset}; "
+                        "it seems to ignore offset",
+                        resume_offset=offset,
+                    )
+                previous_keys = keys if keys is not None else previous_keys
+                records.extend(page.data)
+                last = page
+                if not page.data or (not page.has_more and offset + len(page.data) < end):
+                    # The collection ended before the total it announced: nothing more to ask for.
+                    break
+                expected_end = min(offset + step, end)
+                if offset + len(page.data) < expected_end:
+                    gap: Iterator[R] = itertools.islice(
+                        iterate(fetch, start_offset=offset + len(page.data), max_pages=max_pages, key=key),
                         expected_end - offset - len(page.data),
                     )
-                )
+                    records.extend(gap)
+        finally:
+            # Pages asked for but no longer wanted (an error, an early end) are not waited for.
+            for _, future in in_flight:
+                future.cancel()
     # The collection may have grown since the first page; read whatever follows serially.
-    if last.has_more and (max_items is None or len(records) < max_items):
+    if last.has_more and last.data and (max_items is None or len(records) < max_items):
         tail_start = start_offset + len(records)
         records.extend(
             itertools.islice(
@@ -373,3 +426,11 @@ def collect_concurrently(
             )
         )
     return records if max_items is None else records[:max_items]
+
+
+def _page_keys(page: Page[R], key: Callable[[R], object] | None) -> list[object] | None:
+    """Return what tells a page from the one before it cheaply: its size, its first and last ids."""
+    if key is None or not page.data:
+        return None
+    keys = [len(page.data), key(page.data[0]), key(page.data[-1])]
+    return None if None in keys else keys

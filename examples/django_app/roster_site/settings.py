@@ -68,6 +68,8 @@ ONEROSTER = {
     "TOKEN": _env("ONEROSTER_TOKEN"),
     "PROFILE": _env("ONEROSTER_PROFILE") or "ims",
     "TIMEOUT": 30,
+    # No "DEADLINE": the default (20 s) bounds all of a page's calls to the provider together,
+    # so a dead provider is a 504 before gunicorn's 30 s worker timeout.
     "MAX_RETRIES": 3,
     "PAGE_SIZE": int(_page_size) if _page_size else None,
 }

@@ -6,7 +6,8 @@
 | ``oneroster.E002`` | ``ONEROSTER`` is not a dict                                    |
 | ``oneroster.E003`` | unknown key (with a "did you mean")                            |
 | ``oneroster.E004`` | ``BASE_URL`` not set                                           |
-| ``oneroster.E005`` | ``BASE_URL`` or ``TOKEN_URL`` is not an http(s) URL            |
+| ``oneroster.E005`` | ``BASE_URL`` or ``TOKEN_URL`` is not an http(s) URL, or        |
+|                    | ``BASE_URL`` holds credentials (``user:password@``)            |
 | ``oneroster.E006`` | no credentials, or incomplete client credentials               |
 | ``oneroster.E007`` | both ``TOKEN`` and client credentials                          |
 | ``oneroster.E008`` | a value of the wrong type or out of range                      |

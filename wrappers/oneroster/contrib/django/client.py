@@ -30,18 +30,36 @@ from django.core.exceptions import ImproperlyConfigured  # type: ignore[import-u
 from django.core.signals import setting_changed  # type: ignore[import-untyped]
 
 from oneroster.client import OneRoster
-from oneroster.contrib.django.conf import SETTING_NAME, load_settings
+from oneroster.contrib.django.conf import SETTING_NAME, OneRosterSettings, load_settings
 from oneroster.errors import ValidationError
 
-__all__ = ["close_client", "get_client"]
+__all__ = ["close_client", "current_settings", "get_client"]
 
 
 class _Shared:
-    """The process-wide client and the lock that guards building and replacing it."""
+    """The process-wide client, the parsed setting, and the lock that guards building and replacing them."""
 
     def __init__(self) -> None:
         self.lock = threading.Lock()
         self.client: OneRoster | None = None
+        self.settings: OneRosterSettings | None = None
+
+
+def current_settings() -> OneRosterSettings:
+    """Return ``settings.ONEROSTER`` parsed, once per process (again after it changes).
+
+    Example:
+        ```python
+        from oneroster.contrib.django.client import current_settings
+
+        current_settings().deadline  # 20.0 unless ONEROSTER sets DEADLINE
+        ```
+
+    """
+    config = _shared.settings
+    if config is None:
+        config = _shared.settings = load_settings()
+    return config
 
 
 _shared = _Shared()
@@ -69,7 +87,7 @@ def get_client() -> OneRoster:
     with _shared.lock:
         # Another thread may have built it while this one waited for the lock.
         if _shared.client is None:
-            config = load_settings()
+            config = current_settings()
             try:
                 _shared.client = OneRoster(**config.client_kwargs())
             except ValidationError as exc:
@@ -95,6 +113,7 @@ def close_client() -> None:
     """
     with _shared.lock:
         client, _shared.client = _shared.client, None
+        _shared.settings = None
     if client is not None:
         client.close()
 
@@ -110,6 +129,7 @@ def _forget_in_child() -> None:
     # and do not close the parent's connections from here.
     _shared.lock = threading.Lock()
     _shared.client = None
+    _shared.settings = None
 
 
 setting_changed.connect(_on_setting_changed, dispatch_uid="oneroster.contrib.django.client")

@@ -7,7 +7,8 @@ ONEROSTER = {
     # or, instead of client credentials:  "TOKEN": "a static bearer token",
     "PROFILE": "ims",                           # ims | timeback | timeback-platform | v1p1 | Profile(...)
     "SCOPES": None,                             # default: the profile's read scopes
-    "TIMEOUT": 30,                              # seconds
+    "TIMEOUT": 30,                              # seconds, per connect/read/write
+    "DEADLINE": 20,                             # seconds a request waits on the provider, in all
     "MAX_RETRIES": 3,
     "PAGE_SIZE": None,                          # default: the provider's page size
 }
@@ -43,6 +44,7 @@ from django.core.exceptions import ImproperlyConfigured  # type: ignore[import-u
 from oneroster.profiles import PROFILES, Profile
 
 __all__ = [
+    "DEFAULT_DEADLINE",
     "DEFAULT_MAX_RETRIES",
     "DEFAULT_PROFILE",
     "DEFAULT_TIMEOUT",
@@ -67,6 +69,7 @@ KNOWN_KEYS: Final = (
     "PROFILE",
     "SCOPES",
     "TIMEOUT",
+    "DEADLINE",
     "MAX_RETRIES",
     "PAGE_SIZE",
 )
@@ -75,6 +78,10 @@ KNOWN_KEYS: Final = (
 DEFAULT_PROFILE: Final = "ims"
 DEFAULT_TIMEOUT: Final = 30.0
 DEFAULT_MAX_RETRIES: Final = 3
+#: Seconds a Django request may wait on the provider in all (every call, retry, back-off and
+#: the token together): a dead provider gets a 504 page well before gunicorn's default 30 s
+#: worker timeout kills the worker, with time to spare for the rest of the view.
+DEFAULT_DEADLINE: Final = 20.0
 
 _LOOPBACK_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
 _CREDENTIAL_KEYS = ("CLIENT_ID", "CLIENT_SECRET", "TOKEN_URL")
@@ -150,6 +157,7 @@ class OneRosterSettings:
     timeout: float = DEFAULT_TIMEOUT
     max_retries: int = DEFAULT_MAX_RETRIES
     page_size: int | None = None
+    deadline: float = DEFAULT_DEADLINE
 
     def client_kwargs(self) -> dict[str, Any]:
         """Return the keyword arguments of ``oneroster.OneRoster`` for these settings.
@@ -164,6 +172,7 @@ class OneRosterSettings:
             "base_url": self.base_url,
             "profile": self.profile,
             "timeout": self.timeout,
+            "deadline": self.deadline,
             "max_retries": self.max_retries,
             "page_size": self.page_size,
         }
@@ -198,6 +207,13 @@ def _url_problem(name: str, value: str) -> Problem | None:
             "oneroster.E005",
             f"{_key(name)} is not an http:// or https:// URL.",
             "Give the full URL, e.g. 'https://sis.example'.",
+        )
+    if name == "BASE_URL" and (parts.username is not None or parts.password is not None):
+        # The client refuses them too: they would show in logs and in the hrefs a write stores.
+        return Problem(
+            "oneroster.E005",
+            f"{_key(name)} holds credentials (user:password@).",
+            "Remove them from the URL; give CLIENT_ID/CLIENT_SECRET/TOKEN_URL or TOKEN instead.",
         )
     if parts.scheme == "http" and host not in _LOOPBACK_HOSTS and not host.endswith(".localhost"):
         return Problem(
@@ -265,6 +281,7 @@ def _shape_problems(config: Mapping[str, object]) -> list[Problem]:
         )
     numbers = (
         ("TIMEOUT", False, 0.0, False),
+        ("DEADLINE", False, 0.0, False),
         ("MAX_RETRIES", True, 0, True),
         ("PAGE_SIZE", True, 1, True),
     )
@@ -394,6 +411,7 @@ def parse_settings(value: object) -> OneRosterSettings:
     profile = value.get("PROFILE")
     scopes = value.get("SCOPES")
     timeout = number("TIMEOUT")
+    deadline = number("DEADLINE")
     max_retries = number("MAX_RETRIES")
     page_size = number("PAGE_SIZE")
     return OneRosterSettings(
@@ -407,6 +425,7 @@ def parse_settings(value: object) -> OneRosterSettings:
         timeout=float(timeout) if timeout is not None else DEFAULT_TIMEOUT,
         max_retries=int(max_retries) if max_retries is not None else DEFAULT_MAX_RETRIES,
         page_size=int(page_size) if page_size is not None else None,
+        deadline=float(deadline) if deadline is not None else DEFAULT_DEADLINE,
     )
 
 

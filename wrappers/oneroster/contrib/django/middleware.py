@@ -5,8 +5,13 @@ Use the middleware for a whole site, or the decorator for a few views; both answ
 504...) as JSON for clients that ask for it and as plain text otherwise. Set
 ``template_name`` on a subclass of the middleware to render HTML pages instead.
 
+Both also give the request its time budget: every call the view makes to the provider
+shares ``ONEROSTER["DEADLINE"]`` seconds (20 by default), so a dead provider becomes a 504
+page before a worker timeout kills the process (gunicorn's default is 30 s).
+
 Only errors raised while the view runs are caught: a streaming response that pages
-through the provider after the view returned fails mid-body, as with any middleware.
+through the provider after the view returned fails mid-body, as with any middleware
+(its calls still keep to the per-call deadline, not to the request's budget).
 
 Example:
     ```python
@@ -24,8 +29,10 @@ import functools
 from collections.abc import Callable
 from typing import Any, TypeVar, cast
 
+from django.core.exceptions import ImproperlyConfigured  # type: ignore[import-untyped]
 from django.shortcuts import render  # type: ignore[import-untyped]
 
+from oneroster.contrib.django.client import current_settings
 from oneroster.contrib.django.errors import (
     MappedError,
     error_response,
@@ -35,6 +42,7 @@ from oneroster.contrib.django.errors import (
     wants_json,
     with_headers,
 )
+from oneroster.deadlines import deadline
 from oneroster.errors import OneRosterError
 
 __all__ = ["OneRosterErrorMiddleware", "handle_oneroster_errors"]
@@ -42,12 +50,26 @@ __all__ = ["OneRosterErrorMiddleware", "handle_oneroster_errors"]
 ViewT = TypeVar("ViewT", bound=Callable[..., Any])
 
 
+def _request_budget() -> float | None:
+    """Seconds the request may wait on the provider; None (no budget) while the setting is invalid.
+
+    An invalid setting is for ``get_client()`` to report, in the views that use the provider,
+    not for every page of the site to fail on.
+    """
+    try:
+        return current_settings().deadline
+    except ImproperlyConfigured:
+        return None
+
+
 class OneRosterErrorMiddleware:
     """Answer a view's ``oneroster.OneRosterError`` with the mapped HTTP status instead of a 500.
 
-    Other exceptions are left to Django. With ``template_name`` set (on a subclass),
-    clients that do not ask for JSON get that template, rendered with ``error`` (a
-    ``MappedError``: ``status``, ``reason``, ``code``, ``message``, ``retry_after``).
+    The view's calls to the provider share one budget of ``ONEROSTER["DEADLINE"]`` seconds
+    (``DeadlineExceeded``, a ``Timeout``: a 504). Other exceptions are left to Django. With
+    ``template_name`` set (on a subclass), clients that do not ask for JSON get that
+    template, rendered with ``error`` (a ``MappedError``: ``status``, ``reason``,
+    ``code``, ``message``, ``retry_after``).
 
     Example:
         ```python
@@ -68,7 +90,7 @@ class OneRosterErrorMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: Any) -> Any:
-        """Pass the request on; errors are caught in ``process_exception``, after the view.
+        """Pass the request on under its time budget; errors are caught in ``process_exception``.
 
         Example:
             ```python
@@ -76,7 +98,8 @@ class OneRosterErrorMiddleware:
             ```
 
         """
-        return self.get_response(request)
+        with deadline(_request_budget()):
+            return self.get_response(request)
 
     def process_exception(self, request: Any, exception: Exception) -> Any:
         """Return the error answer for a ``OneRosterError``; ``None`` lets Django handle anything else.
@@ -113,6 +136,9 @@ class OneRosterErrorMiddleware:
 def handle_oneroster_errors(view: ViewT) -> ViewT:
     """Decorate a view so that a ``OneRosterError`` becomes its mapped HTTP answer (404, 502...).
 
+    Its calls to the provider share one budget of ``ONEROSTER["DEADLINE"]`` seconds, as with
+    the middleware.
+
     Example:
         ```python
         from oneroster.contrib.django import get_client, handle_oneroster_errors
@@ -128,7 +154,8 @@ def handle_oneroster_errors(view: ViewT) -> ViewT:
     @functools.wraps(view)
     def wrapped(request: Any, *args: Any, **kwargs: Any) -> Any:
         try:
-            return view(request, *args, **kwargs)
+            with deadline(_request_budget()):
+                return view(request, *args, **kwargs)
         except OneRosterError as exc:
             return error_response(request, exc)
 
