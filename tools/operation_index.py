@@ -56,6 +56,10 @@ def main() -> None:
             answer = envelope(spec, json_schema(ok))
             body = envelope(spec, json_schema(op.get("requestBody")))
             scopes = tuple(s for req in op.get("security", []) for s in req.get("OAuth2CC", []))
+            profile_required = tuple(
+                (profile, tuple(fields))
+                for profile, fields in sorted(op.get("x-oneroster-profile-required", {}).items())
+            )
             rows.append(
                 (
                     op["operationId"],
@@ -68,6 +72,7 @@ def main() -> None:
                     answer,
                     body,
                     scopes,
+                    profile_required,
                 )
             )
     required = {
@@ -114,13 +119,20 @@ def main() -> None:
     print("    body: tuple[str | None, str | None, bool] = (None, None, False)")
     print("    # OAuth 2 scopes, any one of which allows the call")
     print("    scopes: tuple[str, ...] = ()")
+    print(
+        "    # (profile, record fields) where that profile's provider requires other fields than the schema's"
+    )
+    print("    profile_required: tuple[tuple[str, tuple[str, ...]], ...] = ()")
     print()
     print()
     print("OPERATIONS: dict[str, Operation] = {")
-    for op_id, service, method, path, module, profiles, paged, answer, body, scopes in sorted(rows):
+    for op_id, service, method, path, module, profiles, paged, answer, body, scopes, profile_req in sorted(
+        rows
+    ):
+        extra = f", {profile_req!r}" if profile_req else ""
         print(
             f"    {op_id!r}: Operation({service!r}, {method!r}, {path!r}, {module!r}, "
-            f"frozenset({sorted(profiles)!r}), {paged!r}, {answer!r}, {body!r}, {scopes!r}),"
+            f"frozenset({sorted(profiles)!r}), {paged!r}, {answer!r}, {body!r}, {scopes!r}{extra}),"
         )
     print("}")
     print()

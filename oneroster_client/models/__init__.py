@@ -4,6 +4,7 @@ from .academic_session import AcademicSession
 from .academic_session_set import AcademicSessionSet
 from .academic_session_type import AcademicSessionType
 from .add_agent_request import AddAgentRequest
+from .agent import Agent
 from .agent_set import AgentSet
 from .assessment_line_item import AssessmentLineItem
 from .assessment_line_item_set import AssessmentLineItemSet
@@ -85,6 +86,7 @@ from .single_resource import SingleResource
 from .single_result import SingleResult
 from .single_score_scale import SingleScoreScale
 from .single_user import SingleUser
+from .single_user_with_demographics import SingleUserWithDemographics
 from .status_enum import StatusEnum
 from .student_agent_link import StudentAgentLink
 from .true_false_enum import TrueFalseEnum
@@ -94,6 +96,7 @@ from .user_id import UserId
 from .user_profile import UserProfile
 from .user_role import UserRole
 from .user_set import UserSet
+from .user_with_demographics import UserWithDemographics
 from .write_payload import WritePayload
 from .write_status import WriteStatus
 
@@ -102,6 +105,7 @@ __all__ = (
     "AcademicSessionSet",
     "AcademicSessionType",
     "AddAgentRequest",
+    "Agent",
     "AgentSet",
     "AssessmentLineItem",
     "AssessmentLineItemSet",
@@ -181,6 +185,7 @@ __all__ = (
     "SingleResult",
     "SingleScoreScale",
     "SingleUser",
+    "SingleUserWithDemographics",
     "StatusEnum",
     "StudentAgentLink",
     "TrueFalseEnum",
@@ -190,6 +195,7 @@ __all__ = (
     "UserProfile",
     "UserRole",
     "UserSet",
+    "UserWithDemographics",
     "WritePayload",
     "WriteStatus",
 )

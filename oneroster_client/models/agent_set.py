@@ -9,7 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.user import User
+    from ..models.agent import Agent
 
 
 T = TypeVar("T", bound="AgentSet")
@@ -25,7 +25,7 @@ _KNOWN_KEYS = frozenset(
 
 @_attrs_define
 class AgentSet:
-    agents: list[User] | Unset = UNSET
+    agents: list[Agent] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -48,9 +48,9 @@ class AgentSet:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         _get = src_dict.get
         _agents = _get("agents", UNSET)
-        agents: list[User] | Unset = UNSET
+        agents: list[Agent] | Unset = UNSET
         if _agents is not UNSET:
-            agents = [User.from_dict(item) for item in _agents]
+            agents = [Agent.from_dict(item) for item in _agents]
 
         agent_set = cls.__new__(cls)
         agent_set.agents = agents
@@ -82,4 +82,4 @@ class AgentSet:
 # oneroster-client: imported once, after the class, instead of inside every from_dict/to_dict
 # call as the stock template does. Models refer to each other (in cycles, hence not at the top);
 # an import statement per call was the largest single cost of parsing a page of records.
-from ..models.user import User
+from ..models.agent import Agent
