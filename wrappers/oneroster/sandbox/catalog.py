@@ -279,11 +279,10 @@ REFERENCES: dict[str, dict[str, str]] = {
     "courseComponents": {"course": "courses"},
 }
 
-# Operations the sandbox answers with 501 imsx "unsupported": they need behaviour (file
-# export, whole course trees, the platform's own user model) it does not model.
+# Operations the sandbox answers with 501 imsx "unsupported": they need behaviour (the
+# platform's own user model) it does not model. Course structures and Common Cartridge exports
+# are served by oneroster.sandbox.courseware.
 NOT_MODELLED: dict[str, str] = {
-    "exportResourceToCommonCartridge": "Common Cartridge export is not modelled by the sandbox",
-    "createCourseStructure": "course structures are not modelled by the sandbox",
     "getLinkedUsers": "the platform's linked users are not modelled by the sandbox",
     "upsertStudent": "the platform's student upsert is not modelled by the sandbox",
     "upsertStudentAgent": "the platform's agent links are not modelled by the sandbox",
