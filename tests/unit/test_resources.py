@@ -280,7 +280,9 @@ def test_update_of_a_missing_record_raises_not_found_without_put(make: Make, rec
 def test_update_of_an_existing_record_puts(make: Make, recorder) -> None:
     def respond(request: httpx.Request) -> httpx.Response:
         if request.method == "GET":
-            return httpx.Response(200, json={"user": {"sourcedId": "u-1", "dateLastModified": "2020-01-01T00:00:00Z"}})
+            return httpx.Response(
+                200, json={"user": {"sourcedId": "u-1", "dateLastModified": "2020-01-01T00:00:00Z"}}
+            )
         return httpx.Response(201)
 
     server = recorder(respond)

@@ -247,7 +247,9 @@ def test_credentials_are_unsupported_on_ims(make: Make, recorder) -> None:
     assert server.requests == []
 
 
-def _class_then(answer: dict[str, Any], *, school: str | None = "s-1") -> Callable[[httpx.Request], httpx.Response]:
+def _class_then(
+    answer: dict[str, Any], *, school: str | None = "s-1"
+) -> Callable[[httpx.Request], httpx.Response]:
     """Answer GET /classes/c-1 with a class of ``school``, and anything else with ``answer``."""
 
     def respond(request: httpx.Request) -> httpx.Response:

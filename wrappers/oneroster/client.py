@@ -10,6 +10,8 @@ One instance is safe to share between threads (a Django process, a thread pool).
 from __future__ import annotations
 
 import os
+import re
+import weakref
 from collections.abc import Mapping, Sequence
 from types import TracebackType
 from typing import Any, NoReturn, Self
@@ -21,13 +23,14 @@ from oneroster.auth import OAuth2ClientCredentials, StaticToken
 from oneroster.engine import Engine
 from oneroster.errors import ValidationError, raise_for_response
 from oneroster.logging_utils import log_request, log_response
-from oneroster.profiles import Profile, resolve_profile
-from oneroster.resources import RESOURCES, Collection
+from oneroster.profiles import Profile, environment, resolve_profile
+from oneroster.resources import COLLECTION_CLASSES, RESOURCES, Collection, CourseCollection
 from oneroster.retries import RetryPolicy, RetryTransport
 from oneroster.scopes import (
     SCOPES,
     ClassScope,
     CourseScope,
+    ResourceScope,
     SchoolScope,
     StudentScope,
     TeacherScope,
@@ -48,6 +51,7 @@ class _SendThrough(httpx.BaseTransport):
         self._client = client
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
+        _add_callers_headers(self._client, request)
         response = self._client.send(request)
         # The caller's client already read the body; hand back a fresh, unread response.
         return httpx.Response(
@@ -57,6 +61,44 @@ class _SendThrough(httpx.BaseTransport):
             extensions=response.extensions,
             request=request,
         )
+
+
+def _add_callers_headers(client: httpx.Client, request: httpx.Request) -> None:
+    """Send the headers set on the caller's ``httpx.Client`` too (``send()`` alone would drop them).
+
+    The request's own headers win: ``Authorization`` always, and anything the client or a call
+    set (``Accept``, ``User-Agent``, ``headers=``, ``with_options(headers=...)``).
+    """
+    for name, value in client.headers.items():
+        if name not in request.headers:
+            request.headers[name] = value
+
+
+# An RFC 9110 field name; values may not break the header line.
+_HEADER_NAME = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
+
+
+def _checked_headers(headers: object) -> dict[str, str]:
+    """Return ``headers`` as a dict, or raise ``ValidationError`` (``Authorization``, a broken line)."""
+    if headers is None:
+        return {}
+    if not isinstance(headers, Mapping):
+        raise ValidationError("headers must be a mapping of header names to values", field="headers")
+    checked: dict[str, str] = {}
+    for name, value in headers.items():
+        if not isinstance(name, str) or not _HEADER_NAME.fullmatch(name):
+            raise ValidationError(f"{name!r} is not a valid header name", field="headers")
+        if name.lower() == "authorization":
+            raise ValidationError(
+                "headers cannot set Authorization: the client's token (or token=) provides it",
+                field="headers",
+            )
+        if not isinstance(value, str) or any(ch in value for ch in "\r\n\0") or not value.isascii():
+            raise ValidationError(
+                f"the value of header {name!r} must be one line of ASCII text", field="headers"
+            )
+        checked[name] = value
+    return checked
 
 
 def _collection_slash(root: str) -> Any:
@@ -88,10 +130,16 @@ class OneRoster:
     Args:
         base_url: the provider's host, e.g. ``https://sis.example``; the profile adds the
             service roots (``/ims/oneroster/rostering/v1p2``...).
+        env: a deployment preset of the profile's provider, ``"production"`` or ``"staging"``
+            (TimeBack: ``timeback`` and ``timeback-platform``); sets ``base_url`` and
+            ``token_url`` unless they are given. With ``env`` the profile defaults to ``timeback``.
         client_id, client_secret, token_url: OAuth2 client credentials.
         token: a static bearer token instead of client credentials.
-        profile: ``"ims"``, ``"timeback"``, ``"timeback-platform"``, ``"v1p1"`` or a ``Profile``.
-        scopes: scopes to ask for; default: the read scopes of the profile.
+        profile: ``"ims"`` (default), ``"timeback"``, ``"timeback-platform"``, ``"v1p1"`` or a ``Profile``.
+        scopes: scopes to ask for; default: the profile's (see ``docs/profiles.md``).
+        headers: extra headers sent with every API request (``with_options`` adds more per
+            call); ``Authorization`` cannot be set this way.
+        default_org: the org of a user's role given as ``role="student"`` without ``primaryOrg``.
         timeout: seconds for connect/read/write (finite by default).
         max_retries: retries of safe calls on 429/502/503/504 and network faults.
         page_size: default ``limit`` of list calls (``None``: the server's default).
@@ -114,7 +162,7 @@ class OneRoster:
     teachers: Collection[models.User, TeacherScope]
     orgs: Collection[models.Org, NoReturn]
     schools: Collection[models.Org, SchoolScope]
-    courses: Collection[models.Course, CourseScope]
+    courses: CourseCollection[CourseScope]
     classes: Collection[models.Class, ClassScope]
     enrollments: Collection[models.Enrollment, NoReturn]
     academic_sessions: Collection[models.AcademicSession, NoReturn]
@@ -127,26 +175,36 @@ class OneRoster:
     score_scales: Collection[models.ScoreScale, NoReturn]
     assessment_line_items: Collection[models.AssessmentLineItem, NoReturn]
     assessment_results: Collection[models.AssessmentResult, NoReturn]
-    resources: Collection[models.Resource, NoReturn]
+    resources: Collection[models.Resource, ResourceScope]
     course_components: Collection[models.CourseComponentRecord, NoReturn]
     component_resources: Collection[models.ComponentResource, NoReturn]
 
     def __init__(
         self,
         *,
-        base_url: str,
+        base_url: str | None = None,
+        env: str | None = None,
         client_id: str | None = None,
         client_secret: str | None = None,
         token_url: str | None = None,
         token: str | None = None,
-        profile: str | Profile = "ims",
+        profile: str | Profile | None = None,
         scopes: Sequence[str] | None = None,
         timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
         max_retries: int = 3,
         page_size: int | None = None,
         http_client: httpx.Client | None = None,
         retry_policy: RetryPolicy | None = None,
+        headers: Mapping[str, str] | None = None,
+        default_org: str | None = None,
     ) -> None:
+        if profile is None:
+            profile = "ims" if env is None else "timeback"
+        if env is not None:
+            preset = environment(resolve_profile(profile).name, env)
+            base_url = base_url or preset.base_url
+            if token is None:
+                token_url = token_url or preset.token_url
         if not isinstance(base_url, str) or not base_url.startswith(("http://", "https://")):
             raise ValidationError(f"base_url must be an http(s) URL, got {base_url!r}", field="base_url")
         if page_size is not None and (
@@ -155,6 +213,8 @@ class OneRoster:
             raise ValidationError("page_size must be a positive integer", field="page_size")
         if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
             raise ValidationError("max_retries must be a non-negative integer", field="max_retries")
+        if default_org is not None and (not isinstance(default_org, str) or not default_org):
+            raise ValidationError("default_org must be an org's sourcedId", field="default_org")
         self.profile = resolve_profile(profile)
         self.base_url = base_url.rstrip("/")
         inner: httpx.BaseTransport = (
@@ -166,6 +226,16 @@ class OneRoster:
         self._auth = self._make_auth(
             client_id=client_id, client_secret=client_secret, token_url=token_url, token=token, scopes=scopes
         )
+        self._headers = _checked_headers(headers)
+        self._page_size = page_size
+        self._default_org = default_org
+        self._owns_transport = True
+        self._derived: weakref.WeakSet[OneRoster] = weakref.WeakSet()
+        self._assemble()
+        self._closed = False
+
+    def _assemble(self) -> None:
+        """Build the per-service httpx clients, the engine and the resources over the shared transport."""
         self._http: dict[str, httpx.Client] = {}
         generated: dict[str, AuthenticatedClient] = {}
         for service, root in self.profile.roots.items():
@@ -180,23 +250,55 @@ class OneRoster:
                 timeout=self._timeout,
                 transport=self._transport,
                 event_hooks={"request": request_hooks, "response": [log_response, raise_for_response]},
-                headers={"Accept": "application/json", "User-Agent": "oneroster-client"},
+                headers={"Accept": "application/json", "User-Agent": "oneroster-client", **self._headers},
             )
             self._http[service] = http
             client = AuthenticatedClient(base_url=self.base_url + root, token="")
             client.set_httpx_client(http)
             generated[service] = client
         self._engine = Engine(profile=self.profile, clients=generated)
+        self._engine.default_org = self._default_org
         for http in self._http.values():
             # Recorded after raise_for_response: only answers that reach the parser are kept.
             http.event_hooks["response"].append(self._engine.record_response)
         for spec in RESOURCES:
+            cls = COLLECTION_CLASSES.get(spec.name, Collection)
             setattr(
                 self,
                 spec.name,
-                Collection[Any, Any](self._engine, spec, page_size=page_size, scope=SCOPES.get(spec.name)),
+                cls(self._engine, spec, page_size=self._page_size, scope=SCOPES.get(spec.name)),
             )
-        self._closed = False
+
+    def with_options(self, *, headers: Mapping[str, str] | None = None) -> OneRoster:
+        """Return a client for some calls that sends extra headers, sharing this one's connections and token.
+
+        The new headers are added to this client's ``headers=`` (the same name replaces the
+        value); ``Authorization`` cannot be set. The returned client needs no closing of its
+        own: closing this client ends both.
+
+        Example:
+            ```python
+            traced = client.with_options(headers={"X-Request-Id": "sync-2026-09-01"})
+            page = traced.users.list(limit=10)
+            ```
+
+        """
+        derived = object.__new__(type(self))
+        derived.profile = self.profile
+        derived.base_url = self.base_url
+        derived._transport = self._transport
+        derived._timeout = self._timeout
+        derived._auth = self._auth
+        derived._headers = {**self._headers, **_checked_headers(headers)}
+        derived._page_size = self._page_size
+        derived._default_org = self._default_org
+        derived._owns_transport = False
+        derived._derived = self._derived
+        derived._assemble()
+        derived._closed = False
+        derived._engine.closed = self._engine.closed
+        self._derived.add(derived)
+        return derived
 
     def _make_auth(
         self,
@@ -233,7 +335,7 @@ class OneRoster:
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> OneRoster:
         """Build a client from ``ONEROSTER_BASE_URL``, ``_CLIENT_ID``, ``_CLIENT_SECRET``, ``_TOKEN_URL``,
-        ``_TOKEN`` and ``_PROFILE``; keyword arguments override them.
+        ``_TOKEN``, ``_PROFILE``, ``_ENV`` and ``_DEFAULT_ORG``; keyword arguments override them.
 
         Example:
             ```python
@@ -243,14 +345,39 @@ class OneRoster:
         """  # noqa: D205
         env = os.environ if environ is None else environ
         values: dict[str, Any] = {}
-        for key in ("base_url", "client_id", "client_secret", "token_url", "token", "profile"):
+        keys = (
+            "base_url",
+            "client_id",
+            "client_secret",
+            "token_url",
+            "token",
+            "profile",
+            "env",
+            "default_org",
+        )
+        for key in keys:
             value = env.get(f"ONEROSTER_{key.upper()}")
             if value:
                 values[key] = value
         values.update(overrides)
-        if "base_url" not in values:
-            raise ValidationError("ONEROSTER_BASE_URL is not set", field="base_url")
+        if "base_url" not in values and values.get("env") is None:
+            raise ValidationError("ONEROSTER_BASE_URL is not set (nor ONEROSTER_ENV)", field="base_url")
         return cls(**values)
+
+    @classmethod
+    def timeback(cls, *, env: str = "production", platform: bool = False, **kwargs: Any) -> OneRoster:
+        """Build a client for TimeBack's ``env`` deployment: its OneRoster API, or with
+        ``platform=True`` its platform API (``/rostering/1.0``).
+
+        Other keyword arguments are the constructor's (``client_id``, ``client_secret``, ``headers``...).
+
+        Example:
+            ```python
+            client = OneRoster.timeback(env="staging", client_id="id", client_secret="secret")
+            ```
+
+        """  # noqa: D205
+        return cls(env=env, profile="timeback-platform" if platform else "timeback", **kwargs)
 
     def __repr__(self) -> str:
         return f"OneRoster(base_url={self.base_url!r}, profile={self.profile.name!r}, auth={self._auth!r})"
@@ -276,6 +403,10 @@ class OneRoster:
         # Refuse further calls with a clear error instead of letting httpx reopen a pool
         # that nobody would close again.
         self._engine.closed = True
+        if not self._owns_transport:
+            return  # a with_options() client: the connections and the token are its parent's
+        for derived in list(self._derived):
+            derived._engine.closed = True
         close_auth = getattr(self._auth, "close", None)
         if callable(close_auth):
             close_auth()
