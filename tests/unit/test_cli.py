@@ -945,7 +945,7 @@ def test_docs_list_every_nested_listing() -> None:
         prefix, *rest = key.split(".")
         name = "-".join(part.strip("_").replace("_", "-") for part in rest)
         ids = " ".join(param.removesuffix("_sourced_id").upper() + "_ID" for param in route.params)
-        assert f"`oneroster {prefix} {name} {ids}`" in text, key
+        assert f"`oneroster {prefix.replace('_', '-')} {name} {ids}`" in text, key
     for code, meaning in cli.EXIT_CODES.items():
         assert re.search(rf"^\| {code} +\|", text, flags=re.MULTILINE), (code, meaning)
 

@@ -30,6 +30,7 @@ from oneroster.scopes import (
     SCOPES,
     ClassScope,
     CourseScope,
+    LineItemScope,
     ResourceScope,
     SchoolScope,
     StudentScope,
@@ -170,7 +171,7 @@ class OneRoster:
     grading_periods: Collection[models.AcademicSession, NoReturn]
     demographics: Collection[models.Demographics, NoReturn]
     categories: Collection[models.Category, NoReturn]
-    line_items: Collection[models.LineItem, NoReturn]
+    line_items: Collection[models.LineItem, LineItemScope]
     results: Collection[models.Result, NoReturn]
     score_scales: Collection[models.ScoreScale, NoReturn]
     assessment_line_items: Collection[models.AssessmentLineItem, NoReturn]

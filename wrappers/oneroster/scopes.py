@@ -24,7 +24,7 @@ from oneroster.errors import ResponseParseError, ValidationError
 from oneroster.ids import checked_id
 from oneroster.resources import COLLECTION_CLASSES, RESOURCES, Collection, Listing, Route
 
-__all__ = ["ClassScope", "ResourceScope", "SchoolScope", "Scope", "UserScope"]
+__all__ = ["ClassScope", "LineItemScope", "ResourceScope", "SchoolScope", "Scope", "UserScope"]
 
 _U, _C, _E, _R = (
     ("users", "User"),
@@ -110,7 +110,10 @@ ROUTES: dict[str, Route] = {
     "courses.resources": _route(
         ("getResourcesForCourse", "getResourcesForCourseTimeBack"), ("course_sourced_id",), _R
     ),
-    # No provider nests components under a course: always the components filtered by their course.
+    # No provider nests these: the top-level collection filtered by the record it belongs to.
+    "line_items.results": _route(
+        (), ("line_item_sourced_id",), ("results", "Result"), ("getAllResults", "lineItem.sourcedId")
+    ),
     "courses.components": _route(
         (),
         ("course_sourced_id",),
@@ -518,6 +521,13 @@ class CourseScope(Scope):
     components = _Routes()
 
 
+class LineItemScope(Scope):
+    """``client.line_items(id)``: the results of one line item."""
+
+    prefix = "line_items"
+    results = _Routes()
+
+
 class ResourceScope(Scope):
     """``client.resources(id)``: what can be done with one learning resource."""
 
@@ -562,4 +572,5 @@ SCOPES: dict[str, type[Scope]] = {
     "students": StudentScope,
     "teachers": TeacherScope,
     "resources": ResourceScope,
+    "line_items": LineItemScope,
 }
