@@ -894,6 +894,7 @@ class CourseCollection(Collection[models.Course, ScopeT]):
             ```
 
         """
+        op_id = self._op(("createCourseStructure",), "create_structure")
         given = dict(data or {})
         unknown = sorted(set(given) - {"course", "courseStructure", "course_structure"})
         if unknown:
@@ -921,7 +922,6 @@ class CourseCollection(Collection[models.Course, ScopeT]):
                     f"courseStructure[{key!r}] must be a mapping describing one lesson",
                     field="courseStructure",
                 )
-        op_id = self._op(("createCourseStructure",), "create_structure")
         record = self._prepare(self._op(self.spec.create_ops, "create"), self._record(course, {}))
         record.setdefault("status", "active")
         self._body(record, op_id)  # the course must fit the model, as in create()
