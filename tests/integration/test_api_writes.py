@@ -138,6 +138,26 @@ def test_writes_the_profile_lacks_are_refused_locally(client: OneRoster) -> None
         client.students.create({"givenName": "No"})
 
 
+def test_a_course_structure_and_a_common_cartridge_export(client: OneRoster) -> None:
+    district = District(client)
+    lesson = {
+        "url": "https://qti.example/tests/1",
+        "skillCode": "RP.1",
+        "lessonCode": "CAS-1",
+        "title": "Cassette ratios",
+        "unit-title": "Unit 1: Cassettes",
+        "status": "active",
+        "xp": 10,
+    }
+    course = {**new_record("courses", district, label="Cassette Structure"), "sourcedId": "cassette-structure"}
+    (pair,) = client.courses.create_structure({"course": course, "courseStructure": {"l1": lesson}})
+    assert pair.allocated_sourced_id == "cassette-structure"
+    (unit,) = client.courses("cassette-structure").components.list_all()
+    assert unit.title == "Unit 1: Cassettes"
+    archive = client.resources("cassette-structure-l1").export()
+    assert archive.startswith(b"PK") and b"imsmanifest.xml" in archive
+
+
 def field_value_of(record: dict[str, object], key: str) -> object:
     """The value ``field_value`` reads back for what was sent (numbers as floats)."""
     value = record[key]
