@@ -149,7 +149,8 @@ def test_a_course_structure_and_a_common_cartridge_export(client: OneRoster) -> 
         "status": "active",
         "xp": 10,
     }
-    course = {**new_record("courses", district, label="Cassette Structure"), "sourcedId": "cassette-structure"}
+    course = new_record("courses", district, label="Cassette Structure")
+    course["sourcedId"] = "cassette-structure"
     (pair,) = client.courses.create_structure({"course": course, "courseStructure": {"l1": lesson}})
     assert pair.allocated_sourced_id == "cassette-structure"
     (unit,) = client.courses("cassette-structure").components.list_all()

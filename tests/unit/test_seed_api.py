@@ -470,6 +470,19 @@ def test_update_with_a_role_replaces_the_roles(make: Make, recorder) -> None:
     assert (role["role"], role["org"]["sourcedId"]) == ("aide", "s-1")
 
 
+def test_update_with_a_role_keeps_the_org_the_roles_were_held_at(make: Make, recorder) -> None:
+    stored = {
+        "sourcedId": "u-1", "givenName": "A", "familyName": "B", "enabledUser": "true",
+        "roles": [{"roleType": "primary", "role": "student", "org": {"sourcedId": "s-7"}}],
+    }  # fmt: skip
+    server = recorder(
+        lambda r: httpx.Response(200, json={"user": stored}) if r.method == "GET" else httpx.Response(201)
+    )
+    make(server).users.update("u-1", role="teacher")
+    [role] = server.body()["user"]["roles"]
+    assert (role["roleType"], role["role"], role["org"]["sourcedId"]) == ("primary", "teacher", "s-7")
+
+
 def test_update_of_a_missing_record_is_not_found_and_writes_nothing(make: Make, recorder) -> None:
     server = recorder(lambda r: httpx.Response(404, json={"imsx_codeMajor": "failure"}))
     with pytest.raises(NotFound):

@@ -800,9 +800,13 @@ class Collection(Listing[T], Generic[T, ScopeT]):
         current = self._stored(sourced_id)
         # The read's dateLastModified is not the write's: the PUT gets a new one.
         merged = {key: value for key, value in current.items() if key != "dateLastModified"}
+        stored_roles = merged.get("roles")
         merged.update(changes)
-        if self.spec.schema == "User" and "role" in changes:
-            merged.pop("roles", None)  # a new singular role replaces the stored roles
+        if self.spec.schema == "User" and "role" in changes and "roles" not in changes:
+            # A new singular role replaces the stored roles, held where the user's roles were held.
+            held = [r.get("org") for r in stored_roles or [] if isinstance(r, Mapping) and r.get("org")]
+            merged.pop("roles", None)
+            expand_role(merged, default_org=held[0] if held else self._engine.default_org)
         return self._put(op_id, sourced_id, merged)
 
     def _stored(self, sourced_id: str) -> dict[str, Any]:
