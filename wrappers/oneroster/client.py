@@ -9,6 +9,7 @@ One instance is safe to share between threads (a Django process, a thread pool).
 
 from __future__ import annotations
 
+import copy
 import os
 import re
 import weakref
@@ -284,17 +285,12 @@ class OneRoster:
             ```
 
         """
-        derived = object.__new__(type(self))
-        derived.profile = self.profile
-        derived.base_url = self.base_url
-        derived._transport = self._transport
-        derived._timeout = self._timeout
-        derived._auth = self._auth
-        derived._headers = {**self._headers, **_checked_headers(headers)}
-        derived._page_size = self._page_size
-        derived._default_org = self._default_org
+        extra = _checked_headers(headers)
+        # A shallow copy shares every setting, the transport and the token; _assemble() then gives
+        # it its own httpx clients, engine and resources.
+        derived = copy.copy(self)
+        derived._headers = {**self._headers, **extra}
         derived._owns_transport = False
-        derived._derived = self._derived
         derived._assemble()
         derived._closed = False
         derived._engine.closed = self._engine.closed
