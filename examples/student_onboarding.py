@@ -93,7 +93,7 @@ def main() -> int:
                 "title": "Onboarding 101 - Section 1",
                 "classType": "scheduled",
                 "course": course,
-                "school": org_id,
+                "org": org_id,  # the platform names a class's school org (seed 003)
                 "terms": [{"sourcedId": term.sourced_id, "type": "academicSession"}] if term else [],
             },
         )

@@ -56,6 +56,10 @@ def main() -> None:
             answer = envelope(spec, json_schema(ok))
             body = envelope(spec, json_schema(op.get("requestBody")))
             scopes = tuple(s for req in op.get("security", []) for s in req.get("OAuth2CC", []))
+            profile_required = tuple(
+                (profile, tuple(fields))
+                for profile, fields in sorted(op.get("x-oneroster-profile-required", {}).items())
+            )
             rows.append(
                 (
                     op["operationId"],
@@ -68,17 +72,9 @@ def main() -> None:
                     answer,
                     body,
                     scopes,
+                    profile_required,
                 )
             )
-    body_required = {}
-    for item in spec["paths"].values():
-        for method in METHODS:
-            ref = (json_schema(item.get(method, {}).get("requestBody")) or {}).get("$ref", "")
-            envelope_schema = spec["components"]["schemas"].get(ref.rsplit("/", 1)[-1], {})
-            if "x-oneroster-record-required" in envelope_schema:
-                body_required[item[method]["operationId"]] = tuple(
-                    envelope_schema["x-oneroster-record-required"]
-                )
     required = {
         name: tuple(schema["x-oneroster-required"])
         for name, schema in spec["components"]["schemas"].items()
@@ -123,13 +119,20 @@ def main() -> None:
     print("    body: tuple[str | None, str | None, bool] = (None, None, False)")
     print("    # OAuth 2 scopes, any one of which allows the call")
     print("    scopes: tuple[str, ...] = ()")
+    print(
+        "    # (profile, record fields) where that profile's provider requires other fields than the schema's"
+    )
+    print("    profile_required: tuple[tuple[str, tuple[str, ...]], ...] = ()")
     print()
     print()
     print("OPERATIONS: dict[str, Operation] = {")
-    for op_id, service, method, path, module, profiles, paged, answer, body, scopes in sorted(rows):
+    for op_id, service, method, path, module, profiles, paged, answer, body, scopes, profile_req in sorted(
+        rows
+    ):
+        extra = f", {profile_req!r}" if profile_req else ""
         print(
             f"    {op_id!r}: Operation({service!r}, {method!r}, {path!r}, {module!r}, "
-            f"frozenset({sorted(profiles)!r}), {paged!r}, {answer!r}, {body!r}, {scopes!r}),"
+            f"frozenset({sorted(profiles)!r}), {paged!r}, {answer!r}, {body!r}, {scopes!r}{extra}),"
         )
     print("}")
     print()
@@ -137,13 +140,6 @@ def main() -> None:
     print("REQUIRED_FIELDS: dict[str, tuple[str, ...]] = {")
     for name, fields in sorted(required.items()):
         print(f"    {name!r}: {fields!r},")
-    print("}")
-    print()
-    print("# Operations whose provider requires other fields of the body's record than its schema's official")
-    print("# list (x-oneroster-record-required of the request envelope), checked before a write.")
-    print("BODY_REQUIRED: dict[str, tuple[str, ...]] = {")
-    for op_id, fields in sorted(body_required.items()):
-        print(f"    {op_id!r}: {fields!r},")
     print("}")
     print()
     print("# Each record schema's JSON properties and their shape: scalar, object ($ref or object) or array.")

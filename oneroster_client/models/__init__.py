@@ -86,6 +86,7 @@ from .single_resource import SingleResource
 from .single_result import SingleResult
 from .single_score_scale import SingleScoreScale
 from .single_user import SingleUser
+from .single_user_with_demographics import SingleUserWithDemographics
 from .status_enum import StatusEnum
 from .student_agent_link import StudentAgentLink
 from .true_false_enum import TrueFalseEnum
@@ -95,6 +96,7 @@ from .user_id import UserId
 from .user_profile import UserProfile
 from .user_role import UserRole
 from .user_set import UserSet
+from .user_with_demographics import UserWithDemographics
 from .write_payload import WritePayload
 from .write_status import WriteStatus
 
@@ -183,6 +185,7 @@ __all__ = (
     "SingleResult",
     "SingleScoreScale",
     "SingleUser",
+    "SingleUserWithDemographics",
     "StatusEnum",
     "StudentAgentLink",
     "TrueFalseEnum",
@@ -192,6 +195,7 @@ __all__ = (
     "UserProfile",
     "UserRole",
     "UserSet",
+    "UserWithDemographics",
     "WritePayload",
     "WriteStatus",
 )

@@ -7,14 +7,32 @@ import os
 from collections.abc import Iterator
 
 import pytest
+from oneroster.profiles import ENVIRONMENTS, Environment
 from oneroster.sandbox import RunningSandbox, serve
 
 
 # What the docs' fault examples may have switched on, switched off again.
 @pytest.fixture(scope="session")
 def docs_sandbox() -> Iterator[RunningSandbox]:
-    """The provider every documentation example talks to (timeback profile: writes are offered)."""
+    """The provider every documentation example talks to (timeback profile: writes are offered).
+
+    It also holds ``user-123``, the user TimeBack's quick start (in the README) fetches.
+    """
     with serve(seed=1, users=300) as running:
+        org = {"href": "/orgs/org-0001", "sourcedId": "org-0001", "type": "org"}
+        running.app_state.store.put(
+            "users",
+            {
+                "sourcedId": "user-123",
+                "status": "active",
+                "dateLastModified": "2026-01-15T00:00:00.000Z",
+                "enabledUser": "true",
+                "givenName": "Sam",
+                "familyName": "Seed",
+                "roles": [{"roleType": "primary", "role": "student", "org": org}],
+                "primaryOrg": org,
+            },
+        )
         yield running
 
 
@@ -25,6 +43,9 @@ def docs_environ(docs_sandbox: RunningSandbox, monkeypatch: pytest.MonkeyPatch) 
         monkeypatch.delenv(name)
     for name, value in docs_sandbox.environ().items():
         monkeypatch.setenv(name, value)
+    # TimeBack's quick start says env="staging": here, staging is the sandbox.
+    staging = Environment(base_url=docs_sandbox.base_url, token_url=docs_sandbox.token_url)
+    monkeypatch.setitem(ENVIRONMENTS["timeback"], "staging", staging)
     logger = logging.getLogger("oneroster")
     level, handlers, propagate = logger.level, list(logger.handlers), logger.propagate
     try:

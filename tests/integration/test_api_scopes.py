@@ -33,6 +33,7 @@ def test_routes_are_all_exercised_somewhere() -> None:
         "schools.enrollments", "schools.score_scales", "schools.line_items",
         "schools.class_.students", "schools.class_.teachers", "schools.class_.enrollments",
         "terms.classes", "terms.grading_periods", "courses.classes", "courses.resources",
+        "courses.components", "line_items.results",
     }  # fmt: skip
     assert set(ROUTES) == exercised
 
@@ -111,6 +112,23 @@ def test_term_and_course_scopes(client: OneRoster) -> None:
     assert periods and {p.parent.sourced_id for p in periods} == {d.term}
     assert d.class_ in _ids(client.courses(d.course).classes.list_all())
     assert client.courses(d.course).resources.list().data == []
+
+
+def test_course_components_scope(client: OneRoster) -> None:
+    # No provider nests components under a course: the components filtered by course.sourcedId.
+    component = client.course_components.list(limit=1).data[0]
+    course_id = component.course.sourced_id
+    components = client.courses(course_id).components.list_all()
+    assert component.sourced_id in _ids(components)
+    assert {c.course.sourced_id for c in components} == {course_id}
+
+
+def test_line_item_results_scope(client: OneRoster) -> None:
+    # No provider nests a line item's results: the results filtered by lineItem.sourcedId.
+    d = District(client)
+    results = client.line_items(d.line_item).results.list_all()
+    assert results and {r.line_item.sourced_id for r in results} == {d.line_item}
+    assert d.student in [r.student.sourced_id for r in results]
 
 
 def test_scoped_listing_takes_query_arguments(client: OneRoster) -> None:

@@ -43,13 +43,18 @@ def test_create_get_update_delete(name: str, client: OneRoster) -> None:
     assert new_id == record.get("sourcedId", new_id)  # a supplied id is kept, else the server picks one
     assert field_value(collection.get(new_id), key) == field_value_of(record, key)
 
+    before = collection.get(new_id).to_dict()
     changed = new_record(name, district, label=second)
-    answer = collection.update(new_id, changed)
+    # update() is partial: only the labelled field is given (PATCH where offered, else read, merge, PUT).
+    answer = collection.update(new_id, {key: changed[key]})
     # Gradebook writes give the stored record back; rostering and resources writes give None.
     assert (answer is not None) == (collection.spec.family == "gradebook")
     stored = collection.get(new_id)
     assert field_value(stored, key) == field_value_of(changed, key)
     assert stored.status == "active"
+    after = stored.to_dict()
+    kept = set(before) - {key, "dateLastModified"}
+    assert {k: after.get(k) for k in kept} == {k: before[k] for k in kept}
 
     collection.delete(new_id)
     assert collection.get(new_id).status == "tobedeleted"
@@ -107,7 +112,7 @@ def test_update_of_a_missing_record_is_refused_before_any_put(client: OneRoster)
     district = District(client)
     with pytest.raises(NotFound) as caught:
         client.users.update("cassette-nobody", new_record("users", district, label="Nobody"))
-    # The strict update looked first (GET ...?fields=sourcedId) and never sent the PUT.
+    # The strict update read the record first (GET) and never sent the PUT.
     assert caught.value.method == "GET"
 
 
@@ -131,6 +136,27 @@ def test_writes_the_profile_lacks_are_refused_locally(client: OneRoster) -> None
     # students/teachers/terms have no write operation at all: nothing is sent, nothing recorded.
     with pytest.raises(UnsupportedOperation):
         client.students.create({"givenName": "No"})
+
+
+def test_a_course_structure_and_a_common_cartridge_export(client: OneRoster) -> None:
+    district = District(client)
+    lesson = {
+        "url": "https://qti.example/tests/1",
+        "skillCode": "RP.1",
+        "lessonCode": "CAS-1",
+        "title": "Cassette ratios",
+        "unit-title": "Unit 1: Cassettes",
+        "status": "active",
+        "xp": 10,
+    }
+    course = new_record("courses", district, label="Cassette Structure")
+    course["sourcedId"] = "cassette-structure"
+    (pair,) = client.courses.create_structure({"course": course, "courseStructure": {"l1": lesson}})
+    assert pair.allocated_sourced_id == "cassette-structure"
+    (unit,) = client.courses("cassette-structure").components.list_all()
+    assert unit.title == "Unit 1: Cassettes"
+    archive = client.resources("cassette-structure-l1").export()
+    assert archive.startswith(b"PK") and b"imsmanifest.xml" in archive
 
 
 def field_value_of(record: dict[str, object], key: str) -> object:

@@ -99,6 +99,7 @@ def _parents(client: OneRoster) -> dict[str, list[str]]:
         "terms": some(client.terms),
         "courses": some(client.courses),
         "line_item": [line_items[0].sourced_id],
+        "line_items": [line_items[0].sourced_id, line_items[-1].sourced_id],
     }
 
 

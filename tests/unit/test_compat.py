@@ -23,11 +23,12 @@ from oneroster.compat import (
     OneRosterConnector,
 )
 
+import oneroster_client.models as models
+
 BASE = "https://sis.example"
 TOKEN_URL = BASE + "/oauth/token"
 ROOTS = {"1.1": "/ims/oneroster/v1p1", "1.2": "/ims/oneroster/rostering/v1p2"}
 STAMP = "2019-03-01T18:14:45.000Z"
-DOC = Path(__file__).resolve().parents[2] / "docs" / "migrating.md"
 
 # -- the fake provider's data ---------------------------------------------------------------
 
@@ -229,7 +230,7 @@ class FakeProvider:
                 return "classes", [self._class(c) for c in CLASSES]
             case ["courses"]:
                 return "courses", [self._course(c) for c in COURSES]
-            case ["schools"]:
+            case ["schools"] | ["orgs"]:
                 return "orgs", [dict(s, status="active") for s in SCHOOLS]
             case ["classes", class_id, ("students" | "teachers") as kind] if class_id in ROSTER:
                 return "users", [self.user(i) for i in ROSTER[class_id][index[kind]]]
@@ -367,15 +368,19 @@ def test_paging_goes_beyond_the_first_page(connect: Connect) -> None:
 
 
 def test_records_come_back_in_the_providers_json_shape(connect: Connect) -> None:
-    for version in ("1.1", "1.2"):
-        provider = FakeProvider(version)
-        users = connect(provider).get_users(user_filter="users")
-        # A 1.1 record also gets the 1.2 roles the rest of the client reads; its own keys stay.
-        assert [{k: v for k, v in u.items() if k != "roles" or version == "1.2"} for u in users] == [
-            provider.user(i) for i in PEOPLE
-        ]
-        assert users[0]["dateLastModified"] == STAMP
-    assert users[0]["roles"][0]["role"] == "student"
+    provider = FakeProvider("1.1")
+    users = connect(provider).get_users(user_filter="users")
+    # A 1.1 provider already sends role and orgs; the 1.2 roles the client reads come beside them.
+    assert [{k: v for k, v in u.items() if k != "roles"} for u in users] == [provider.user(i) for i in PEOPLE]
+    provider = FakeProvider("1.2")
+    users = connect(provider).get_users(user_filter="users")
+    # A 1.2 provider's users also carry the 1.1 keys 0.0.x scripts read: role and orgs.
+    expected = [provider.user(i) for i in PEOPLE]
+    for user in expected:
+        user.update(role=user["roles"][0]["role"], orgs=[user["roles"][0]["org"]])
+    assert users == expected
+    assert users[0]["dateLastModified"] == STAMP
+    assert (users[0]["roles"][0]["role"], users[0]["role"]) == ("student", "student")
 
 
 # -- matching groups --------------------------------------------------------------------
@@ -573,7 +578,9 @@ def test_bad_arguments_raise_before_any_request(connect: Connect, kwargs: dict[s
         ((BASE, "id", "secret"), {"host_name": BASE}),
         ((BASE, "id"), {}),
         ((BASE,), {"token": "tok", "client_id": "id"}),
-        ((BASE, "id", "secret"), {"page_size": 0}),
+        ((BASE, "id", "secret"), {"max_users": -1}),
+        ((BASE, "id", "secret"), {"max_users": 5, "max_user_count": 6}),
+        ((BASE, "id", "secret"), {"token": "a", "access_token": "b"}),
         ((BASE, "id", "secret"), {"match_groups_by": "no good"}),
         ((), {}),
     ],
@@ -722,21 +729,19 @@ def test_host_with_a_oneroster_root_sets_the_version() -> None:
         assert provider.api_requests[0].url.path == ROOTS[version] + "/teachers"
 
 
-def test_connectors_differ_only_by_declared_defaults() -> None:
-    assert ClasslinkConnector.default_version == "1.1"
-    assert CleverConnector.default_version == "1.2"
+def test_connectors_are_the_shim_under_the_0_0_x_names() -> None:
     for cls in (ClasslinkConnector, CleverConnector):
         assert cls.__bases__ == (OneRosterConnector,)
         own = {name for name in vars(cls) if not (name.startswith("__") and name.endswith("__"))}
-        assert own == {"default_version"}
-        provider = FakeProvider(cls.default_version)
+        assert own == set()
+        provider = FakeProvider("1.2")
         with cls(
             BASE, "id", "secret", http_client=httpx.Client(transport=httpx.MockTransport(provider))
         ) as c:
-            assert c.version == cls.default_version
+            assert c.version is None  # not said: asked of the provider on first use
             c.get_users(user_filter="students")
-        assert provider.api_requests[0].url.path == ROOTS[cls.default_version] + "/students"
-        assert repr(c) == f"{cls.__name__}(host={BASE!r}, version={cls.default_version!r})"
+            assert c.version == "1.2"
+        assert repr(c) == f"{cls.__name__}(host={BASE!r}, version='1.2')"
 
 
 def test_client_credentials_go_to_the_derived_or_given_token_url(connect: Connect) -> None:
@@ -762,7 +767,7 @@ def test_a_static_token_needs_no_token_request(connect: Connect) -> None:
 def test_context_manager_and_close(monkeypatch: pytest.MonkeyPatch) -> None:
     provider = FakeProvider()
     connector = ClasslinkConnector(
-        BASE, "id", "secret", http_client=httpx.Client(transport=httpx.MockTransport(provider))
+        BASE, "id", "secret", version="1.1", http_client=httpx.Client(transport=httpx.MockTransport(provider))
     )
     calls: list[str] = []
     original = connector.client.close
@@ -782,35 +787,120 @@ def test_the_client_underneath_is_the_full_api(connect: Connect) -> None:
     assert provider.filters[0] == "location='302'"
 
 
-# -- the migration guide ------------------------------------------------------------------
+# -- 0.0.x scripts unchanged: the provider's version, old arguments, 1.1 keys -------------------------
 
 
-def test_every_code_block_of_the_migration_guide_runs(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    text = DOC.read_text(encoding="utf-8")
-    blocks = re.findall(r"```python\n(.*?)```", text, flags=re.S)
-    assert len(blocks) >= 6
-    providers = {version: FakeProvider(version) for version in ROOTS}
+@pytest.mark.parametrize("version", ["1.2", "1.1"])
+def test_the_version_is_asked_of_the_provider(version: str) -> None:
+    provider = FakeProvider(version)
+    with ClasslinkConnector(
+        BASE, "id", "secret", http_client=httpx.Client(transport=httpx.MockTransport(provider))
+    ) as connector:
+        assert provider.requests == []  # building a connector sends nothing
+        assert ids(connector.get_users(user_filter="teachers")) == ["t1", "t2", "t3"]
+        assert connector.version == version
+        connector.get_users(user_filter="teachers")
+    probes = ["/ims/oneroster/rostering/v1p2/orgs"] + (
+        ["/ims/oneroster/v1p1/orgs"] if version == "1.1" else []
+    )
+    assert [r.url.path for r in provider.api_requests][: len(probes)] == probes
+    assert provider.api_requests[0].url.params["limit"] == "1"
+    # Asked once: afterwards only the teachers, twice.
+    assert [r.url.path for r in provider.api_requests][len(probes) :] == [ROOTS[version] + "/teachers"] * 2
 
-    def route(request: httpx.Request) -> httpx.Response:
-        version = "1.2" if request.url.path.startswith(ROOTS["1.2"]) else "1.1"
-        return providers[version](request)
 
-    # Every connection the guide's code opens goes to the fake providers.
-    monkeypatch.setattr(httpx, "HTTPTransport", lambda *a, **k: httpx.MockTransport(route))
-    namespace: dict[str, Any] = {}
-    for block in blocks:
-        exec(compile(block, str(DOC), "exec"), namespace)
-    assert ids(namespace["all_students"]) == ["s1", "s2", "s3", "s4", "s5", "s6"]
-    assert ids(namespace["ela_users"]) == ELA_STUDENTS
-    assert ids(namespace["section"]) == ["s1", "s2", "s3"]
-    assert ids(namespace["hschool_users"]) == ["s6", "s1"]
-    assert ids(namespace["course_teachers"]) == ELA_TEACHERS
-    assert ids(namespace["r302_users"]) == ids(namespace["r302_again"]) == ["s1", "s2", "s3", "s6"]
-    assert ids(namespace["teachers"]) == ["t1", "t2", "t3"]
-    assert ids(namespace["users"]) == ELA_TEACHERS
-    out = capsys.readouterr().out
-    assert "6 students in total" in out
-    assert "Algebra 1 ['Given s6', 'Given s1']" in out
-    assert providers["1.2"].api_requests[0].headers["Authorization"] == "Bearer your-bearer-token"
+def test_a_host_with_neither_root_names_the_version_argument() -> None:
+    provider = FakeProvider("1.1")
+    provider.root = "/somewhere/else"
+    with (
+        ClasslinkConnector(
+            BASE, "id", "secret", http_client=httpx.Client(transport=httpx.MockTransport(provider))
+        ) as connector,
+        pytest.raises(ValidationError) as caught,
+    ):
+        connector.get_users(user_filter="students")
+    assert caught.value.field == "version" and "version='1.1'" in str(caught.value)
+
+
+def test_a_refused_probe_is_raised_not_taken_for_an_answer() -> None:
+    provider = FakeProvider("1.2", fail={"orgs": 500})
+    with ClasslinkConnector(
+        BASE, "id", "secret", max_retries=0, http_client=httpx.Client(transport=httpx.MockTransport(provider))
+    ) as connector:
+        with pytest.raises(ServerError):
+            connector.get_users(user_filter="students")
+        assert connector.version is None
+
+
+def test_max_users_caps_the_result_and_stops_paging(connect: Connect) -> None:
+    provider = FakeProvider()
+    users = connect(provider, max_users=3).get_users(user_filter="students")
+    assert ids(users) == ["s1", "s2", "s3"]
+    assert provider.paths() == ["students", "students"]  # pages of 2: the third page is never asked for
+    for spelling in ("max_user_count", "max_user_limit"):
+        assert ids(connect(FakeProvider(), **{spelling: 1}).get_users(user_filter="teachers")) == ["t1"]
+    assert len(connect(FakeProvider(), max_users=0).get_users(user_filter="students")) == 6
+
+
+def test_old_options_are_accepted_and_the_ignored_ones_named(connect: Connect) -> None:
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        connector = connect(FakeProvider(), key_identifier="sourcedId", match_on="title", page_size=0)
+    assert caught == []  # sourcedId is what the connector does; page_size 0 meant "the server's"
+    assert connector.match_groups_by == ("title",)
+    with pytest.warns(compat.LegacyArgumentWarning) as caught:
+        connect(FakeProvider(), key_identifier="id", all_users_filter="users")
+    messages = [str(w.message) for w in caught]
+    assert messages[0].startswith("key_identifier='id' is a oneroster 0.0.x option that is ignored")
+    assert messages[1].startswith("all_users_filter='users' is a oneroster 0.0.x option that is ignored")
+    assert all(w.filename == __file__ for w in caught)  # blamed on the caller's line
+
+
+def test_the_0_0_x_options_dict_and_access_token() -> None:
+    provider = FakeProvider("1.2")
+    options = {
+        "platform": "clever",
+        "host": BASE,
+        "access_token": "tok-old",
+        "page_size": 3000,
+        "max_user_count": 2,
+        "match_on": "name",
+        "key_identifier": "sourcedId",
+    }
+    with pytest.warns(compat.LegacyArgumentWarning, match="platform='clever'"):
+        connector = CleverConnector(
+            options, http_client=httpx.Client(transport=httpx.MockTransport(provider))
+        )
+    with connector:
+        assert ids(connector.get_users(user_filter="students")) == ["s1", "s2"]
+        assert connector.match_groups_by == ("name",)
+    assert provider.token_requests == []
+    assert {r.headers["Authorization"] for r in provider.api_requests} == {"Bearer tok-old"}
+    assert provider.api_requests[-1].url.params["limit"] == "3000"
+
+
+def test_1p2_roles_read_as_1p1_role_and_orgs() -> None:
+    org = {"href": "/orgs/o", "sourcedId": "o", "type": "org"}
+    other = {"href": "/orgs/p", "sourcedId": "p", "type": "org"}
+    user = models.User.from_dict(
+        {
+            "sourcedId": "u",
+            "roles": [
+                {"roleType": "secondary", "role": "teacher", "org": other},
+                {"roleType": "primary", "role": "districtAdministrator", "org": org},
+                {"roleType": "secondary", "role": "teacher", "org": org},
+            ],
+        }
+    )
+    data = compat._user_dict(user)
+    assert data["role"] == "administrator"  # 1.1 had one administrator role
+    assert data["orgs"] == [org, other]  # primary first, each org once
+    bare = compat._user_dict(models.User.from_dict({"sourcedId": "v", "primaryOrg": org}))
+    assert "role" not in bare and bare["orgs"] == [org]
+
+
+def test_the_connectors_are_importable_from_the_top_level() -> None:
+    import oneroster
+
+    assert oneroster.ClasslinkConnector is ClasslinkConnector
+    assert oneroster.CleverConnector is CleverConnector

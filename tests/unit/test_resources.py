@@ -301,13 +301,18 @@ def test_update_of_a_missing_record_raises_not_found_without_put(make: Make, rec
 def test_update_of_an_existing_record_puts(make: Make, recorder) -> None:
     def respond(request: httpx.Request) -> httpx.Response:
         if request.method == "GET":
-            return httpx.Response(200, json={"user": {"sourcedId": "u-1"}})
+            return httpx.Response(
+                200, json={"user": {"sourcedId": "u-1", "dateLastModified": "2020-01-01T00:00:00Z"}}
+            )
         return httpx.Response(201)
 
     server = recorder(respond)
     make(server).users.update("u-1", user_record())
     assert server.methods == ["GET", "PUT"]
-    assert server.requests[0].url.params["fields"] == "sourcedId"
+    # The whole stored record is read (nothing dropped by fields=), and the PUT gets a new stamp.
+    assert "fields" not in server.requests[0].url.params
+    sent = server.body()["user"]
+    assert sent["givenName"] == "Ana" and sent["dateLastModified"] != "2020-01-01T00:00:00Z"
 
 
 @pytest.mark.parametrize(

@@ -220,13 +220,31 @@ def test_credentials_are_unsupported_on_ims(make: Make, recorder) -> None:
     assert server.requests == []
 
 
+def _class_then(
+    answer: dict[str, Any], *, school: str | None = "s-1"
+) -> Callable[[httpx.Request], httpx.Response]:
+    """Answer GET /classes/c-1 with a class of ``school``, and anything else with ``answer``."""
+
+    def respond(request: httpx.Request) -> httpx.Response:
+        if request.method == "GET":
+            klass: dict[str, Any] = {"sourcedId": "c-1", "title": "Algebra"}
+            if school is not None:
+                klass["school"] = {"sourcedId": school, "type": "org"}
+            return httpx.Response(200, json={"class": klass})
+        return httpx.Response(201, json=answer)
+
+    return respond
+
+
 def test_enroll_on_timeback_uses_the_class_shortcut(make: Make, recorder) -> None:
     answer = {"sourcedIdPairs": {"suppliedSourcedId": "x", "allocatedSourcedId": "enr-42"}}
-    server = recorder(lambda r: httpx.Response(201, json=answer))
+    server = recorder(_class_then(answer))
     allocated = make(server, profile="timeback").classes("c-1").enroll("u-1", role="student")
     assert allocated == "enr-42"
-    assert server.methods == ["POST"]
-    assert server.paths == [f"{ROSTER}/classes/c-1/students"]
+    # The enrollment's school is the class's: read once (GET /classes/c-1), then the POST.
+    assert server.methods == ["GET", "POST"]
+    assert server.paths == [f"{ROSTER}/classes/c-1", f"{ROSTER}/classes/c-1/students"]
+    assert server.body()["enrollment"]["school"]["sourcedId"] == "s-1"
     enrollment = server.body()["enrollment"]
     assert enrollment["user"] == {
         "href": f"https://sis.example{ROSTER}/users/u-1",
@@ -240,9 +258,9 @@ def test_enroll_on_timeback_uses_the_class_shortcut(make: Make, recorder) -> Non
 
 def test_enroll_teacher_on_timeback(make: Make, recorder) -> None:
     answer = {"sourcedIdPairs": [{"suppliedSourcedId": "x", "allocatedSourcedId": "enr-7"}]}
-    server = recorder(lambda r: httpx.Response(201, json=answer))
+    server = recorder(_class_then(answer))
     assert make(server).classes("c-1").enroll("t-1", role="teacher", primary=True) == "enr-7"
-    assert server.paths == [f"{ROSTER}/classes/c-1/teachers"]
+    assert server.paths == [f"{ROSTER}/classes/c-1", f"{ROSTER}/classes/c-1/teachers"]
     assert server.body()["enrollment"]["primary"] == "true"
 
 
@@ -272,13 +290,21 @@ def test_enroll_with_an_enrollment_id_upserts_it(make: Make, recorder) -> None:
     assert server.paths == [f"{ROSTER}/enrollments/e-5"]
 
 
-def test_enroll_upsert_without_school_is_rejected_before_sending(make: Make, recorder) -> None:
+def test_enroll_in_a_class_without_a_school_is_rejected_before_the_write(make: Make, recorder) -> None:
+    server = recorder(_class_then({}, school=None))
+    with pytest.raises(ValidationError) as info:
+        make(server, profile="timeback").classes("c-1").enroll("u-1", enrollment_sourced_id="e-1")
+    assert info.value.field == "school"
+    assert server.methods == ["GET"]  # the class was read for its school; nothing was written
+
+
+def test_enroll_on_the_platform_needs_no_school(make: Make, recorder) -> None:
+    # The TimeBack platform's enrollments require user, class and role only (seed 003).
     server = recorder(lambda r: httpx.Response(201))
     profile = Profile(name="x", roots={"rostering": "/or"}, operations="timeback-platform")
-    with pytest.raises(ValidationError) as info:
-        make(server, profile=profile).classes("c-1").enroll("u-1")
-    assert info.value.field == "school"
-    assert server.requests == []
+    make(server, profile=profile).classes("c-1").enroll("u-1", enrollment_sourced_id="e-1")
+    assert server.methods == ["PUT"]
+    assert "school" not in server.body()["enrollment"]
 
 
 def test_scope_repr(make: Make, recorder) -> None:

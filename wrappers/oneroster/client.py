@@ -9,8 +9,11 @@ One instance is safe to share between threads (a Django process, a thread pool).
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import os
+import re
+import weakref
 from collections.abc import Mapping, Sequence
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Literal, NoReturn, Self
@@ -25,13 +28,15 @@ from oneroster.dialects import Dialect, resolve_dialect
 from oneroster.engine import Engine
 from oneroster.errors import ValidationError, raise_for_response
 from oneroster.logging_utils import log_request, log_response, redact_url
-from oneroster.profiles import Profile, resolve_profile
-from oneroster.resources import RESOURCES, Collection
+from oneroster.profiles import Profile, environment, resolve_profile
+from oneroster.resources import COLLECTION_CLASSES, RESOURCES, Collection, CourseCollection
 from oneroster.retries import RetryPolicy, RetryTransport
 from oneroster.scopes import (
     SCOPES,
     ClassScope,
     CourseScope,
+    LineItemScope,
+    ResourceScope,
     SchoolScope,
     StudentScope,
     TeacherScope,
@@ -62,6 +67,7 @@ class _SendThrough(httpx.BaseTransport):
         self._client = client
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
+        _add_callers_headers(self._client, request)
         response = self._client.send(request, stream=True)
         if response.is_stream_consumed:
             # One of the caller's response hooks read it, and httpx decoded it then: hand on
@@ -82,6 +88,44 @@ class _SendThrough(httpx.BaseTransport):
             extensions=response.extensions,
             request=request,
         )
+
+
+def _add_callers_headers(client: httpx.Client, request: httpx.Request) -> None:
+    """Send the headers set on the caller's ``httpx.Client`` too (``send()`` alone would drop them).
+
+    The request's own headers win: ``Authorization`` always, and anything the client or a call
+    set (``Accept``, ``User-Agent``, ``headers=``, ``with_options(headers=...)``).
+    """
+    for name, value in client.headers.items():
+        if name not in request.headers:
+            request.headers[name] = value
+
+
+# An RFC 9110 field name; values may not break the header line.
+_HEADER_NAME = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
+
+
+def _checked_headers(headers: object) -> dict[str, str]:
+    """Return ``headers`` as a dict, or raise ``ValidationError`` (``Authorization``, a broken line)."""
+    if headers is None:
+        return {}
+    if not isinstance(headers, Mapping):
+        raise ValidationError("headers must be a mapping of header names to values", field="headers")
+    checked: dict[str, str] = {}
+    for name, value in headers.items():
+        if not isinstance(name, str) or not _HEADER_NAME.fullmatch(name):
+            raise ValidationError(f"{name!r} is not a valid header name", field="headers")
+        if name.lower() == "authorization":
+            raise ValidationError(
+                "headers cannot set Authorization: the client's token (or token=) provides it",
+                field="headers",
+            )
+        if not isinstance(value, str) or any(ch in value for ch in "\r\n\0") or not value.isascii():
+            raise ValidationError(
+                f"the value of header {name!r} must be one line of ASCII text", field="headers"
+            )
+        checked[name] = value
+    return checked
 
 
 def _collection_slash(root: str) -> Any:
@@ -113,10 +157,16 @@ class OneRoster:
     Args:
         base_url: the provider's host, e.g. ``https://sis.example``; the profile adds the
             service roots (``/ims/oneroster/rostering/v1p2``...).
+        env: a deployment preset of the profile's provider, ``"production"`` or ``"staging"``
+            (TimeBack: ``timeback`` and ``timeback-platform``); sets ``base_url`` and
+            ``token_url`` unless they are given. With ``env`` the profile defaults to ``timeback``.
         client_id, client_secret, token_url: OAuth2 client credentials.
         token: a static bearer token instead of client credentials.
-        profile: ``"ims"``, ``"timeback"``, ``"timeback-platform"``, ``"v1p1"`` or a ``Profile``.
-        scopes: scopes to ask for; default: the read scopes of the profile.
+        profile: ``"ims"`` (default), ``"timeback"``, ``"timeback-platform"``, ``"v1p1"`` or a ``Profile``.
+        scopes: scopes to ask for; default: the profile's (see ``docs/profiles.md``).
+        headers: extra headers sent with every API request (``with_options`` adds more per
+            call); ``Authorization`` cannot be set this way.
+        default_org: the org of a user's role given as ``role="student"`` without ``primaryOrg``.
         timeout: seconds for connect/read/write (finite by default).
         deadline: seconds one call to the provider may take in all: the token request, every
             attempt, the back-off between them and a slowly arriving body (default 300;
@@ -150,7 +200,7 @@ class OneRoster:
     teachers: Collection[models.User, TeacherScope]
     orgs: Collection[models.Org, NoReturn]
     schools: Collection[models.Org, SchoolScope]
-    courses: Collection[models.Course, CourseScope]
+    courses: CourseCollection[CourseScope]
     classes: Collection[models.Class, ClassScope]
     enrollments: Collection[models.Enrollment, NoReturn]
     academic_sessions: Collection[models.AcademicSession, NoReturn]
@@ -158,24 +208,25 @@ class OneRoster:
     grading_periods: Collection[models.AcademicSession, NoReturn]
     demographics: Collection[models.Demographics, NoReturn]
     categories: Collection[models.Category, NoReturn]
-    line_items: Collection[models.LineItem, NoReturn]
+    line_items: Collection[models.LineItem, LineItemScope]
     results: Collection[models.Result, NoReturn]
     score_scales: Collection[models.ScoreScale, NoReturn]
     assessment_line_items: Collection[models.AssessmentLineItem, NoReturn]
     assessment_results: Collection[models.AssessmentResult, NoReturn]
-    resources: Collection[models.Resource, NoReturn]
+    resources: Collection[models.Resource, ResourceScope]
     course_components: Collection[models.CourseComponentRecord, NoReturn]
     component_resources: Collection[models.ComponentResource, NoReturn]
 
     def __init__(
         self,
         *,
-        base_url: str,
+        base_url: str | None = None,
+        env: str | None = None,
         client_id: str | None = None,
         client_secret: str | None = None,
         token_url: str | None = None,
         token: str | None = None,
-        profile: str | Profile = "ims",
+        profile: str | Profile | None = None,
         scopes: Sequence[str] | None = None,
         timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
         deadline: float | None = DEFAULT_DEADLINE,
@@ -186,7 +237,16 @@ class OneRoster:
         retry_policy: RetryPolicy | None = None,
         dialect: str | Dialect | None = None,
         full_scans: Literal["warn", "refuse"] = "warn",
+        headers: Mapping[str, str] | None = None,
+        default_org: str | None = None,
     ) -> None:
+        if profile is None:
+            profile = "ims" if env is None else "timeback"
+        if env is not None:
+            preset = environment(resolve_profile(profile).name, env)
+            base_url = base_url or preset.base_url
+            if token is None:
+                token_url = token_url or preset.token_url
         if not isinstance(base_url, str) or not base_url.startswith(("http://", "https://")):
             raise ValidationError(
                 f"base_url must be an http(s) URL, got {redact_url(str(base_url))!r}", field="base_url"
@@ -222,6 +282,8 @@ class OneRoster:
             raise ValidationError(
                 f"full_scans must be 'warn' or 'refuse', got {full_scans!r}", field="full_scans"
             )
+        if default_org is not None and (not isinstance(default_org, str) or not default_org):
+            raise ValidationError("default_org must be an org's sourcedId", field="default_org")
         self.profile = resolve_profile(profile)
         if dialect is not None:
             self.profile = dataclasses.replace(self.profile, dialect=resolve_dialect(dialect))
@@ -235,17 +297,29 @@ class OneRoster:
         self._auth = self._make_auth(
             client_id=client_id, client_secret=client_secret, token_url=token_url, token=token, scopes=scopes
         )
-        self._http: dict[str, httpx.Client] = {}
+        self._headers = _checked_headers(headers)
+        self._page_size = page_size
+        self._default_org = default_org
         self._deadline = deadline
+        self._full_scans = full_scans
+        self._owns_transport = True
+        self._derived: weakref.WeakSet[OneRoster] = weakref.WeakSet()
+        self._assemble()
+        self._closed = False
+
+    def _assemble(self) -> None:
+        """Build the per-service httpx clients, the engine and the resources over the shared transport."""
+        self._http: dict[str, httpx.Client] = {}
         self._engine = self._engine_for(self.profile, keep=self._http)
-        self._engine.full_scans = full_scans
+        self._engine.full_scans = self._full_scans
+        self._engine.default_org = self._default_org
         for spec in RESOURCES:
+            cls = COLLECTION_CLASSES.get(spec.name, Collection)
             setattr(
                 self,
                 spec.name,
-                Collection[Any, Any](self._engine, spec, page_size=page_size, scope=SCOPES.get(spec.name)),
+                cls(self._engine, spec, page_size=self._page_size, scope=SCOPES.get(spec.name)),
             )
-        self._closed = False
 
     def _engine_for(self, profile: Profile, *, keep: dict[str, httpx.Client] | None = None) -> Engine:
         """Build an engine for ``profile`` over this client's transport and auth.
@@ -273,6 +347,7 @@ class OneRoster:
                     # or zstd when their packages happen to be installed).
                     "Accept-Encoding": ACCEPTED_ENCODINGS,
                     "User-Agent": "oneroster-client",
+                    **self._headers,
                 },
             )
             https[service] = http
@@ -305,6 +380,32 @@ class OneRoster:
         from oneroster.probe import probe_provider
 
         return probe_provider(self)
+
+    def with_options(self, *, headers: Mapping[str, str] | None = None) -> OneRoster:
+        """Return a client for some calls that sends extra headers, sharing this one's connections and token.
+
+        The new headers are added to this client's ``headers=`` (the same name replaces the
+        value); ``Authorization`` cannot be set. The returned client needs no closing of its
+        own: closing this client ends both.
+
+        Example:
+            ```python
+            traced = client.with_options(headers={"X-Request-Id": "sync-2026-09-01"})
+            page = traced.users.list(limit=10)
+            ```
+
+        """
+        extra = _checked_headers(headers)
+        # A shallow copy shares every setting, the transport and the token; _assemble() then gives
+        # it its own httpx clients, engine and resources.
+        derived = copy.copy(self)
+        derived._headers = {**self._headers, **extra}
+        derived._owns_transport = False
+        derived._assemble()
+        derived._closed = False
+        derived._engine.closed = self._engine.closed
+        self._derived.add(derived)
+        return derived
 
     def _make_auth(
         self,
@@ -345,7 +446,7 @@ class OneRoster:
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> OneRoster:
         """Build a client from ``ONEROSTER_BASE_URL``, ``_CLIENT_ID``, ``_CLIENT_SECRET``, ``_TOKEN_URL``,
-        ``_TOKEN`` and ``_PROFILE``; keyword arguments override them.
+        ``_TOKEN``, ``_PROFILE``, ``_ENV`` and ``_DEFAULT_ORG``; keyword arguments override them.
 
         Example:
             ```python
@@ -355,14 +456,39 @@ class OneRoster:
         """  # noqa: D205
         env = os.environ if environ is None else environ
         values: dict[str, Any] = {}
-        for key in ("base_url", "client_id", "client_secret", "token_url", "token", "profile"):
+        keys = (
+            "base_url",
+            "client_id",
+            "client_secret",
+            "token_url",
+            "token",
+            "profile",
+            "env",
+            "default_org",
+        )
+        for key in keys:
             value = env.get(f"ONEROSTER_{key.upper()}")
             if value:
                 values[key] = value
         values.update(overrides)
-        if "base_url" not in values:
-            raise ValidationError("ONEROSTER_BASE_URL is not set", field="base_url")
+        if "base_url" not in values and values.get("env") is None:
+            raise ValidationError("ONEROSTER_BASE_URL is not set (nor ONEROSTER_ENV)", field="base_url")
         return cls(**values)
+
+    @classmethod
+    def timeback(cls, *, env: str = "production", platform: bool = False, **kwargs: Any) -> OneRoster:
+        """Build a client for TimeBack's ``env`` deployment: its OneRoster API, or with
+        ``platform=True`` its platform API (``/rostering/1.0``).
+
+        Other keyword arguments are the constructor's (``client_id``, ``client_secret``, ``headers``...).
+
+        Example:
+            ```python
+            client = OneRoster.timeback(env="staging", client_id="id", client_secret="secret")
+            ```
+
+        """  # noqa: D205
+        return cls(env=env, profile="timeback-platform" if platform else "timeback", **kwargs)
 
     def __repr__(self) -> str:
         return (
@@ -391,6 +517,10 @@ class OneRoster:
         # Refuse further calls with a clear error instead of letting httpx reopen a pool
         # that nobody would close again.
         self._engine.closed = True
+        if not self._owns_transport:
+            return  # a with_options() client: the connections and the token are its parent's
+        for derived in list(self._derived):
+            derived._engine.closed = True
         close_auth = getattr(self._auth, "close", None)
         if callable(close_auth):
             close_auth()

@@ -6,6 +6,14 @@ returning plain dicts. The connectors here keep that call and its meaning, but r
 ``oneroster.OneRoster``: OAuth2 client credentials, server-side filters, paging, retries,
 percent-encoded ids and typed errors.
 
+0.0.x scripts run unchanged: ``import oneroster; oneroster.ClasslinkConnector(...)`` finds the
+connectors at the top level, the old constructor arguments are accepted (``max_users`` caps the
+result as before, ``access_token`` is the bearer token; those without a meaning here, such as
+``key_identifier='id'``, are ignored with a :class:`LegacyArgumentWarning` naming them), and the
+user dicts carry the OneRoster 1.1 keys ``role`` and ``orgs`` beside the 1.2 ``roles``. Whether the
+provider serves OneRoster 1.2 or 1.1 is asked of the provider itself on first use (a one-record read
+of ``orgs`` under the 1.2 root, else the 1.1 root), unless the host or ``version=`` says.
+
 What ``get_users`` does:
 
 1. No ``group_filter``: every user, student or teacher (``GET /users|students|teachers``).
@@ -31,6 +39,8 @@ Example:
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+import warnings
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from types import TracebackType
 from typing import Any, ClassVar, Final, Literal, Self, get_args
@@ -40,7 +50,7 @@ import httpx
 
 import oneroster_client.models as models
 from oneroster.client import DEFAULT_TIMEOUT, OneRoster
-from oneroster.errors import ValidationError
+from oneroster.errors import NotFound, ValidationError
 from oneroster.filters import Condition, F, check_field_name
 from oneroster.profiles import PROFILES
 from oneroster.resources import Listing
@@ -51,6 +61,7 @@ __all__ = [
     "ClasslinkConnector",
     "CleverConnector",
     "GroupFilter",
+    "LegacyArgumentWarning",
     "OneRosterConnector",
     "UserFilter",
     "Version",
@@ -67,6 +78,37 @@ Version = Literal["1.2", "1.1"]
 
 DEFAULT_MATCH_GROUPS_BY: Final[tuple[str, ...]] = ("sourcedId", "name", "title")
 """The fields compared with ``group_name`` unless told otherwise (the 0.0.x default)."""
+
+
+class LegacyArgumentWarning(DeprecationWarning):
+    """A 0.0.x constructor argument that has no meaning here was given; it is ignored.
+
+    Example:
+        ```python
+        import warnings
+        from oneroster.compat import LegacyArgumentWarning
+
+        warnings.simplefilter("error", LegacyArgumentWarning)   # make a script fail on them instead
+        ```
+
+    """
+
+
+# 0.0.x options that are accepted and ignored, with the reason given in the warning.
+_IGNORED: Final[dict[str, str]] = {
+    "platform": "the connector class already says which provider",
+    "all_users_filter": "pass user_filter= to get_users()",
+    "default_group_filter": "pass group_filter= to get_users()",
+    "default_user_filter": "pass user_filter= to get_users()",
+    "key_identifier": "groups are always keyed by sourcedId, the OneRoster identifier",
+}
+# 1.2 role names and the 1.1 name a 0.0.x script compared with (1.1 had one 'administrator').
+_ROLE_1P1: Final[dict[str, str]] = {
+    "districtAdministrator": "administrator",
+    "siteAdministrator": "administrator",
+    "systemAdministrator": "administrator",
+    "principal": "administrator",
+}
 
 _USER_FILTERS: Final[tuple[str, ...]] = get_args(UserFilter)
 _GROUP_FILTERS: Final[tuple[str, ...]] = get_args(GroupFilter)
@@ -221,6 +263,27 @@ def _as_dict(record: Any) -> dict[str, Any]:
     return data
 
 
+def _user_dict(record: Any) -> dict[str, Any]:
+    """Return a user as the provider's JSON plus the OneRoster 1.1 keys ``role`` and ``orgs`` 0.0.x read.
+
+    ``role`` is the primary role's name (1.2's administrator roles read ``administrator``, as
+    in 1.1); ``orgs`` lists the orgs of the roles, primary first, else the ``primaryOrg``.
+    Keys the provider already sent (a 1.1 provider sends both) are left as they are.
+    """
+    data = _as_dict(record)
+    roles = [r for r in data.get("roles") or [] if isinstance(r, Mapping)]
+    roles.sort(key=lambda r: r.get("roleType") != "primary")
+    if "role" not in data and roles and isinstance(roles[0].get("role"), str):
+        data["role"] = _ROLE_1P1.get(roles[0]["role"], roles[0]["role"])
+    if "orgs" not in data:
+        orgs: list[Any] = []
+        for org in [r.get("org") for r in roles] or [data.get("primaryOrg")]:
+            if isinstance(org, Mapping) and org.get("sourcedId") not in {o.get("sourcedId") for o in orgs}:
+                orgs.append(dict(org))
+        data["orgs"] = orgs
+    return data
+
+
 def _sourced_id(record: Any) -> str | None:
     value = getattr(record, "sourced_id", None)
     return value if isinstance(value, str) else None
@@ -241,27 +304,35 @@ def _unique(records: Iterable[Any]) -> Iterator[Any]:
 class OneRosterConnector:
     """A 0.0.x-style connector: ``get_users`` over the ``oneroster.OneRoster`` client.
 
-    ``ClasslinkConnector`` and ``CleverConnector`` are this class with other defaults.
+    ``ClasslinkConnector`` and ``CleverConnector`` are this class under the 0.0.x names.
 
     Args:
         host: the provider's URL, e.g. ``https://district.example``. A URL ending in the
             OneRoster root (``.../ims/oneroster/v1p1/`` as 0.0.x took it, or
             ``.../ims/oneroster/rostering/v1p2``) is accepted: the root is cut off and
-            sets ``version`` unless given.
+            sets ``version`` unless given. The 0.0.x options dict (``{"host": ...,
+            "client_id": ..., ...}``) is accepted in its place.
         client_id: the OAuth2 client id.
         client_secret: the OAuth2 client secret.
         host_name: alias of ``host`` (the keyword the 0.0.x quick start used).
         version: ``"1.2"`` (roots ``/ims/oneroster/rostering/v1p2``) or ``"1.1"``
-            (``/ims/oneroster/v1p1``); default: from ``host``, else the connector's default.
+            (``/ims/oneroster/v1p1``); default: from ``host``, else asked of the provider on
+            first use (1.2 if it serves the 1.2 root, else 1.1; neither is a ``ValidationError``
+            naming ``version=``).
         token_url: the OAuth2 token endpoint; default ``<host>/oauth/token``.
-        token: a bearer token to send instead of client credentials.
+        token: a bearer token to send instead of client credentials (``access_token`` in 0.0.x).
         scopes: OAuth2 scopes to ask for (default: the read scopes of OneRoster 1.2).
         match_groups_by: fields compared with ``group_name``; default
-            ``("sourcedId", "name", "title")``. Also settable later as an attribute.
-        page_size: ``limit`` of each page request (default: the server's).
+            ``("sourcedId", "name", "title")``. Also settable later as an attribute
+            (``match_on`` is the 0.0.x spelling).
+        max_users: return at most this many users from ``get_users`` (0: no limit), as 0.0.x
+            did; ``max_user_count`` / ``max_user_limit`` are its other spellings.
+        page_size: ``limit`` of each page request (default, or 0 as in 0.0.x: the server's).
         timeout: seconds for connect/read/write.
         max_retries: retries of a request on 429/502/503/504 and network faults.
         http_client: an ``httpx.Client`` to send through (proxies, certificates, tests).
+        **legacy: other 0.0.x options (``key_identifier``, ``platform``...): ignored, with a
+            :class:`LegacyArgumentWarning` naming each one.
 
     Example:
         ```python
@@ -275,9 +346,6 @@ class OneRosterConnector:
 
     """
 
-    default_version: ClassVar[Version] = "1.2"
-    """The OneRoster version assumed when neither ``version`` nor ``host`` says."""
-
     default_match_groups_by: ClassVar[tuple[str, ...]] = DEFAULT_MATCH_GROUPS_BY
     """The fields compared with ``group_name`` when neither constructor nor call names any."""
 
@@ -286,7 +354,7 @@ class OneRosterConnector:
 
     def __init__(
         self,
-        host: str | None = None,
+        host: str | Mapping[str, Any] | None = None,
         client_id: str | None = None,
         client_secret: str | None = None,
         *,
@@ -294,13 +362,41 @@ class OneRosterConnector:
         version: Version | None = None,
         token_url: str | None = None,
         token: str | None = None,
+        access_token: str | None = None,
         scopes: Sequence[str] | None = None,
         match_groups_by: str | Sequence[str] | None = None,
+        match_on: str | Sequence[str] | None = None,
+        max_users: int | None = None,
+        max_user_count: int | None = None,
+        max_user_limit: int | None = None,
         page_size: int | None = None,
         timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
         max_retries: int = 3,
         http_client: httpx.Client | None = None,
+        **legacy: Any,
     ) -> None:
+        if isinstance(host, Mapping):
+            # The 0.0.x connectors took one options dict: ClasslinkConnector({"host": ..., ...}).
+            # Its entries fill what the call did not give; entries with no parameter are legacy.
+            given: dict[str, Any] = {
+                "host": None, "client_id": client_id, "client_secret": client_secret,
+                "access_token": access_token, "match_groups_by": match_groups_by, "match_on": match_on,
+                "max_users": max_users, "max_user_count": max_user_count, "max_user_limit": max_user_limit,
+                "page_size": page_size,
+            }  # fmt: skip
+            for name, value in host.items():
+                if name in given:
+                    given[name] = value if given[name] is None else given[name]
+                else:
+                    legacy.setdefault(name, value)
+            host, client_id, client_secret = given["host"], given["client_id"], given["client_secret"]
+            access_token, match_groups_by, match_on = (
+                given["access_token"],
+                given["match_groups_by"],
+                given["match_on"],
+            )
+            max_users, max_user_count = given["max_users"], given["max_user_count"]
+            max_user_limit, page_size = given["max_user_limit"], given["page_size"]
         if host is not None and host_name is not None:
             raise ValidationError("pass host or host_name, not both", field="host")
         url = host if host is not None else host_name
@@ -313,26 +409,80 @@ class OneRosterConnector:
             raise ValidationError(
                 f"host {url!r} is a OneRoster {version_in_url} root but version={version!r}", field="version"
             )
-        self.version: Version = version or version_in_url or self.default_version
+        if token is not None and access_token is not None and token != access_token:
+            raise ValidationError("pass token or access_token, not both", field="token")
+        if match_groups_by is not None and match_on is not None:
+            raise ValidationError("pass match_groups_by or match_on, not both", field="match_on")
+        self.max_users = _user_cap(max_users, max_user_count, max_user_limit)
+        self._warn_ignored(legacy, stacklevel=2)
+        self.version: Version | None = version or version_in_url
         self.host = base
         self._match_groups_by = _field_list(
-            self.default_match_groups_by if match_groups_by is None else match_groups_by,
+            next((v for v in (match_groups_by, match_on) if v is not None), self.default_match_groups_by),
             argument="match_groups_by",
         )
+        token = token if token is not None else access_token
         if token is None and token_url is None:
             token_url = base + self.token_path
-        self._client = OneRoster(
-            base_url=base,
-            client_id=client_id,
-            client_secret=client_secret,
-            token_url=token_url,
-            token=token,
-            profile=_PROFILE_OF_VERSION[self.version],
-            scopes=scopes,
-            timeout=timeout,
-            max_retries=max_retries,
-            page_size=page_size,
-            http_client=http_client,
+        if isinstance(page_size, int) and not isinstance(page_size, bool) and page_size <= 0:
+            page_size = None  # 0.0.x: a page size of 0 or less meant "as large as the server allows"
+        self._settings: dict[str, Any] = {
+            "base_url": base,
+            "client_id": client_id,
+            "client_secret": client_secret,
+            "token_url": token_url,
+            "token": token,
+            "scopes": scopes,
+            "timeout": timeout,
+            "max_retries": max_retries,
+            "page_size": page_size,
+            "http_client": http_client,
+        }
+        # Built now, so that bad settings fail here as in 0.0.x; when nobody said which version the
+        # provider serves, this 1.2 client first asks it (on first use, see _connect).
+        self._client_version: Version = self.version or "1.2"
+        self._client = self._build(self._client_version)
+        self._probed = self.version is not None
+
+    @staticmethod
+    def _warn_ignored(legacy: Mapping[str, Any], *, stacklevel: int) -> None:
+        for name, value in legacy.items():
+            if name == "key_identifier" and value == "sourcedId":
+                continue  # what the connector does anyway
+            reason = _IGNORED.get(name, "it has no meaning for this connector")
+            warnings.warn(
+                f"{name}={value!r} is a oneroster 0.0.x option that is ignored: {reason}",
+                LegacyArgumentWarning,
+                stacklevel=stacklevel + 1,
+            )
+
+    def _build(self, version: Version) -> OneRoster:
+        return OneRoster(profile=_PROFILE_OF_VERSION[version], **self._settings)
+
+    def _connect(self) -> OneRoster:
+        """Return the client, asking the provider for its OneRoster version first if nobody said.
+
+        The question is one read of one org (a collection every provider serves) under the 1.2
+        root, then under the 1.1 root; a 404 means "not this root", anything else is raised.
+        """
+        if self._probed:
+            return self._client
+        versions: tuple[Version, ...] = ("1.2", "1.1")
+        for version in versions:
+            if version != self._client_version:
+                self._client.close()
+                self._client, self._client_version = self._build(version), version
+            try:
+                self._client.orgs.list(limit=1)
+            except NotFound:
+                continue
+            self.version, self._probed = version, True
+            return self._client
+        raise ValidationError(
+            f"{self.host} answers 404 under both the OneRoster 1.2 root (/ims/oneroster/rostering/v1p2) "
+            "and the 1.1 root (/ims/oneroster/v1p1): check the host, or pass version='1.2' or version='1.1' "
+            "(or the full root as the host)",
+            field="version",
         )
 
     @staticmethod
@@ -359,7 +509,7 @@ class OneRosterConnector:
             ```
 
         """
-        return self._client
+        return self._connect()
 
     @property
     def match_groups_by(self) -> tuple[str, ...]:
@@ -428,7 +578,7 @@ class OneRosterConnector:
                 raise ValidationError(
                     "group_name needs group_filter ('classes', 'courses' or 'schools')", field="group_name"
                 )
-            return [_as_dict(user) for user in _unique(self._everyone(user_filter))]
+            return self._users(self._everyone(user_filter))
         if group_filter not in _GROUP_FILTERS:
             raise ValidationError(
                 f"group_filter must be one of {list(_GROUP_FILTERS)} or None, got {group_filter!r}",
@@ -440,19 +590,25 @@ class OneRosterConnector:
         # Built now so that a value the filter syntax cannot carry fails before any request.
         conditions = _group_conditions(fields, group_name)
         group_ids = self._group_ids(group_filter, conditions, fields, group_name)
-        users = self._members(group_filter, group_ids, user_filter)
-        return [_as_dict(user) for user in _unique(users)]
+        return self._users(self._members(group_filter, group_ids, user_filter))
+
+    def _users(self, users: Iterable[Any]) -> list[dict[str, Any]]:
+        """Return the distinct users as 0.0.x dicts, at most ``max_users`` (no more pages asked for)."""
+        distinct = _unique(users)
+        if self.max_users:
+            distinct = itertools.islice(distinct, self.max_users)
+        return [_user_dict(user) for user in distinct]
 
     def _everyone(self, user_filter: str) -> Iterator[Any]:
         # The 0.0.x filter names are the client's collection names (users, students, teachers).
-        collection: Listing[Any] = getattr(self._client, user_filter)
+        collection: Listing[Any] = getattr(self._connect(), user_filter)
         yield from collection.stream()
 
     def _group_ids(
         self, group_filter: str, conditions: Sequence[Condition], fields: Sequence[str], group_name: str
     ) -> list[str]:
         """Return the sourcedIds of the matching groups, first found first."""
-        collection: Listing[Any] = getattr(self._client, group_filter)
+        collection: Listing[Any] = getattr(self._connect(), group_filter)
         ids: list[str] = []
         for condition in conditions:
             for group in collection.stream(where=condition):
@@ -473,10 +629,10 @@ class OneRosterConnector:
         roles = ("students", "teachers") if user_filter == "users" else (user_filter,)
         scopes: Iterator[Scope]
         if group_filter == "schools":
-            scopes = (self._client.schools(school_id) for school_id in group_ids)
+            scopes = (self._connect().schools(school_id) for school_id in group_ids)
         else:
             class_ids = group_ids if group_filter == "classes" else self._classes_of_courses(group_ids)
-            scopes = (self._client.classes(class_id) for class_id in class_ids)
+            scopes = (self._connect().classes(class_id) for class_id in class_ids)
         for scope in scopes:
             for role in roles:
                 # ``scope.students`` / ``scope.teachers``: GET .../{id}/students|teachers.
@@ -486,7 +642,7 @@ class OneRosterConnector:
     def _classes_of_courses(self, course_ids: Sequence[str]) -> Iterator[str]:
         seen: set[str] = set()
         for course_id in course_ids:
-            for klass in self._client.courses(course_id).classes.stream():
+            for klass in self._connect().courses(course_id).classes.stream():
                 class_id = _sourced_id(klass)
                 if class_id is not None and class_id not in seen:
                     seen.add(class_id)
@@ -520,41 +676,50 @@ class OneRosterConnector:
 
 
 class ClasslinkConnector(OneRosterConnector):
-    """The 0.0.x ``ClasslinkConnector``: a ClassLink roster server, OneRoster 1.1 by default.
+    """The 0.0.x ``ClasslinkConnector``: a ClassLink (or any OneRoster) roster server.
 
-    ClassLink serves OneRoster 1.1 under ``/ims/oneroster/v1p1`` (the root every URL of the
-    0.0.x documentation uses); pass ``version="1.2"`` for a 1.2 tenant. Authentication is
-    OAuth2 client credentials: the 0.0.x package's OAuth 1.0a request signing is not
-    supported, so ask for OAuth2 credentials and their token URL.
+    ClassLink served OneRoster 1.1 under ``/ims/oneroster/v1p1`` (the root every URL of the
+    0.0.x documentation uses); a host given with that root is 1.1, a bare host is asked which
+    version it serves. Authentication is OAuth2 client credentials: the 0.0.x package's
+    OAuth 1.0a request signing is not supported, so ask for OAuth2 credentials and their token
+    URL.
 
     Example:
         ```python
-        from oneroster.compat import ClasslinkConnector
+        import oneroster
 
-        connector = ClasslinkConnector("https://district.example", "client-id", "client-secret",
-                                       token_url="https://district.example/oauth/token")
+        connector = oneroster.ClasslinkConnector("https://district.example", "client-id", "client-secret",
+                                                 token_url="https://district.example/oauth/token")
         students = connector.get_users(user_filter="students")
         ```
 
     """
 
-    default_version: ClassVar[Version] = "1.1"
-
 
 class CleverConnector(OneRosterConnector):
-    """The 0.0.x ``CleverConnector``, for a OneRoster provider; OneRoster 1.2 by default.
+    """The 0.0.x ``CleverConnector``, for a OneRoster provider.
 
     The 0.0.x class spoke Clever's own (non-OneRoster) API with a bearer token. This one
-    speaks OneRoster: point it at a OneRoster host, with client credentials or ``token=``.
+    speaks OneRoster: point it at a OneRoster host, with client credentials or ``token=``
+    (``access_token=`` as 0.0.x called it).
 
     Example:
         ```python
-        from oneroster.compat import CleverConnector
+        import oneroster
 
-        connector = CleverConnector("https://oneroster.district.example", token="bearer-token")
+        connector = oneroster.CleverConnector("https://oneroster.district.example", access_token="tok")
         teachers = connector.get_users(user_filter="teachers", group_filter="schools", group_name="7")
         ```
 
     """
 
-    default_version: ClassVar[Version] = "1.2"
+
+def _user_cap(*values: object) -> int:
+    """Return the 0.0.x user limit (``max_users`` or its spellings): a non-negative int, 0 for none."""
+    given = [v for v in values if v is not None]
+    if len(set(map(repr, given))) > 1:
+        raise ValidationError("max_users, max_user_count and max_user_limit disagree", field="max_users")
+    cap = given[0] if given else 0
+    if isinstance(cap, bool) or not isinstance(cap, int) or cap < 0:
+        raise ValidationError(f"max_users must be a non-negative integer, got {cap!r}", field="max_users")
+    return cap

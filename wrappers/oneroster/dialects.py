@@ -20,8 +20,8 @@ Built-in presets (``DIALECTS``):
 - ``BASELINE``: what the 1EdTech OneRoster 1.2 documents guarantee: two clauses joined by one
   operator, no parentheses, no dotted fields, no quote escape, no ``search``.
 - ``TIMEBACK``: the baseline plus ``search`` and a ``role`` filter field on users.
-- ``PLATFORM``: the TimeBack platform (``/rostering/1.0``): the baseline plus ``role`` on
-  users and the dotted fields its documents use.
+- ``PLATFORM``: the TimeBack platform (``/rostering/1.0``): the baseline plus ``search``,
+  ``role`` on users and the dotted fields its documents use.
 - ``EDFI``: shaped like the Ed-Fi Alliance's open-source provider: up to 20 clauses of one
   operator, no parentheses, no dotted fields, no quote escape, no nested routes, ``fields``
   ignored on single GETs, no ``search``, no totals, a singular demographics envelope, flat
@@ -241,6 +241,7 @@ TIMEBACK = BASELINE.replace(name="timeback", search=True, filter_fields={"User":
 # The platform's own documents filter classes by course and enrollments by user and class.
 PLATFORM = BASELINE.replace(
     name="timeback-platform",
+    search=True,
     filter_fields={"User": ("role",)},
     dotted_fields=frozenset({"course.sourcedId", "user.sourcedId", "class.sourcedId"}),
     links=False,

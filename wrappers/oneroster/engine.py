@@ -165,6 +165,8 @@ class Engine:
         return module
 
     closed = False
+    # The org of a user's role given as role="student" without one (OneRoster(default_org=...)).
+    default_org: str | None = None
 
     def _sendable(self, op_id: str) -> Operation:
         """Return ``op_id``'s facts, or raise if the client is closed or the profile lacks it."""

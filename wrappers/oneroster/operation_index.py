@@ -19,6 +19,8 @@ class Operation(NamedTuple):
     body: tuple[str | None, str | None, bool] = (None, None, False)
     # OAuth 2 scopes, any one of which allows the call
     scopes: tuple[str, ...] = ()
+    # (profile, record fields) where that profile's provider requires other fields than the schema's
+    profile_required: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 OPERATIONS: dict[str, Operation] = {
@@ -1456,7 +1458,7 @@ OPERATIONS: dict[str, Operation] = {
         "get_user_with_demographics",
         frozenset(["timeback"]),
         False,
-        ("user", "User", False),
+        ("user", "UserWithDemographics", False),
         (None, None, False),
         ("https://purl.imsglobal.org/spec/or/v1p2/scope/roster.readonly",),
     ),
@@ -1624,6 +1626,7 @@ OPERATIONS: dict[str, Operation] = {
         (None, None, False),
         ("course", "Course", False),
         ("https://purl.imsglobal.org/spec/or/v1p2/scope/roster.createput",),
+        (("timeback-platform", ("sourcedId", "status", "dateLastModified", "title", "org")),),
     ),
     "putCourseComponent": Operation(
         "rostering",
@@ -1701,6 +1704,12 @@ OPERATIONS: dict[str, Operation] = {
         (None, None, False),
         ("class", "Class", False),
         ("https://purl.imsglobal.org/spec/or/v1p2/scope/roster.createput",),
+        (
+            (
+                "timeback-platform",
+                ("sourcedId", "status", "dateLastModified", "title", "course", "org", "classType"),
+            ),
+        ),
     ),
     "updateEnrollment": Operation(
         "rostering",
@@ -1712,6 +1721,7 @@ OPERATIONS: dict[str, Operation] = {
         (None, None, False),
         ("enrollment", "Enrollment", False),
         ("https://purl.imsglobal.org/spec/or/v1p2/scope/roster.createput",),
+        (("timeback-platform", ("sourcedId", "status", "dateLastModified", "user", "class", "role")),),
     ),
     "updateGradingPeriod": Operation(
         "rostering",
@@ -1767,6 +1777,12 @@ OPERATIONS: dict[str, Operation] = {
         (None, None, False),
         ("user", "User", False),
         ("https://purl.imsglobal.org/spec/or/v1p2/scope/roster.createput",),
+        (
+            (
+                "timeback-platform",
+                ("sourcedId", "status", "dateLastModified", "givenName", "familyName", "email"),
+            ),
+        ),
     ),
     "upsertStudent": Operation(
         "rostering",
@@ -1778,6 +1794,21 @@ OPERATIONS: dict[str, Operation] = {
         (None, None, False),
         ("student", "User", False),
         ("https://purl.imsglobal.org/spec/or/v1p2/scope/roster.createput",),
+        (
+            (
+                "timeback-platform",
+                (
+                    "sourcedId",
+                    "status",
+                    "username",
+                    "enabledUser",
+                    "givenName",
+                    "familyName",
+                    "primaryOrg",
+                    "grades",
+                ),
+            ),
+        ),
     ),
     "upsertStudentAgent": Operation(
         "rostering",
@@ -1845,21 +1876,6 @@ REQUIRED_FIELDS: dict[str, tuple[str, ...]] = {
     "User": ("sourcedId", "status", "dateLastModified", "enabledUser", "givenName", "familyName", "roles"),
     "UserId": ("type", "identifier"),
     "UserProfile": ("profileId", "profileType", "vendorId"),
-}
-
-# Operations whose provider requires other fields of the body's record than its schema's official
-# list (x-oneroster-record-required of the request envelope), checked before a write.
-BODY_REQUIRED: dict[str, tuple[str, ...]] = {
-    "upsertStudent": (
-        "sourcedId",
-        "status",
-        "username",
-        "enabledUser",
-        "givenName",
-        "familyName",
-        "primaryOrg",
-        "grades",
-    ),
 }
 
 # Each record schema's JSON properties and their shape: scalar, object ($ref or object) or array.

@@ -243,6 +243,8 @@ MEANINGS: dict[str, Meaning] = {
     "terms.grading_periods": Meaning("grading_periods", ("terms",), where=(("parent.sourcedId", "$0"),)),
     "courses.classes": Meaning("classes", ("courses",), where=(("course.sourcedId", "$0"),)),
     "courses.resources": Meaning("resources", ("courses",), ids=Listed(0, "resources.sourcedId")),
+    "courses.components": Meaning("course_components", ("courses",), where=(("course.sourcedId", "$0"),)),
+    "line_items.results": Meaning("results", ("line_items",), where=(("lineItem.sourcedId", "$0"),)),
 }
 
 # A top-level collection that is another one narrowed by a role (the facet views).

@@ -36,7 +36,16 @@ from oneroster.dialects import BASELINE, PLATFORM, TIMEBACK, Dialect, resolve_di
 from oneroster.errors import ValidationError
 from oneroster.operation_index import OPERATIONS
 
-__all__ = ["PROFILES", "SCOPE_PREFIX", "SERVICES", "Profile", "resolve_profile"]
+__all__ = [
+    "ENVIRONMENTS",
+    "PROFILES",
+    "SCOPE_PREFIX",
+    "SERVICES",
+    "Environment",
+    "Profile",
+    "environment",
+    "resolve_profile",
+]
 
 SERVICES = ("rostering", "gradebook", "resources")
 SCOPE_PREFIX = "https://purl.imsglobal.org/spec/or/v1p2/scope/"
@@ -229,4 +238,70 @@ def resolve_profile(profile: str | Profile) -> Profile:
             f"unknown profile {profile!r}; use one of {sorted(PROFILES)}, a saved profile's .json path "
             "or a Profile(...)",
             field="profile",
+        ) from None
+
+
+@dataclass(frozen=True)
+class Environment:
+    """Where one deployment of a provider lives: its host and its OAuth2 token endpoint.
+
+    Example:
+        ```python
+        ENVIRONMENTS["timeback"]["staging"].base_url   # "https://api.staging.alpha-1edtech.ai"
+        ```
+
+    """
+
+    base_url: str
+    token_url: str
+
+
+# TimeBack's deployments as TimeBack's own clients name them (timeback-common 0.4.0 config, the
+# hosts in BINDING §7): the OneRoster API behind Cognito, and the platform API with its own token.
+ENVIRONMENTS: dict[str, dict[str, Environment]] = {
+    "timeback": {
+        "production": Environment(
+            base_url="https://api.alpha-1edtech.ai",
+            token_url="https://prod-beyond-timeback-api-2-idp.auth.us-east-1.amazoncognito.com/oauth2/token",
+        ),
+        "staging": Environment(
+            base_url="https://api.staging.alpha-1edtech.ai",
+            token_url="https://staging-beyond-timeback-api-2-idp.auth.us-east-1.amazoncognito.com/oauth2/token",
+        ),
+    },
+    "timeback-platform": {
+        "production": Environment(
+            base_url="https://platform.timeback.com",
+            token_url="https://platform.timeback.com/auth/1.0/token",
+        ),
+        "staging": Environment(
+            base_url="https://platform.dev.timeback.com",
+            token_url="https://platform.dev.timeback.com/auth/1.0/token",
+        ),
+    },
+}
+
+
+def environment(profile: str, env: str) -> Environment:
+    """Return the preset ``env`` (``"production"`` or ``"staging"``) of the provider of ``profile``.
+
+    Example:
+        ```python
+        environment("timeback-platform", "production").token_url
+        # "https://platform.timeback.com/auth/1.0/token"
+        ```
+
+    """
+    presets = ENVIRONMENTS.get(profile)
+    if presets is None:
+        raise ValidationError(
+            f"env= presets exist for the profiles {sorted(ENVIRONMENTS)}, not {profile!r}; pass base_url= "
+            "and token_url= instead",
+            field="env",
+        )
+    try:
+        return presets[env]
+    except KeyError:
+        raise ValidationError(
+            f"unknown env {env!r} for the {profile!r} profile; use one of {sorted(presets)}", field="env"
         ) from None

@@ -21,6 +21,7 @@ import dataclasses
 import itertools
 import json
 import re
+import weakref
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, Literal, TypeVar, cast, overload
@@ -33,7 +34,6 @@ from oneroster.filters import Condition, build_filter, check_field_name
 from oneroster.ids import checked_id
 from oneroster.legacy import legacy_to_v1p2
 from oneroster.matching import project
-from oneroster.operation_index import BODY_REQUIRED
 from oneroster.paging import (
     Page,
     build_page,
@@ -42,7 +42,14 @@ from oneroster.paging import (
     iterate,
 )
 from oneroster.planner import Ask, Plan, Planner, Request, View
-from oneroster.validation import check_text, prepare_record
+from oneroster.validation import (
+    check_sendable,
+    check_text,
+    expand_role,
+    prepare_record,
+    record_from_arguments,
+    required_fields,
+)
 from oneroster_client.models import OrderBy
 from oneroster_client.types import UNSET, Unset
 
@@ -881,7 +888,8 @@ class Collection(Listing[T], Generic[T, ScopeT]):
             return False
         return True
 
-    def _body(self, record: dict[str, Any], *, key: str | None = None) -> Any:
+    def _body(self, record: dict[str, Any], op_id: str) -> Any:
+        """Check ``record`` fits the model, and wrap it in the envelope key ``op_id`` sends."""
         envelope = getattr(models, f"Single{self.spec.schema}")
         try:
             # Parsing proves the record fits the model; the prepared text is what gets sent,
@@ -889,20 +897,55 @@ class Collection(Listing[T], Generic[T, ScopeT]):
             envelope.from_dict({self.spec.single_key: record})
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise ValidationError(f"the {self.spec.schema} record cannot be sent: {exc}") from exc
-        # The operation's own envelope key: the platform's upsertStudent wraps a user as "student".
-        return _PreparedBody({key or self.spec.single_key: record})
+        # The operation's own envelope key: PUT /students (upsertStudent) sends {"student": ...}.
+        key = self._engine.operation(op_id).body[0] or self.spec.single_key
+        return _PreparedBody({key: record})
 
-    def create(self, data: Mapping[str, Any] | T) -> builtins.list[models.GUIDPair]:
+    def _record(self, data: object, fields: Mapping[str, Any]) -> dict[str, Any]:
+        """Return the record given as ``data`` and/or keyword fields (``given_name=...``, ``role=``)."""
+        extra = ("role",) if self.spec.schema == "User" else ()
+        return record_from_arguments(data, fields, model=self.spec.schema, extra=extra)
+
+    def _prepare(self, op_id: str, record: dict[str, Any], *, path_id: str | None = None) -> dict[str, Any]:
+        """Apply the one write rule: the record ``op_id`` sends, with every field it requires, or raise.
+
+        ``create()``, ``upsert()`` and ``update()`` all come here, so they check the same fields:
+        those the operation requires under the client's profile.
+        """
+        required = required_fields(
+            self._engine.operation(op_id), profile_operations=self._engine.profile.operations
+        )
+        if self.spec.schema == "User":
+            expand_role(record, default_org=self._engine.default_org)
+        if "school" in required and not record.get("school") and record.get("class"):
+            school = school_of_class(self._engine, record["class"])
+            if school is not None:
+                record["school"] = school
+        return prepare_record(
+            record, model=self.spec.schema, path_id=path_id, required=required, href=self._engine.href
+        )
+
+    def create(
+        self, data: Mapping[str, Any] | T | None = None, /, **fields: Any
+    ) -> builtins.list[models.GUIDPair]:
         """Create a record with POST; returns the server's sourcedId pairs.
+
+        The record is a mapping in the API's JSON shape, a model, keyword fields in snake_case
+        (``given_name=...``, ``class_=...``), or a mix (keywords win). A user may be given one
+        ``role="student"`` instead of ``roles``. Every field the provider requires is checked
+        before sending, exactly as for ``upsert()``; a missing ``school`` of an enrollment or a
+        line item is taken from its class (one GET per class, cached by the client).
 
         Example:
             ```python
-            pairs = client.users.create({"sourcedId": "u-9", "givenName": "Ana", ...})
+            pairs = client.users.create(given_name="Ana", family_name="Lee", email="ana@example.org",
+                                        role="student", primary_org="school-1")
             pairs[0].allocated_sourced_id
             ```
 
         """
-        return self.create_at(self._op(self.spec.create_ops, "create"), data)
+        op_id = self._op(self.spec.create_ops, "create")
+        return self._create(op_id, self._record(data, fields))
 
     def create_at(
         self, op_id: str, data: Mapping[str, Any] | T, **path: str
@@ -916,27 +959,19 @@ class Collection(Listing[T], Generic[T, ScopeT]):
             ```
 
         """
-        record = prepare_record(data, model=self.spec.schema, full=False, href=self._engine.href)
+        return self._create(op_id, self._record(data, {}), **path)
+
+    def _create(self, op_id: str, record: dict[str, Any], **path: str) -> builtins.list[models.GUIDPair]:
+        record = self._prepare(op_id, record)
         record.setdefault("status", "active")
-        outcome = self._engine.call(op_id, **path, body=self._body(record))
+        outcome = self._engine.call(op_id, **path, body=self._body(record, op_id))
         return guid_pairs(outcome)
 
-    def _put(self, sourced_id: str, data: Mapping[str, Any] | T, verb: str) -> T | None:
-        sourced_id = checked_id(sourced_id)
-        op_id = self._op(self.spec.put_ops, verb)
-        op = self._engine.operation(op_id)
-        record = prepare_record(
-            data,
-            model=self.spec.schema,
-            path_id=sourced_id,
-            full=True,
-            href=self._engine.href,
-            required=BODY_REQUIRED.get(op_id),
-        )
-        # Most upserts name the record in the path (PUT /users/{id}); the platform's upsertStudent
-        # (PUT /students) only in the body, which prepare_record has filled in from sourced_id.
-        path = {"sourced_id": sourced_id} if "{sourcedId}" in op.path else {}
-        outcome = self._engine.call(op_id, **path, body=self._body(record, key=op.body[0]))
+    def _put(self, op_id: str, sourced_id: str, record: dict[str, Any]) -> T | None:
+        record = self._prepare(op_id, record, path_id=sourced_id)
+        # PUT /students (the platform's upsertStudent) carries the id in the body only.
+        path = {"sourced_id": sourced_id} if "{sourcedId}" in self._engine.operation(op_id).path else {}
+        outcome = self._engine.call(op_id, **path, body=self._body(record, op_id))
         return self._written(sourced_id, outcome)
 
     def _written(self, sourced_id: str, outcome: Outcome) -> T | None:
@@ -949,12 +984,16 @@ class Collection(Listing[T], Generic[T, ScopeT]):
         # Official gradebook PUTs answer 201 with no body: read the stored record back.
         return self.get(sourced_id)
 
-    def upsert(self, sourced_id: str, data: Mapping[str, Any] | T) -> T | None:
-        """Create or replace the record with this sourcedId (PUT).
+    def upsert(
+        self, sourced_id: str, data: Mapping[str, Any] | T | None = None, /, **fields: Any
+    ) -> T | None:
+        """Create or replace the record with this sourcedId (PUT): the record you give is the whole record.
 
         The path id is always the body's ``sourcedId`` (a different one raises
-        ``ValidationError``). Gradebook/assessment upserts return the stored record;
-        rostering/resources upserts return ``None``.
+        ``ValidationError``). The record may be given as for ``create()`` (mapping, model,
+        snake_case keywords, a user's singular ``role``) and must hold every field the provider
+        requires. Gradebook/assessment upserts return the stored record; rostering/resources
+        upserts return ``None``.
 
         Example:
             ```python
@@ -963,44 +1002,86 @@ class Collection(Listing[T], Generic[T, ScopeT]):
             ```
 
         """
-        return self._put(sourced_id, data, "upsert")
+        sourced_id = checked_id(sourced_id)
+        op_id = self._op(self.spec.put_ops, "upsert")
+        return self._put(op_id, sourced_id, self._record(data, fields))
 
-    def update(self, sourced_id: str, data: Mapping[str, Any] | T) -> T | None:
-        """Replace an existing record (strict): raises ``NotFound`` if it does not exist.
+    def update(
+        self, sourced_id: str, data: Mapping[str, Any] | T | None = None, /, **fields: Any
+    ) -> T | None:
+        """Change the given fields of an existing record (strict): ``NotFound`` if it does not exist.
+
+        Only the fields you pass change; the others keep their stored values. Where the
+        provider offers PATCH for the resource, only your fields are sent. Elsewhere the record
+        is read, your fields are applied on top of it, and the result is PUT back (with a new
+        ``dateLastModified``). OneRoster has no conditional write, so if someone else changes
+        the record between that read and the PUT (one round trip), the last writer wins: their
+        change to a field you did not pass is overwritten with the value read.
+
+        Gradebook/assessment updates return the stored record; rostering/resources return ``None``.
 
         Example:
             ```python
-            client.line_items.update("li-1", line_item)   # returns the stored LineItem
+            client.users.update("u-1", given_name="Ana")
+            category = client.categories.update("cat-1", {"title": "Homework 2.0"})
             ```
 
         """
         sourced_id = checked_id(sourced_id)
-        self._op(self.spec.put_ops, "update")
-        if not self.exists(sourced_id):
-            raise NotFound(
-                f"{self.spec.name} {sourced_id!r} does not exist; use upsert() to create it",
-                status_code=404,
-                method="GET",
-                url=f"{self.spec.name}/{sourced_id}",
-                code_minor="unknownobject",
+        changes = self._record(data, fields)
+        if changes.get("sourcedId", sourced_id) != sourced_id:
+            raise ValidationError(
+                f"the body's sourcedId {changes['sourcedId']!r} does not match the id in the path "
+                f"{sourced_id!r}",
+                field="sourcedId",
             )
-        return self._put(sourced_id, data, "update")
+        patch_ops = [op for op in self.spec.patch_ops if self._engine.available(op)]
+        if patch_ops:
+            return self._patch(patch_ops[0], sourced_id, changes)
+        op_id = self._op(self.spec.put_ops, "update")
+        current = self._stored(sourced_id)
+        # The read's dateLastModified is not the write's: the PUT gets a new one.
+        merged = {key: value for key, value in current.items() if key != "dateLastModified"}
+        stored_roles = merged.get("roles")
+        merged.update(changes)
+        if self.spec.schema == "User" and "role" in changes and "roles" not in changes:
+            # A new singular role replaces the stored roles, held where the user's roles were held.
+            held = [r.get("org") for r in stored_roles or [] if isinstance(r, Mapping) and r.get("org")]
+            merged.pop("roles", None)
+            expand_role(merged, default_org=held[0] if held else self._engine.default_org)
+        return self._put(op_id, sourced_id, merged)
 
-    def patch(self, sourced_id: str, data: Mapping[str, Any] | T) -> T | None:
-        """Change some fields of a record (PATCH, where the provider offers it).
+    def _stored(self, sourced_id: str) -> dict[str, Any]:
+        """Read the stored record as the provider's JSON (vendor fields included); ``NotFound`` if absent."""
+        op_id = self._op(self.spec.get_ops, "get")
+        outcome = self._engine.call(op_id, sourced_id=sourced_id, fields=UNSET)
+        body = outcome.json()
+        if isinstance(body, dict):
+            record = body.get(self.spec.single_key, body if "sourcedId" in body else None)
+            if isinstance(record, dict):
+                return record
+        raise outcome.unparseable(f"expected a {self.spec.single_key!r} record in the answer")
+
+    def patch(self, sourced_id: str, data: Mapping[str, Any] | T | None = None, /, **fields: Any) -> T | None:
+        """Change some fields of a record with PATCH, where the provider offers it.
 
         Example:
             ```python
-            client.enrollments.patch("e-1", {"status": "tobedeleted"})
+            client.enrollments.patch("e-1", status="tobedeleted")
             ```
 
         """
         sourced_id = checked_id(sourced_id)
         op_id = self._op(self.spec.patch_ops, "patch")
-        record = prepare_record(data, model=self.spec.schema, full=False, href=self._engine.href)
+        return self._patch(op_id, sourced_id, self._record(data, fields))
+
+    def _patch(self, op_id: str, sourced_id: str, changes: dict[str, Any]) -> T | None:
+        if self.spec.schema == "User":
+            expand_role(changes, default_org=self._engine.default_org)
+        record = prepare_record(changes, model=self.spec.schema, href=self._engine.href)
         if record.get("sourcedId", sourced_id) != sourced_id:
             raise ValidationError("the body's sourcedId does not match the id in the path", field="sourcedId")
-        outcome = self._engine.call(op_id, sourced_id=sourced_id, body=self._body(record))
+        outcome = self._engine.call(op_id, sourced_id=sourced_id, body=self._body(record, op_id))
         return self._written(sourced_id, outcome)
 
     def delete(self, sourced_id: str) -> None:
@@ -1028,6 +1109,108 @@ class Collection(Listing[T], Generic[T, ScopeT]):
         if self._scope is None:
             raise TypeError(f"{self.spec.name} has no nested calls")
         return self._scope(self._engine, (checked_id(sourced_id),), page_size=self._page_size)
+
+
+class CourseCollection(Collection[models.Course, ScopeT]):
+    """``client.courses``: the course collection, plus TimeBack's whole-structure create."""
+
+    def create_structure(
+        self,
+        data: Mapping[str, Any] | None = None,
+        /,
+        *,
+        course: Mapping[str, Any] | models.Course | None = None,
+        course_structure: Mapping[str, Mapping[str, Any]] | None = None,
+    ) -> builtins.list[models.GUIDPair]:
+        """Create a course with its units and lessons in one call (TimeBack ``POST /courses/structure``).
+
+        ``data`` is the request as TimeBack documents it, ``{"course": {...}, "courseStructure":
+        {...}}``, or pass ``course=`` and ``course_structure=``. ``courseStructure`` maps each
+        lesson's key to its description (``title``, ``unit-title``, ``url``, ...). The course is
+        checked like ``courses.create()`` before anything is sent; returns the course's
+        sourcedId pair.
+
+        Example:
+            ```python
+            [pair] = client.courses.create_structure({
+                "course": {"title": "Pre-Algebra", "courseCode": "PA-1", "org": "org-1"},
+                "courseStructure": {"lesson-1": {"title": "Ratios", "unit-title": "Unit 1",
+                                                 "url": "https://qti.example/tests/1"}},
+            })
+            ```
+
+        """
+        op_id = self._op(("createCourseStructure",), "create_structure")
+        given = dict(data or {})
+        unknown = sorted(set(given) - {"course", "courseStructure", "course_structure"})
+        if unknown:
+            raise ValidationError(
+                f"create_structure() takes 'course' and 'courseStructure', not {', '.join(unknown)}",
+                field=unknown[0],
+            )
+        course = course if course is not None else given.get("course")
+        structure = (
+            course_structure
+            if course_structure is not None
+            else (given.get("courseStructure", given.get("course_structure")))
+        )
+        if course is None:
+            raise ValidationError("create_structure() needs the course to create", field="course")
+        if not isinstance(structure, Mapping) or not structure:
+            raise ValidationError(
+                "courseStructure must map each lesson's key to its description, e.g. "
+                "{'lesson-1': {'title': ..., 'unit-title': ...}}",
+                field="courseStructure",
+            )
+        for key, entry in structure.items():
+            if not isinstance(key, str) or not isinstance(entry, Mapping):
+                raise ValidationError(
+                    f"courseStructure[{key!r}] must be a mapping describing one lesson",
+                    field="courseStructure",
+                )
+        record = self._prepare(self._op(self.spec.create_ops, "create"), self._record(course, {}))
+        record.setdefault("status", "active")
+        self._body(record, op_id)  # the course must fit the model, as in create()
+        lessons = {key: dict(entry) for key, entry in structure.items()}
+        check_sendable(lessons, field="courseStructure")
+        body = _PreparedBody({"courseStructure": lessons, "course": record})
+        return guid_pairs(self._engine.call(op_id, body=body))
+
+
+# Collections with calls of their own; every other resource is a plain Collection.
+COLLECTION_CLASSES: dict[str, type[Collection[Any, Any]]] = {"courses": CourseCollection}
+
+# The school of each class, per client: a write that needs a school and names only the class
+# (an enrollment, a line item) takes the class's, read once.
+_CLASS_SCHOOLS: weakref.WeakKeyDictionary[Engine, dict[str, str | None]] = weakref.WeakKeyDictionary()
+
+
+def school_of_class(engine: Engine, klass: object) -> str | None:
+    """Return the sourcedId of the school of class ``klass`` (an id or a reference), or ``None``.
+
+    One GET per class and client; the answer is remembered by the client. The TimeBack
+    platform's classes name their school ``org``, which is read as well.
+
+    Example:
+        ```python
+        school_of_class(client._engine, "cls-0001")   # "org-0001"
+        ```
+
+    """
+    class_id = klass.get("sourcedId") if isinstance(klass, Mapping) else klass
+    if not isinstance(class_id, str):
+        return None
+    cache = _CLASS_SCHOOLS.setdefault(engine, {})
+    if class_id not in cache:
+        spec = next(spec for spec in RESOURCES if spec.name == "classes")
+        op_id = engine.first_available(spec.get_ops, what="classes.get (to find the class's school)")
+        outcome = engine.call(op_id, sourced_id=checked_id(class_id, field="class"), fields=UNSET)
+        body = outcome.json()
+        record = body.get(spec.single_key, body) if isinstance(body, dict) else None
+        ref = (record.get("school") or record.get("org")) if isinstance(record, dict) else None
+        school = ref.get("sourcedId") if isinstance(ref, Mapping) else None
+        cache[class_id] = school if isinstance(school, str) else None
+    return cache[class_id]
 
 
 class _PreparedBody:

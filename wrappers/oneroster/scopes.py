@@ -15,15 +15,16 @@ Example:
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 from typing import Any, cast, overload
 
 import oneroster_client.models as models
 from oneroster.engine import Engine
-from oneroster.errors import ResponseParseError
+from oneroster.errors import ResponseParseError, ValidationError
 from oneroster.ids import checked_id
-from oneroster.resources import RESOURCES, Collection, Listing, Route
+from oneroster.resources import COLLECTION_CLASSES, RESOURCES, Collection, Listing, Route
 
-__all__ = ["ClassScope", "SchoolScope", "Scope", "UserScope"]
+__all__ = ["ClassScope", "LineItemScope", "ResourceScope", "SchoolScope", "Scope", "UserScope"]
 
 _U, _C, _E, _R = (
     ("users", "User"),
@@ -102,6 +103,9 @@ ROUTES: dict[str, Route] = {
     "courses.resources": _route(
         ("getResourcesForCourse", "getResourcesForCourseTimeBack"), ("course_sourced_id",), _R
     ),
+    # No provider nests these: the planner answers them from the top-level collection (MEANINGS).
+    "line_items.results": _route((), ("line_item_sourced_id",), ("results", "Result")),
+    "courses.components": _route((), ("course_sourced_id",), ("courseComponents", "CourseComponentRecord")),
 }
 
 
@@ -146,7 +150,7 @@ class Scope:
     def _collection(self, name: str) -> Collection[Any, Any]:
         """Return the top-level collection ``name`` on this scope's engine (for writes made from a scope)."""
         spec = next(spec for spec in RESOURCES if spec.name == name)
-        return Collection(self._engine, spec, page_size=self._page_size)
+        return COLLECTION_CLASSES.get(name, Collection)(self._engine, spec, page_size=self._page_size)
 
     def _child(self, cls: type[Scope], sourced_id: str) -> Any:
         return cls(self._engine, (*self._ids, checked_id(sourced_id)), page_size=self._page_size)
@@ -189,28 +193,68 @@ class UserScope(Scope):
         """
         return cast(models.Demographics, self._collection("demographics").get(self._ids[0]))
 
-    def add_agent(self, agent_sourced_id: str, *, relationship: str | None = None) -> None:
+    def with_demographics(self) -> models.UserWithDemographics:
+        """Fetch the user with its demographics record in one call (TimeBack).
+
+        Example:
+            ```python
+            user = client.users("u-1").with_demographics()
+            user.given_name, user.demographics.birth_date
+            ```
+
+        """
+        op_id = self._engine.first_available(
+            ("getUserWithDemographics",), what="users(...).with_demographics"
+        )
+        outcome = self._engine.call(op_id, user_sourced_id=self._ids[0])
+        user = getattr(outcome.parsed, "user", None)
+        if isinstance(user, models.UserWithDemographics):
+            return user
+        body = outcome.json()
+        record = body.get("user") if isinstance(body, dict) else None
+        if not isinstance(record, dict):
+            raise outcome.unparseable("expected a 'user' record in the answer")
+        return models.UserWithDemographics.from_dict(record)
+
+    def add_agent(self, agent: str | Mapping[str, Any], *, relationship: str | None = None) -> None:
         """Link an agent (parent, guardian...) to this user.
+
+        The agent is its sourcedId, or a mapping ``{"sourcedId": ..., "role": "parent"}`` (the
+        relationship may also be given as ``relationshipType``).
 
         Example:
             ```python
             client.users("student-1").add_agent("parent-1", relationship="parent")
+            client.users("student-1").add_agent({"sourcedId": "parent-1", "role": "parent"})
             ```
 
         """
-        agent = checked_id(agent_sourced_id, field="agentSourcedId")
+        if isinstance(agent, Mapping):
+            unknown = sorted(set(agent) - {"sourcedId", "role", "relationship", "relationshipType"})
+            if unknown:
+                raise ValidationError(
+                    f"an agent is {{'sourcedId': ..., 'role': ...}}; unexpected {', '.join(unknown)}",
+                    field=unknown[0],
+                )
+            given = [agent.get(k) for k in ("role", "relationship", "relationshipType") if agent.get(k)]
+            if relationship is None and given:
+                relationship = given[0]
+            agent = agent.get("sourcedId")  # type: ignore[assignment]
+        agent_id = checked_id(agent, field="agentSourcedId")
+        if relationship is not None and (not isinstance(relationship, str) or not relationship):
+            raise ValidationError("relationship must be a non-empty string", field="relationship")
         op_id = self._engine.first_available(("addAgent", "upsertStudentAgent"), what="users(...).add_agent")
         if op_id == "addAgent":
             self._engine.call(
-                op_id, user_sourced_id=self._ids[0], body=models.AddAgentRequest(agent_sourced_id=agent)
+                op_id, user_sourced_id=self._ids[0], body=models.AddAgentRequest(agent_sourced_id=agent_id)
             )
         else:
             link = models.StudentAgentLink(
-                user=models.GUIDRef(sourced_id=agent, type_=models.GUIDRefType.USER)
+                user=models.GUIDRef(sourced_id=agent_id, type_=models.GUIDRefType.USER)
             )
             if relationship is not None:
                 link.relationship_type = relationship
-            self._engine.call(op_id, student_sourced_id=self._ids[0], agent_sourced_id=agent, body=link)
+            self._engine.call(op_id, student_sourced_id=self._ids[0], agent_sourced_id=agent_id, body=link)
 
     def remove_agent(self, agent_sourced_id: str) -> None:
         """Unlink an agent from this user.
@@ -251,20 +295,67 @@ class UserScope(Scope):
             raise outcome.unparseable(f"the linked-users answer does not fit: {exc}") from exc
 
     def create_credential(
-        self, *, application_name: str, username: str, password: str
+        self,
+        credential: Mapping[str, Any] | None = None,
+        /,
+        *,
+        application_name: str | None = None,
+        username: str | None = None,
+        password: str | None = None,
     ) -> models.CredentialAnswer:
         """Register login credentials of this user for an application (TimeBack).
+
+        Give them as keywords, or as a OneRoster credential mapping ``{"type": "username",
+        "username": ..., "password": ...}`` (``applicationName`` may be in it too); keywords
+        win. The provider needs the application's name, a username and a password: what is
+        missing raises ``ValidationError`` naming it, before anything is sent.
 
         Example:
             ```python
             client.users("u-1").create_credential(application_name="reader", username="ana", password=pw)
+            client.users("u-1").create_credential({"type": "username", "username": "ana", "password": pw},
+                                                  application_name="reader")
             ```
 
         """
+        given: dict[str, Any] = dict(credential or {})
+        unknown = sorted(set(given) - {"type", "username", "password", "applicationName", "application_name"})
+        if unknown:
+            raise ValidationError(
+                f"a credential is {{'type', 'username', 'password', 'applicationName'}}; unexpected "
+                f"{', '.join(unknown)}",
+                field=unknown[0],
+            )
+        kind = given.get("type", "username")
+        if kind != "username":
+            raise ValidationError(
+                f"only username credentials can be registered (type 'username'), not {kind!r}", field="type"
+            )
+        values = {
+            "applicationName": application_name
+            or given.get("applicationName")
+            or given.get("application_name"),
+            "username": username or given.get("username"),
+            "password": password or given.get("password"),
+        }
+        missing = [name for name, value in values.items() if not value]
+        if missing:
+            raise ValidationError(
+                f"registering a credential needs {', '.join(missing)}: the provider stores a username and "
+                "password per application",
+                field=missing[0],
+            )
+        text: dict[str, str] = {}
+        for name, value in values.items():
+            if not isinstance(value, str):
+                raise ValidationError(f"{name} must be a string, got {type(value).__name__}", field=name)
+            text[name] = value
         op_id = self._engine.first_available(("registerStudentCredentials",), what="create_credential")
         body = models.CredentialRequest(
-            application_name=application_name,
-            credentials=models.CredentialRequestCredentials(username=username, password=password),
+            application_name=text["applicationName"],
+            credentials=models.CredentialRequestCredentials(
+                username=text["username"], password=text["password"]
+            ),
         )
         outcome = self._engine.call(op_id, user_sourced_id=self._ids[0], body=body)
         answer = outcome.parsed
@@ -327,26 +418,41 @@ class ClassScope(Scope):
 
     def enroll(
         self,
-        user_sourced_id: str,
+        user: str | Mapping[str, Any],
         *,
-        role: str = "student",
+        role: str | None = None,
         school_sourced_id: str | None = None,
         enrollment_sourced_id: str | None = None,
         primary: bool | None = None,
     ) -> str:
         """Enroll a user in this class; returns the enrollment's sourcedId.
 
-        Uses TimeBack's ``POST /classes/{id}/students|teachers`` where offered, else
-        upserts an enrollment (with a new UUID unless ``enrollment_sourced_id`` is given).
+        ``user`` is the user's sourcedId, or a mapping ``{"sourcedId": user_id, "role":
+        "student"}``; the role defaults to ``student``. The enrollment's school is the class's
+        (one GET per class, remembered by the client) unless ``school_sourced_id`` is given.
+        Uses TimeBack's ``POST /classes/{id}/students|teachers`` where offered, else upserts an
+        enrollment (with a new UUID unless ``enrollment_sourced_id`` is given).
 
         Example:
             ```python
-            enrollment_id = client.classes("c-1").enroll("u-1", role="student", school_sourced_id="s-1")
+            enrollment_id = client.classes("c-1").enroll("u-1", role="student")
+            client.classes("c-1").enroll({"sourcedId": "u-2", "role": "teacher"})
             ```
 
         """
-        user = checked_id(user_sourced_id, field="user")
-        record: dict[str, Any] = {"user": user, "class": self._ids[0], "role": role}
+        if isinstance(user, Mapping):
+            unknown = sorted(set(user) - {"sourcedId", "role", "primary"})
+            if unknown:
+                raise ValidationError(
+                    f"enroll() takes {{'sourcedId': user_id, 'role': ...}}; unexpected {', '.join(unknown)}",
+                    field=unknown[0],
+                )
+            role = role or user.get("role")
+            primary = user.get("primary") if primary is None else primary
+            user = user.get("sourcedId")  # type: ignore[assignment]
+        user_id = checked_id(user, field="user")
+        role = role or "student"
+        record: dict[str, Any] = {"user": user_id, "class": self._ids[0], "role": role}
         if school_sourced_id is not None:
             record["school"] = checked_id(school_sourced_id, field="school")
         if primary is not None:
@@ -398,11 +504,40 @@ class TermScope(Scope):
 
 
 class CourseScope(Scope):
-    """``client.courses(id)``: classes and resources of one course."""
+    """``client.courses(id)``: classes, resources and components (units, lessons) of one course."""
 
     prefix = "courses"
     classes = _Routes()
     resources = _Routes()
+    components = _Routes()
+
+
+class LineItemScope(Scope):
+    """``client.line_items(id)``: the results of one line item."""
+
+    prefix = "line_items"
+    results = _Routes()
+
+
+class ResourceScope(Scope):
+    """``client.resources(id)``: what can be done with one learning resource."""
+
+    prefix = "resources"
+
+    def export(self) -> bytes:
+        """Export the resource as a Common Cartridge archive (TimeBack); returns the ``.imscc`` bytes.
+
+        Example:
+            ```python
+            archive = client.resources("rsc-1").export()
+            pathlib.Path("rsc-1.imscc").write_bytes(archive)
+            ```
+
+        """
+        op_id = self._engine.first_available(
+            ("exportResourceToCommonCartridge",), what="resources(...).export"
+        )
+        return self._engine.call(op_id, sourced_id=self._ids[0]).response.content
 
 
 class StudentScope(Scope):
@@ -427,4 +562,6 @@ SCOPES: dict[str, type[Scope]] = {
     "courses": CourseScope,
     "students": StudentScope,
     "teachers": TeacherScope,
+    "resources": ResourceScope,
+    "line_items": LineItemScope,
 }

@@ -8,9 +8,11 @@ Every write goes through :func:`prepare_record`, so nothing half-valid reaches a
 - ``datetime``/``date`` values become ISO-8601 text (UTC with ``Z``);
 - a reference given as a plain id (``"course": "c-1"``) becomes a complete GUIDRef
   (``href``, ``sourcedId``, ``type``), as the 1EdTech documents require;
-- for full writes (``upsert``/``update``) every officially required field must be present
-  (``dateLastModified`` and ``status`` are filled in when absent), and each user role
-  needs its ``role`` and ``org``;
+- every field the write operation requires must be present, for ``create`` as for
+  ``upsert``/``update``: the record schema's official list, or the active profile's own list
+  where its provider documents another (:func:`required_fields`); ``sourcedId``,
+  ``dateLastModified`` and ``status`` are filled in when absent, and each user role needs its
+  ``role`` and ``org``;
 - what is left must be sendable JSON: NaN/infinity, lone surrogates and types JSON has no
   form for (``Decimal``, ``set``, ``bytes``...) raise ``ValidationError`` here rather than a
   bare ``ValueError``/``TypeError``/``UnicodeEncodeError`` from httpx while sending.
@@ -26,21 +28,27 @@ Example:
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import math
+import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 from urllib.parse import quote
 
 from oneroster.errors import ValidationError
-from oneroster.operation_index import REQUIRED_FIELDS, SCHEMA_FIELDS
+from oneroster.operation_index import REQUIRED_FIELDS, SCHEMA_FIELDS, Operation
 
 __all__ = [
     "REFERENCE_TYPES",
     "TRUE_FALSE_FIELDS",
     "Href",
+    "check_sendable",
     "check_text",
+    "expand_role",
     "prepare_record",
+    "record_from_arguments",
     "relative_href",
+    "required_fields",
     "utc_timestamp",
 ]
 
@@ -124,11 +132,14 @@ def relative_href(ref_type: str, sourced_id: str) -> str:
 
 
 def _reference_type(model: str, key: str) -> str | None:
-    if SCHEMA_FIELDS.get(model, {}).get(key) != "object":
-        return None
+    shape = SCHEMA_FIELDS.get(model, {}).get(key)
     if key == "parent":
-        return _PARENT_TYPES.get(model)
-    return REFERENCE_TYPES.get(key)
+        return _PARENT_TYPES.get(model) if shape == "object" else None
+    # A reference name the schema does not declare at all (the TimeBack platform's Class.org) is a
+    # reference too; one the schema declares as text (AcademicSession.schoolYear) is not.
+    if shape == "object" or (shape is None and model in SCHEMA_FIELDS):
+        return REFERENCE_TYPES.get(key)
+    return None
 
 
 _FILLED = frozenset({"sourcedId", "dateLastModified", "status"})
@@ -197,22 +208,119 @@ def _check_reference(value: object, *, field: str, ref_type: str, href: Href) ->
     raise ValidationError(f"{field} must be an id or a {{'sourcedId': ...}} reference", field=field)
 
 
+def required_fields(op: Operation, *, profile_operations: str) -> tuple[str, ...]:
+    """Return the record fields operation ``op`` requires from a client of the given profile.
+
+    The operation's own list for that profile (``x-oneroster-profile-required`` in the spec)
+    where its provider documents one, else the official list of the record schema it sends.
+
+    Example:
+        ```python
+        from oneroster.operation_index import OPERATIONS
+
+        required_fields(OPERATIONS["updateClass"], profile_operations="timeback-platform")
+        # ('sourcedId', 'status', 'dateLastModified', 'title', 'course', 'org', 'classType')
+        ```
+
+    """
+    own = dict(op.profile_required)
+    if profile_operations in own:
+        return own[profile_operations]
+    schema = op.body[1]
+    return REQUIRED_FIELDS.get(schema, ()) if schema else ()
+
+
+def _snake(name: str) -> str:
+    snake = re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
+    return snake + "_" if snake in {"class", "type", "id"} else snake
+
+
+def record_from_arguments(
+    data: object, keywords: Mapping[str, Any], *, model: str, extra: Sequence[str] = ()
+) -> dict[str, Any]:
+    """Return the record a write was given: ``data`` (a mapping or a model) and/or keyword fields.
+
+    Keywords may be the JSON names (``givenName``) or their snake_case forms (``given_name``,
+    ``class_`` for ``class``); they override the same fields of ``data``. ``extra`` names
+    keywords that are not fields of ``model`` but are understood by the caller (``role`` for
+    users). Any other keyword raises ``ValidationError`` naming it, before anything is sent.
+
+    Example:
+        ```python
+        record_from_arguments(None, {"given_name": "Ana", "class_": "c-1"}, model="Enrollment")
+        # raises ValidationError: 'given_name' is not a field of Enrollment
+        record_from_arguments({"role": "student"}, {"class_": "c-1"}, model="Enrollment")
+        # {"role": "student", "class": "c-1"}
+        ```
+
+    """
+    keywords = dict(keywords)
+    if data is None and "data" in keywords and "data" not in SCHEMA_FIELDS.get(model, {}):
+        data = keywords.pop("data")  # the record passed as data=... rather than positionally
+    record = {} if data is None else _as_mapping(data, model=model)
+    fields = SCHEMA_FIELDS.get(model, {})
+    by_snake = {_snake(name): name for name in fields}
+    for keyword, value in keywords.items():
+        name = keyword if keyword in fields or keyword in extra else by_snake.get(keyword)
+        if name is None:
+            known = sorted({*by_snake, *extra})
+            close = difflib.get_close_matches(keyword, known, n=3)
+            hint = f"; did you mean {', '.join(close)}?" if close else f"; {model} fields: {', '.join(known)}"
+            raise ValidationError(f"{keyword!r} is not a field of {model}{hint}", field=keyword)
+        record[name] = value
+    return record
+
+
+def expand_role(record: dict[str, Any], *, default_org: str | None) -> None:
+    """Turn a user's singular ``role`` (``"student"``) into its one primary entry in ``roles``.
+
+    The role's org is the record's ``primaryOrg``, else the client's ``default_org``; without
+    either, ``ValidationError`` says how to give one. A record that has ``roles`` as well as
+    ``role`` gets the role added as its primary entry (the others become secondary).
+
+    Example:
+        ```python
+        record = {"givenName": "Ana", "role": "student", "primaryOrg": "org-1"}
+        expand_role(record, default_org=None)
+        # record["roles"] == [{"roleType": "primary", "role": "student", "org": "org-1"}]
+        ```
+
+    """
+    if "role" not in record:
+        return
+    role = record.pop("role")
+    if not isinstance(role, str) or not role:
+        raise ValidationError(f"role must be a role name such as 'student', got {role!r}", field="role")
+    org = record.get("primaryOrg") or default_org
+    if org is None:
+        raise ValidationError(
+            f"role={role!r} needs the org the role is held at: give primaryOrg=..., a full roles=[...] "
+            "entry, or OneRoster(default_org=...)",
+            field="role",
+        )
+    others = [
+        {**entry, "roleType": "secondary"} if isinstance(entry, Mapping) else entry
+        for entry in record.get("roles") or []
+    ]
+    record["roles"] = [{"roleType": "primary", "role": role, "org": org}, *others]
+
+
 def prepare_record(
     data: object,
     *,
     model: str,
     path_id: str | None = None,
-    full: bool,
-    href: Href = relative_href,
+    full: bool = False,
     required: Sequence[str] | None = None,
+    href: Href = relative_href,
 ) -> dict[str, Any]:
     """Return a copy of ``data`` ready to be sent as a ``model`` record, or raise ``ValidationError``.
 
-    ``full=True`` (``upsert``/``update``) requires the officially required fields, or
-    ``required`` when the operation's provider has its own list (the TimeBack platform's
-    student needs a ``primaryOrg``, ``username`` and ``grades`` but no roles);
-    ``full=False`` (``create``/``patch``) checks types only. ``href`` builds the ``href`` of
-    references given as bare ids (the client passes one that gives absolute URLs).
+    ``required`` names the fields the write operation needs (see :func:`required_fields`);
+    ``full=True`` without it means the record schema's official list, ``full=False`` (a
+    ``patch``) checks types only. ``sourcedId``, ``dateLastModified`` and ``status`` are
+    never reported missing: the path id, the clock and ``active`` fill them. ``href`` builds
+    the ``href`` of references given as bare ids (the client passes one that gives absolute URLs).
 
     Example:
         ```python
@@ -249,17 +357,17 @@ def prepare_record(
     if full or path_id is not None:
         record.setdefault("dateLastModified", utc_timestamp())
         record.setdefault("status", "active")
-    if full:
-        needed = REQUIRED_FIELDS.get(model, ()) if required is None else required
-        missing = [f for f in needed if f not in _FILLED and record.get(f) in (None, "", [])]
-        if missing:
-            raise ValidationError(
-                f"a {model} needs {', '.join(missing)} before it can be written", field=missing[0]
-            )
+    if required is None and full:
+        required = REQUIRED_FIELDS.get(model, ())
+    missing = [f for f in required or () if f not in _FILLED and record.get(f) in (None, "", [])]
+    if missing:
+        raise ValidationError(
+            f"a {model} needs {', '.join(missing)} before it can be written", field=missing[0]
+        )
     if model == "User":
         _check_roles(record, href=href)
     for key, value in record.items():
-        _check_sendable(value, field=key)
+        check_sendable(value, field=key)
     return record
 
 
@@ -287,8 +395,16 @@ def check_text(text: str, *, field: str) -> None:
         )
 
 
-def _check_sendable(value: object, *, field: str) -> None:
-    """Raise ``ValidationError`` unless ``value`` is JSON that httpx can encode (finite, UTF-8)."""
+def check_sendable(value: object, *, field: str) -> None:
+    """Raise ``ValidationError`` unless ``value`` is JSON that httpx can encode (finite, UTF-8).
+
+    Example:
+        ```python
+        check_sendable({"score": 1.5}, field="result")             # fine
+        check_sendable({"score": float("nan")}, field="result")    # raises ValidationError
+        ```
+
+    """
     if value is None or isinstance(value, bool | int):
         return
     if isinstance(value, str):
@@ -302,11 +418,11 @@ def _check_sendable(value: object, *, field: str) -> None:
         for key, item in value.items():
             if not isinstance(key, str) or not _is_unicode(key):
                 raise ValidationError(f"{field} has a key that is not valid text: {key!r}", field=field)
-            _check_sendable(item, field=f"{field}.{key}")
+            check_sendable(item, field=f"{field}.{key}")
         return
     if isinstance(value, list | tuple):
         for index, item in enumerate(value):
-            _check_sendable(item, field=f"{field}[{index}]")
+            check_sendable(item, field=f"{field}[{index}]")
         return
     raise ValidationError(
         f"{field} holds a {type(value).__name__}, which has no JSON form; pass str, int, float, bool, "

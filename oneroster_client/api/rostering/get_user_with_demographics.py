@@ -7,7 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.imsx_status_info import ImsxStatusInfo
-from ...models.single_user import SingleUser
+from ...models.single_user_with_demographics import SingleUserWithDemographics
 from ...types import UNSET, Response, Unset
 
 
@@ -36,9 +36,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ImsxStatusInfo | SingleUser | None:
+) -> ImsxStatusInfo | SingleUserWithDemographics | None:
     if response.status_code == 200:
-        response_200 = SingleUser.from_dict(response.json())
+        response_200 = SingleUserWithDemographics.from_dict(response.json())
 
         return response_200
 
@@ -85,7 +85,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ImsxStatusInfo | SingleUser]:
+) -> Response[ImsxStatusInfo | SingleUserWithDemographics]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -99,7 +99,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     fields: str | Unset = UNSET,
-) -> Response[ImsxStatusInfo | SingleUser]:
+) -> Response[ImsxStatusInfo | SingleUserWithDemographics]:
     """Get user with demographics.
 
     Args:
@@ -111,7 +111,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ImsxStatusInfo | SingleUser]
+        Response[ImsxStatusInfo | SingleUserWithDemographics]
     """
 
     kwargs = _get_kwargs(
@@ -131,7 +131,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     fields: str | Unset = UNSET,
-) -> ImsxStatusInfo | SingleUser | None:
+) -> ImsxStatusInfo | SingleUserWithDemographics | None:
     """Get user with demographics.
 
     Args:
@@ -143,7 +143,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ImsxStatusInfo | SingleUser
+        ImsxStatusInfo | SingleUserWithDemographics
     """
 
     return sync_detailed(
@@ -158,7 +158,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     fields: str | Unset = UNSET,
-) -> Response[ImsxStatusInfo | SingleUser]:
+) -> Response[ImsxStatusInfo | SingleUserWithDemographics]:
     """Get user with demographics.
 
     Args:
@@ -170,7 +170,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ImsxStatusInfo | SingleUser]
+        Response[ImsxStatusInfo | SingleUserWithDemographics]
     """
 
     kwargs = _get_kwargs(
@@ -188,7 +188,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     fields: str | Unset = UNSET,
-) -> ImsxStatusInfo | SingleUser | None:
+) -> ImsxStatusInfo | SingleUserWithDemographics | None:
     """Get user with demographics.
 
     Args:
@@ -200,7 +200,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ImsxStatusInfo | SingleUser
+        ImsxStatusInfo | SingleUserWithDemographics
     """
 
     return (

@@ -64,17 +64,11 @@ from oneroster.errors import (
 )
 from oneroster.operation_index import OPERATIONS
 from oneroster.resources import RESOURCES
-from oneroster.validation import prepare_record
+from oneroster.validation import prepare_record, required_fields
 
 __all__ = ["DEFAULT_CONCURRENCY", "FileCounts", "ImportProgress", "ImportReport", "RowIssue", "import_bundle"]
 
 DEFAULT_CONCURRENCY = 8
-
-#: Fields a profile's provider requires beyond the 1EdTech model (TimeBack's pitfalls: a
-#: platform student needs its primaryOrg). Checked before anything is sent.
-PROFILE_REQUIRED: dict[str, dict[str, tuple[str, ...]]] = {
-    "timeback-platform": {"users": ("primaryOrg",)},
-}
 
 CREATED, UPDATED, UNCHANGED, DELETED, FAILED, SKIPPED = (
     "created", "updated", "unchanged", "deleted", "failed", "skipped"
@@ -321,11 +315,32 @@ def _spec(resource: str) -> Any:
 
 
 def _offers(client: Any, op_ids: tuple[str, ...]) -> bool:
+    return _offered(client, op_ids) is not None
+
+
+def _offered(client: Any, op_ids: tuple[str, ...]) -> str | None:
+    """Return the first of ``op_ids`` the client's profile offers, or None."""
     profile = client.profile
-    return any(
-        profile.operations in OPERATIONS[op].profiles and OPERATIONS[op].service in profile.roots
-        for op in op_ids
+    return next(
+        (
+            op
+            for op in op_ids
+            if profile.operations in OPERATIONS[op].profiles and OPERATIONS[op].service in profile.roots
+        ),
+        None,
     )
+
+
+def _required_by_profile(client: Any) -> dict[str, tuple[str, ...]]:
+    """Return, per collection, the fields its upsert requires under the client's profile."""
+    required: dict[str, tuple[str, ...]] = {}
+    for spec in RESOURCES:
+        op_id = _offered(client, spec.put_ops)
+        if op_id is not None:
+            required[spec.name] = required_fields(
+                OPERATIONS[op_id], profile_operations=client.profile.operations
+            )
+    return required
 
 
 @dataclass
@@ -400,7 +415,9 @@ class _Importer:
         self.report = report
         self.failed: dict[str, dict[str, str]] = {}  # file -> sourcedId -> where it failed
         self.snapshot = _Snapshot()
-        self.required = PROFILE_REQUIRED.get(client.profile.operations, {})
+        # What each collection's write requires under this profile (TimeBack's pitfalls included:
+        # a platform student needs its primaryOrg), the client's own rule, checked before sending.
+        self.required = _required_by_profile(client)
 
     def close(self) -> None:
         self.snapshot.close()
@@ -515,14 +532,14 @@ class _Importer:
             if current is None or current[1].get("status") == "tobedeleted":
                 return UNCHANGED
             return DELETED if self.dry_run else None
-        missing = [f for f in self.required.get(plan.resource, ()) if not record.get(f)]
-        if missing:
-            self._issue(
-                plan, item, FAILED, f"the {self.client.profile.name} profile requires {', '.join(missing)}"
-            )
-            return FAILED
         try:
-            prepare_record(record, model=plan.schema, path_id=item.sourced_id, full=True)
+            prepare_record(
+                record,
+                model=plan.schema,
+                path_id=item.sourced_id,
+                full=True,
+                required=self.required.get(plan.resource),
+            )
         except ValidationError as exc:
             self._issue(plan, item, FAILED, str(exc))
             return FAILED

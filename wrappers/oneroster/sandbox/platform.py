@@ -60,7 +60,7 @@ from typing import TYPE_CHECKING, Any
 
 from starlette.responses import JSONResponse, Response
 
-from oneroster.operation_index import BODY_REQUIRED, Operation
+from oneroster.operation_index import OPERATIONS, Operation
 from oneroster.sandbox.app import ApiError, _timestamp
 from oneroster.sandbox.catalog import RELATIONS, VIEWS, reference
 from oneroster.sandbox.flavour import Flavour, Handler, rebase_hrefs
@@ -380,7 +380,8 @@ class _Served:
         if not isinstance(sourced_id, str) or not sourced_id:
             raise _invalid("the student needs a sourcedId (you choose it)")
         self.pitfalls(record)
-        required = tuple(f for f in BODY_REQUIRED["upsertStudent"] if f != "dateLastModified")
+        own = dict(OPERATIONS["upsertStudent"].profile_required)["timeback-platform"]
+        required = tuple(f for f in own if f != "dateLastModified")
         self.require(record, required, "the student")
         self.require_org(record["primaryOrg"], "primaryOrg")
         if not record.get("roles"):
