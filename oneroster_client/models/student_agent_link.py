@@ -1,73 +1,93 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    ABSENT,
+    present_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.guid_ref import GUIDRef
 
 
-T = TypeVar("T", bound="StudentAgentLink")
-
-
-# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+# The keys from_dict reads; any other key goes to additional_properties.
 _KNOWN_KEYS = frozenset(
     {
         "user",
         "relationshipType",
     }
 )
+_FIELDS = (
+    "user",
+    "relationship_type",
+)
 
 
 @_attrs_define
 class StudentAgentLink:
-    user: GUIDRef | Unset = UNSET
-    relationship_type: str | Unset = UNSET
+    user: GUIDRef | None = None
+
+    relationship_type: str | None = None
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """Keys the schema does not name (vendor fields), as the provider sent them."""
+    _nulls: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False, repr=False)
+
+    def __repr__(self) -> str:
+        return present_repr(self, _FIELDS)
 
     def to_dict(self) -> dict[str, Any]:
-        user: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.user, Unset):
-            user = self.user.to_dict()
-
+        """The record as JSON: what the provider sent, with the changes made since (None fields left out)."""
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        nulls = self._nulls
+        user = self.user
+        if user is not None:
+            field_dict["user"] = user.to_dict()
+        elif "user" in nulls:
+            field_dict["user"] = None
         relationship_type = self.relationship_type
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if user is not UNSET:
-            field_dict["user"] = user
-        if relationship_type is not UNSET:
+        if relationship_type is not None:
             field_dict["relationshipType"] = relationship_type
-
+        elif "relationshipType" in nulls:
+            field_dict["relationshipType"] = None
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build the record from the provider's JSON object (see the module's notes on what is tolerated)."""
         _get = src_dict.get
-        _user = _get("user", UNSET)
-        user: GUIDRef | Unset
-        if isinstance(_user, Unset):
-            user = UNSET
+        _nulls: tuple[str, ...] = ()
+        _user_raw = _get("user", ABSENT)
+        user: GUIDRef | None
+        if _user_raw is ABSENT:
+            user = None
+        elif _user_raw is None:
+            user = None
+            _nulls += ("user",)
         else:
-            user = GUIDRef.from_dict(_user)
+            user = GUIDRef.from_dict(_user_raw)
 
-        relationship_type = _get("relationshipType", UNSET)
+        relationship_type = _get("relationshipType", ABSENT)
+        if relationship_type is ABSENT:
+            relationship_type = None
+        elif relationship_type is None:
+            _nulls += ("relationshipType",)
 
         student_agent_link = cls.__new__(cls)
         student_agent_link.user = user
         student_agent_link.relationship_type = relationship_type
-
+        student_agent_link._nulls = _nulls
         if _KNOWN_KEYS.issuperset(src_dict):
             student_agent_link.additional_properties = {}
-            return student_agent_link
-        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
-        student_agent_link.additional_properties = d
+        else:
+            student_agent_link.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
         return student_agent_link
 
     @property
@@ -87,7 +107,6 @@ class StudentAgentLink:
         return key in self.additional_properties
 
 
-# oneroster-client: imported once, after the class, instead of inside every from_dict/to_dict
-# call as the stock template does. Models refer to each other (in cycles, hence not at the top);
-# an import statement per call was the largest single cost of parsing a page of records.
+# Imported once, after the class, instead of inside every from_dict/to_dict call as the stock template
+# does. Models refer to each other (in cycles, hence not at the top).
 from ..models.guid_ref import GUIDRef

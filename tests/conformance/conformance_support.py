@@ -555,8 +555,15 @@ def compare_schema(service: str, official_name: str) -> list[Difference]:
     if extra - paging:
         found.append(Difference(where, f"adds properties {sorted(extra - paging)}"))
 
-    if "required" in ours and "x-oneroster-required" in ours:
-        found.append(Difference(where, "has both required and x-oneroster-required"))
+    # A record's `required` names only its sourcedId (every record the client returns carries one);
+    # the official list is in x-oneroster-required. Anything else required beside it is a defect.
+    if (
+        "required" in ours
+        and "x-oneroster-required" in ours
+        and (ours["required"] != ["sourcedId"] or "sourcedId" not in official_required)
+    ):
+        detail = f"required {ours['required']} beside x-oneroster-required: a record requires only sourcedId"
+        found.append(Difference(where, detail))
     our_required = set(ours.get("x-oneroster-required", ours.get("required", [])))
     if our_required != official_required:
         found.append(

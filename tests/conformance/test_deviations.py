@@ -81,8 +81,9 @@ DEVIATIONS: dict[str, str] = {
         "TimeBack's)"
     ),
     "entity required lists": (
-        "entity schemas keep the official required list in x-oneroster-required instead of `required`: "
-        "servers omit fields and fields= selection removes any of them"
+        "entity schemas keep the official required list in x-oneroster-required, and `required` names only "
+        "sourcedId: servers omit other fields, while every record the client returns carries its sourcedId "
+        "(the client adds it to any fields= selection)"
     ),
     "additionalProperties": (
         "entity schemas leave additionalProperties at its default (official: false) so vendor fields survive "

@@ -120,3 +120,31 @@ def test_collection_get(operation: Operation) -> None:
     ok = resolve(spec, operation.op["responses"]["200"])
     assert {"X-Total-Count", "Link"} <= set(ok.get("headers", {})), f"{operation} 200 headers"
     assert content_schema_name(spec, ok) is not None
+
+
+def _record_schemas() -> dict[str, str]:
+    """Schemas an envelope (``{users: [User]}``, ``{user: User}``) carries that have a sourcedId."""
+    schemas = load_spec()["components"]["schemas"]
+    found: dict[str, str] = {}
+    for name, schema in schemas.items():
+        if schema.get("x-oneroster-kind") != "envelope":
+            continue
+        for value in schema.get("properties", {}).values():
+            for branch in value.get("anyOf", [value]):
+                ref = branch.get("$ref") or branch.get("items", {}).get("$ref")
+                if ref and "sourcedId" in schemas[ref.rsplit("/", 1)[1]].get("properties", {}):
+                    found[ref.rsplit("/", 1)[1]] = name
+    return found
+
+
+def test_every_record_requires_its_sourced_id() -> None:
+    """Every record an envelope carries requires sourcedId and nothing else: the models type it `str`."""
+    schemas = load_spec()["components"]["schemas"]
+    records = _record_schemas()
+    assert {"User", "Class", "LineItem", "CourseComponent"} <= set(records)
+    wrong = {
+        name: schemas[name].get("required")
+        for name in records
+        if schemas[name].get("required") != ["sourcedId"]
+    }
+    assert not wrong, f"records whose `required` is not [sourcedId] (envelope: {records}): {wrong}"

@@ -11,8 +11,6 @@ from integration_support import District, Provider, ref
 from oneroster import BadRequest, F, NotFound, OneRoster, UnsupportedOperation
 from oneroster.profiles import PROFILES, SCOPE_PREFIX
 
-from oneroster_client.types import UNSET
-
 pytestmark = pytest.mark.vcr
 
 WRITE_SCOPES = tuple(
@@ -46,7 +44,7 @@ def test_filter_sort_fields(ims_client: OneRoster) -> None:
     )
     names = [t.family_name for t in teachers.data]
     assert names and names == sorted(names) and all(n >= "M" for n in names)
-    assert all(t.given_name is UNSET for t in teachers.data)
+    assert all(t.given_name is None for t in teachers.data)
 
 
 def test_nested_reads(ims_client: OneRoster) -> None:

@@ -29,8 +29,6 @@ from oneroster import (
 from oneroster.sandbox import RunningSandbox
 from sandbox_support import FakeSleep, make_client
 
-from oneroster_client.types import UNSET
-
 pytestmark = pytest.mark.sandbox
 
 
@@ -181,7 +179,7 @@ def test_fields_selects_only_those(client: OneRoster) -> None:
     assert len(page.data) == 5
     for user in page.data:
         assert user.sourced_id and user.given_name
-        assert user.family_name is UNSET and user.roles is UNSET
+        assert user.family_name is None and user.roles is None
 
 
 def test_unknown_fields_or_filter_field_is_400(client: OneRoster) -> None:

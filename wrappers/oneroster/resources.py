@@ -39,7 +39,7 @@ from oneroster.paging import (
 )
 from oneroster.validation import check_text, prepare_record
 from oneroster_client.models import OrderBy
-from oneroster_client.types import UNSET, Unset
+from oneroster_client.types import UNSET
 
 __all__ = ["RESOURCES", "Collection", "Listing", "ResourceSpec", "Route"]
 
@@ -110,6 +110,10 @@ class Query:
                 raise ValidationError("fields must name at least one field", field="fields")
             for name in names:
                 _field_name(name, argument="fields")
+            # Every record the client returns has its sourcedId (the models type it `str`), so a
+            # selection always asks for it; it is not stripped from what comes back.
+            if "sourcedId" not in names:
+                names.insert(0, "sourcedId")
             fields_text = ",".join(names)
         if search is not None and (not isinstance(search, str) or not search):
             raise ValidationError("search must be a non-empty string", field="search")
@@ -195,8 +199,8 @@ def _converter(model: type[T]) -> Callable[[dict[str, Any]], T]:
 def _single(outcome: Outcome, *, key: str, model: type[Any]) -> Any:
     """Pull one record out of a single-record answer; a bare record (no envelope) is accepted."""
     if outcome.parsed is not None:
-        record = getattr(outcome.parsed, attr_name(key), UNSET)
-        if not isinstance(record, Unset) and record is not None:
+        record = getattr(outcome.parsed, attr_name(key), None)
+        if record is not None:
             return record
     body = outcome.json()
     if isinstance(body, dict):
@@ -289,7 +293,8 @@ class Listing(Generic[T]):
         page = self._fetch_raw(query, offset)
         convert = _converter(self._model)
         return Page(
-            data=[convert(item) for item in page.data],
+            # convert_records: a record that does not fit its model is blamed with its offset
+            data=builtins.list(convert_records(page.data, convert, offset=page.offset)),
             offset=page.offset,
             limit=page.limit,
             total=page.total,
@@ -639,10 +644,12 @@ class Collection(Listing[T], Generic[T, ScopeT]):
 
     def _body(self, record: dict[str, Any]) -> Any:
         envelope = getattr(models, f"Single{self.spec.schema}")
+        # A create may leave the sourcedId to the provider and a patch need not repeat it; the
+        # model requires one only of what is read, so a stand-in lets the rest be checked.
+        probe = record if "sourcedId" in record else {**record, "sourcedId": "-"}
         try:
-            # Parsing proves the record fits the model; the prepared text is what gets sent,
-            # because the model's to_dict() would re-serialise "…Z" timestamps as "+00:00".
-            envelope.from_dict({self.spec.single_key: record})
+            # Parsing proves the record fits the model; the prepared text is what gets sent.
+            envelope.from_dict({self.spec.single_key: probe})
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise ValidationError(f"the {self.spec.schema} record cannot be sent: {exc}") from exc
         return _PreparedBody({self.spec.single_key: record})
@@ -691,7 +698,7 @@ class Collection(Listing[T], Generic[T, ScopeT]):
         if outcome.response.content.strip():
             body = outcome.json()
             if isinstance(body, dict) and isinstance(body.get(self.spec.single_key), dict):
-                return cast(T, self._model.from_dict(body[self.spec.single_key]))  # type: ignore[attr-defined]
+                return _converter(self._model)(body[self.spec.single_key])
         # Official gradebook PUTs answer 201 with no body: read the stored record back.
         return self.get(sourced_id)
 
@@ -789,7 +796,7 @@ class _PreparedBody:
 def guid_pairs(outcome: Outcome) -> list[models.GUIDPair]:
     """Return the sourcedId pairs of a create answer (TimeBack sends one object instead of a list)."""
     parsed = outcome.parsed
-    pairs: object = getattr(parsed, "sourced_id_pairs", UNSET) if parsed is not None else UNSET
+    pairs: object = getattr(parsed, "sourced_id_pairs", None)
     if isinstance(pairs, models.GUIDPair):
         return [pairs]
     if isinstance(pairs, list):
