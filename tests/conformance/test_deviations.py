@@ -48,9 +48,10 @@ DEVIATIONS: dict[str, str] = {
         "no default (official: limit 100, offset 0), so the generated client only sends them when asked to"
     ),
     # --- house rules stated in the spec's header comment, not marked at each location ---
-    "search parameter": (
-        "TimeBack's free-text `search` query parameter (x-oneroster-extension: timeback) on every "
-        "collection GET"
+    "marked extensions": (
+        "properties, query parameters and enum values the spec marks with x-oneroster-extension (whose "
+        "addition each is): TimeBack's free-text `search` parameter, TimeBack's GUIDRef types, and any a "
+        "maintainer adds (docs/changing-the-spec.md)"
     ),
     "responses: no default response": (
         "no `default` response: every error status the providers use is listed and answers ImsxStatusInfo"

@@ -10,6 +10,7 @@ import pytest
 from integration_support import District, Provider, ref
 from oneroster import BadRequest, F, NotFound, OneRoster, UnsupportedOperation
 from oneroster.profiles import PROFILES, SCOPE_PREFIX
+from spec_names import unknown_field
 
 pytestmark = pytest.mark.vcr
 
@@ -143,4 +144,4 @@ def test_errors(ims: Provider) -> None:
     with pytest.raises(NotFound):
         client.courses.get("cassette-no-course")
     with pytest.raises(BadRequest):
-        client.courses.list(sort="shoeSize")
+        client.courses.list(sort=unknown_field("shoeSize"))
