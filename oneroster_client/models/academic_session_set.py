@@ -117,10 +117,11 @@ class AcademicSessionSet:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build the record from the provider's JSON object (see the module's notes on what is tolerated)."""
         _get = src_dict.get
+        _absent = ABSENT  # a local: read twice per field, faster than the module global
         _nulls: tuple[str, ...] = ()
-        _academic_sessions_raw = _get("academicSessions", ABSENT)
+        _academic_sessions_raw = _get("academicSessions", _absent)
         academic_sessions: list[AcademicSession] | None
-        if _academic_sessions_raw is ABSENT:
+        if _academic_sessions_raw is _absent:
             academic_sessions = None
         elif _academic_sessions_raw is None:
             academic_sessions = None
@@ -138,38 +139,38 @@ class AcademicSessionSet:
             else:
                 academic_sessions = _academic_sessions_raw
 
-        total_count = _get("totalCount", ABSENT)
-        if total_count is ABSENT:
+        total_count = _get("totalCount", _absent)
+        if total_count is _absent:
             total_count = None
         elif total_count is None:
             _nulls += ("totalCount",)
 
-        page_count = _get("pageCount", ABSENT)
-        if page_count is ABSENT:
+        page_count = _get("pageCount", _absent)
+        if page_count is _absent:
             page_count = None
         elif page_count is None:
             _nulls += ("pageCount",)
 
-        page_number = _get("pageNumber", ABSENT)
-        if page_number is ABSENT:
+        page_number = _get("pageNumber", _absent)
+        if page_number is _absent:
             page_number = None
         elif page_number is None:
             _nulls += ("pageNumber",)
 
-        offset = _get("offset", ABSENT)
-        if offset is ABSENT:
+        offset = _get("offset", _absent)
+        if offset is _absent:
             offset = None
         elif offset is None:
             _nulls += ("offset",)
 
-        limit = _get("limit", ABSENT)
-        if limit is ABSENT:
+        limit = _get("limit", _absent)
+        if limit is _absent:
             limit = None
         elif limit is None:
             _nulls += ("limit",)
 
-        total = _get("total", ABSENT)
-        if total is ABSENT:
+        total = _get("total", _absent)
+        if total is _absent:
             total = None
         elif total is None:
             _nulls += ("total",)

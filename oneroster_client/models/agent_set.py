@@ -53,10 +53,11 @@ class AgentSet:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build the record from the provider's JSON object (see the module's notes on what is tolerated)."""
         _get = src_dict.get
+        _absent = ABSENT  # a local: read twice per field, faster than the module global
         _nulls: tuple[str, ...] = ()
-        _agents_raw = _get("agents", ABSENT)
+        _agents_raw = _get("agents", _absent)
         agents: list[User] | None
-        if _agents_raw is ABSENT:
+        if _agents_raw is _absent:
             agents = None
         elif _agents_raw is None:
             agents = None

@@ -179,6 +179,7 @@ class AssessmentLineItem:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build the record from the provider's JSON object (see the module's notes on what is tolerated)."""
         _get = src_dict.get
+        _absent = ABSENT  # a local: read twice per field, faster than the module global
         _nulls: tuple[str, ...] = ()
         try:
             sourced_id = src_dict["sourcedId"]
@@ -189,9 +190,9 @@ class AssessmentLineItem:
                 f"AssessmentLineItem.sourcedId must be a str, got {type(sourced_id).__name__}"
             )
 
-        _status_raw = _get("status", ABSENT)
+        _status_raw = _get("status", _absent)
         status: StatusEnum | str | None
-        if _status_raw is ABSENT:
+        if _status_raw is _absent:
             status = None
         elif _status_raw is None:
             status = None
@@ -203,9 +204,9 @@ class AssessmentLineItem:
             except (TypeError, ValueError, AttributeError, KeyError):
                 status = _status_raw
 
-        _date_last_modified_raw = _get("dateLastModified", ABSENT)
+        _date_last_modified_raw = _get("dateLastModified", _absent)
         date_last_modified: datetime.datetime | None
-        if _date_last_modified_raw is ABSENT:
+        if _date_last_modified_raw is _absent:
             date_last_modified = None
         elif _date_last_modified_raw is None:
             date_last_modified = None
@@ -213,9 +214,9 @@ class AssessmentLineItem:
         else:
             date_last_modified = parse_datetime(_date_last_modified_raw)
 
-        _metadata_raw = _get("metadata", ABSENT)
+        _metadata_raw = _get("metadata", _absent)
         metadata: Metadata | None
-        if _metadata_raw is ABSENT:
+        if _metadata_raw is _absent:
             metadata = None
         elif _metadata_raw is None:
             metadata = None
@@ -227,21 +228,21 @@ class AssessmentLineItem:
             except (TypeError, ValueError, AttributeError, KeyError):
                 metadata = _metadata_raw
 
-        title = _get("title", ABSENT)
-        if title is ABSENT:
+        title = _get("title", _absent)
+        if title is _absent:
             title = None
         elif title is None:
             _nulls += ("title",)
 
-        description = _get("description", ABSENT)
-        if description is ABSENT:
+        description = _get("description", _absent)
+        if description is _absent:
             description = None
         elif description is None:
             _nulls += ("description",)
 
-        _class__raw = _get("class", ABSENT)
+        _class__raw = _get("class", _absent)
         class_: GUIDRef | None
-        if _class__raw is ABSENT:
+        if _class__raw is _absent:
             class_ = None
         elif _class__raw is None:
             class_ = None
@@ -253,9 +254,9 @@ class AssessmentLineItem:
             except (TypeError, ValueError, AttributeError, KeyError):
                 class_ = _class__raw
 
-        _parent_assessment_line_item_raw = _get("parentAssessmentLineItem", ABSENT)
+        _parent_assessment_line_item_raw = _get("parentAssessmentLineItem", _absent)
         parent_assessment_line_item: GUIDRef | None
-        if _parent_assessment_line_item_raw is ABSENT:
+        if _parent_assessment_line_item_raw is _absent:
             parent_assessment_line_item = None
         elif _parent_assessment_line_item_raw is None:
             parent_assessment_line_item = None
@@ -269,9 +270,9 @@ class AssessmentLineItem:
             except (TypeError, ValueError, AttributeError, KeyError):
                 parent_assessment_line_item = _parent_assessment_line_item_raw
 
-        _score_scale_raw = _get("scoreScale", ABSENT)
+        _score_scale_raw = _get("scoreScale", _absent)
         score_scale: GUIDRef | None
-        if _score_scale_raw is ABSENT:
+        if _score_scale_raw is _absent:
             score_scale = None
         elif _score_scale_raw is None:
             score_scale = None
@@ -283,21 +284,21 @@ class AssessmentLineItem:
             except (TypeError, ValueError, AttributeError, KeyError):
                 score_scale = _score_scale_raw
 
-        result_value_min = _get("resultValueMin", ABSENT)
-        if result_value_min is ABSENT:
+        result_value_min = _get("resultValueMin", _absent)
+        if result_value_min is _absent:
             result_value_min = None
         elif result_value_min is None:
             _nulls += ("resultValueMin",)
 
-        result_value_max = _get("resultValueMax", ABSENT)
-        if result_value_max is ABSENT:
+        result_value_max = _get("resultValueMax", _absent)
+        if result_value_max is _absent:
             result_value_max = None
         elif result_value_max is None:
             _nulls += ("resultValueMax",)
 
-        _learning_objective_set_raw = _get("learningObjectiveSet", ABSENT)
+        _learning_objective_set_raw = _get("learningObjectiveSet", _absent)
         learning_objective_set: list[LearningObjectiveSet] | None
-        if _learning_objective_set_raw is ABSENT:
+        if _learning_objective_set_raw is _absent:
             learning_objective_set = None
         elif _learning_objective_set_raw is None:
             learning_objective_set = None

@@ -102,6 +102,7 @@ class Category:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build the record from the provider's JSON object (see the module's notes on what is tolerated)."""
         _get = src_dict.get
+        _absent = ABSENT  # a local: read twice per field, faster than the module global
         _nulls: tuple[str, ...] = ()
         try:
             sourced_id = src_dict["sourcedId"]
@@ -112,9 +113,9 @@ class Category:
                 f"Category.sourcedId must be a str, got {type(sourced_id).__name__}"
             )
 
-        _status_raw = _get("status", ABSENT)
+        _status_raw = _get("status", _absent)
         status: StatusEnum | str | None
-        if _status_raw is ABSENT:
+        if _status_raw is _absent:
             status = None
         elif _status_raw is None:
             status = None
@@ -126,9 +127,9 @@ class Category:
             except (TypeError, ValueError, AttributeError, KeyError):
                 status = _status_raw
 
-        _date_last_modified_raw = _get("dateLastModified", ABSENT)
+        _date_last_modified_raw = _get("dateLastModified", _absent)
         date_last_modified: datetime.datetime | None
-        if _date_last_modified_raw is ABSENT:
+        if _date_last_modified_raw is _absent:
             date_last_modified = None
         elif _date_last_modified_raw is None:
             date_last_modified = None
@@ -136,9 +137,9 @@ class Category:
         else:
             date_last_modified = parse_datetime(_date_last_modified_raw)
 
-        _metadata_raw = _get("metadata", ABSENT)
+        _metadata_raw = _get("metadata", _absent)
         metadata: Metadata | None
-        if _metadata_raw is ABSENT:
+        if _metadata_raw is _absent:
             metadata = None
         elif _metadata_raw is None:
             metadata = None
@@ -150,14 +151,14 @@ class Category:
             except (TypeError, ValueError, AttributeError, KeyError):
                 metadata = _metadata_raw
 
-        title = _get("title", ABSENT)
-        if title is ABSENT:
+        title = _get("title", _absent)
+        if title is _absent:
             title = None
         elif title is None:
             _nulls += ("title",)
 
-        weight = _get("weight", ABSENT)
-        if weight is ABSENT:
+        weight = _get("weight", _absent)
+        if weight is _absent:
             weight = None
         elif weight is None:
             _nulls += ("weight",)

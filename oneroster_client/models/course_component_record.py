@@ -165,6 +165,7 @@ class CourseComponentRecord:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build the record from the provider's JSON object (see the module's notes on what is tolerated)."""
         _get = src_dict.get
+        _absent = ABSENT  # a local: read twice per field, faster than the module global
         _nulls: tuple[str, ...] = ()
         try:
             sourced_id = src_dict["sourcedId"]
@@ -175,9 +176,9 @@ class CourseComponentRecord:
                 f"CourseComponentRecord.sourcedId must be a str, got {type(sourced_id).__name__}"
             )
 
-        _status_raw = _get("status", ABSENT)
+        _status_raw = _get("status", _absent)
         status: StatusEnum | str | None
-        if _status_raw is ABSENT:
+        if _status_raw is _absent:
             status = None
         elif _status_raw is None:
             status = None
@@ -189,9 +190,9 @@ class CourseComponentRecord:
             except (TypeError, ValueError, AttributeError, KeyError):
                 status = _status_raw
 
-        _date_last_modified_raw = _get("dateLastModified", ABSENT)
+        _date_last_modified_raw = _get("dateLastModified", _absent)
         date_last_modified: datetime.datetime | None
-        if _date_last_modified_raw is ABSENT:
+        if _date_last_modified_raw is _absent:
             date_last_modified = None
         elif _date_last_modified_raw is None:
             date_last_modified = None
@@ -199,9 +200,9 @@ class CourseComponentRecord:
         else:
             date_last_modified = parse_datetime(_date_last_modified_raw)
 
-        _metadata_raw = _get("metadata", ABSENT)
+        _metadata_raw = _get("metadata", _absent)
         metadata: Metadata | None
-        if _metadata_raw is ABSENT:
+        if _metadata_raw is _absent:
             metadata = None
         elif _metadata_raw is None:
             metadata = None
@@ -213,9 +214,9 @@ class CourseComponentRecord:
             except (TypeError, ValueError, AttributeError, KeyError):
                 metadata = _metadata_raw
 
-        _course_raw = _get("course", ABSENT)
+        _course_raw = _get("course", _absent)
         course: GUIDRef | None
-        if _course_raw is ABSENT:
+        if _course_raw is _absent:
             course = None
         elif _course_raw is None:
             course = None
@@ -223,9 +224,9 @@ class CourseComponentRecord:
         else:
             course = GUIDRef.from_dict(_course_raw)
 
-        _course_component_raw = _get("courseComponent", ABSENT)
+        _course_component_raw = _get("courseComponent", _absent)
         course_component: GUIDRef | None
-        if _course_component_raw is ABSENT:
+        if _course_component_raw is _absent:
             course_component = None
         elif _course_component_raw is None:
             course_component = None
@@ -237,9 +238,9 @@ class CourseComponentRecord:
             except (TypeError, ValueError, AttributeError, KeyError):
                 course_component = _course_component_raw
 
-        _parent_raw = _get("parent", ABSENT)
+        _parent_raw = _get("parent", _absent)
         parent: GUIDRef | None
-        if _parent_raw is ABSENT:
+        if _parent_raw is _absent:
             parent = None
         elif _parent_raw is None:
             parent = None
@@ -251,21 +252,21 @@ class CourseComponentRecord:
             except (TypeError, ValueError, AttributeError, KeyError):
                 parent = _parent_raw
 
-        title = _get("title", ABSENT)
-        if title is ABSENT:
+        title = _get("title", _absent)
+        if title is _absent:
             title = None
         elif title is None:
             _nulls += ("title",)
 
-        sort_order = _get("sortOrder", ABSENT)
-        if sort_order is ABSENT:
+        sort_order = _get("sortOrder", _absent)
+        if sort_order is _absent:
             sort_order = None
         elif sort_order is None:
             _nulls += ("sortOrder",)
 
-        _prerequisites_raw = _get("prerequisites", ABSENT)
+        _prerequisites_raw = _get("prerequisites", _absent)
         prerequisites: list[str] | None
-        if _prerequisites_raw is ABSENT:
+        if _prerequisites_raw is _absent:
             prerequisites = None
         elif _prerequisites_raw is None:
             prerequisites = None
@@ -281,14 +282,14 @@ class CourseComponentRecord:
             else:
                 prerequisites = _prerequisites_raw
 
-        prerequisite_criteria = _get("prerequisiteCriteria", ABSENT)
-        if prerequisite_criteria is ABSENT:
+        prerequisite_criteria = _get("prerequisiteCriteria", _absent)
+        if prerequisite_criteria is _absent:
             prerequisite_criteria = None
         elif prerequisite_criteria is None:
             _nulls += ("prerequisiteCriteria",)
 
-        unlock_date = _get("unlockDate", ABSENT)
-        if unlock_date is ABSENT:
+        unlock_date = _get("unlockDate", _absent)
+        if unlock_date is _absent:
             unlock_date = None
         elif unlock_date is None:
             _nulls += ("unlockDate",)

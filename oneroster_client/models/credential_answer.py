@@ -66,21 +66,22 @@ class CredentialAnswer:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build the record from the provider's JSON object (see the module's notes on what is tolerated)."""
         _get = src_dict.get
+        _absent = ABSENT  # a local: read twice per field, faster than the module global
         _nulls: tuple[str, ...] = ()
-        user_profile_id = _get("userProfileId", ABSENT)
-        if user_profile_id is ABSENT:
+        user_profile_id = _get("userProfileId", _absent)
+        if user_profile_id is _absent:
             user_profile_id = None
         elif user_profile_id is None:
             _nulls += ("userProfileId",)
 
-        credential_id = _get("credentialId", ABSENT)
-        if credential_id is ABSENT:
+        credential_id = _get("credentialId", _absent)
+        if credential_id is _absent:
             credential_id = None
         elif credential_id is None:
             _nulls += ("credentialId",)
 
-        message = _get("message", ABSENT)
-        if message is ABSENT:
+        message = _get("message", _absent)
+        if message is _absent:
             message = None
         elif message is None:
             _nulls += ("message",)

@@ -57,15 +57,16 @@ class GUIDPair:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build the record from the provider's JSON object (see the module's notes on what is tolerated)."""
         _get = src_dict.get
+        _absent = ABSENT  # a local: read twice per field, faster than the module global
         _nulls: tuple[str, ...] = ()
-        supplied_sourced_id = _get("suppliedSourcedId", ABSENT)
-        if supplied_sourced_id is ABSENT:
+        supplied_sourced_id = _get("suppliedSourcedId", _absent)
+        if supplied_sourced_id is _absent:
             supplied_sourced_id = None
         elif supplied_sourced_id is None:
             _nulls += ("suppliedSourcedId",)
 
-        allocated_sourced_id = _get("allocatedSourcedId", ABSENT)
-        if allocated_sourced_id is ABSENT:
+        allocated_sourced_id = _get("allocatedSourcedId", _absent)
+        if allocated_sourced_id is _absent:
             allocated_sourced_id = None
         elif allocated_sourced_id is None:
             _nulls += ("allocatedSourcedId",)

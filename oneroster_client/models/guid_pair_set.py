@@ -59,10 +59,11 @@ class GUIDPairSet:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build the record from the provider's JSON object (see the module's notes on what is tolerated)."""
         _get = src_dict.get
+        _absent = ABSENT  # a local: read twice per field, faster than the module global
         _nulls: tuple[str, ...] = ()
-        _sourced_id_pairs_raw = _get("sourcedIdPairs", ABSENT)
+        _sourced_id_pairs_raw = _get("sourcedIdPairs", _absent)
         sourced_id_pairs: GUIDPair | list[GUIDPair] | None
-        if _sourced_id_pairs_raw is ABSENT:
+        if _sourced_id_pairs_raw is _absent:
             sourced_id_pairs = None
         elif _sourced_id_pairs_raw is None:
             sourced_id_pairs = None

@@ -69,22 +69,23 @@ class GUIDRef:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build the record from the provider's JSON object (see the module's notes on what is tolerated)."""
         _get = src_dict.get
+        _absent = ABSENT  # a local: read twice per field, faster than the module global
         _nulls: tuple[str, ...] = ()
-        href = _get("href", ABSENT)
-        if href is ABSENT:
+        href = _get("href", _absent)
+        if href is _absent:
             href = None
         elif href is None:
             _nulls += ("href",)
 
-        sourced_id = _get("sourcedId", ABSENT)
-        if sourced_id is ABSENT:
+        sourced_id = _get("sourcedId", _absent)
+        if sourced_id is _absent:
             sourced_id = None
         elif sourced_id is None:
             _nulls += ("sourcedId",)
 
-        _type__raw = _get("type", ABSENT)
+        _type__raw = _get("type", _absent)
         type_: GUIDRefType | str | None
-        if _type__raw is ABSENT:
+        if _type__raw is _absent:
             type_ = None
         elif _type__raw is None:
             type_ = None

@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..models.code_minor_value import CodeMinorValue
 from ..types import (
+    ABSENT,
     MissingField,
     present_repr,
 )
@@ -54,6 +55,7 @@ class ImsxCodeMinorField:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build the record from the provider's JSON object (see the module's notes on what is tolerated)."""
         _get = src_dict.get
+        _absent = ABSENT  # a local: read twice per field, faster than the module global
         _nulls: tuple[str, ...] = ()
         try:
             imsx_code_minor_field_name = src_dict["imsx_codeMinorFieldName"]

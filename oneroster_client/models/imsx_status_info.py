@@ -86,6 +86,7 @@ class ImsxStatusInfo:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build the record from the provider's JSON object (see the module's notes on what is tolerated)."""
         _get = src_dict.get
+        _absent = ABSENT  # a local: read twice per field, faster than the module global
         _nulls: tuple[str, ...] = ()
         try:
             _imsx_code_major_raw = src_dict["imsx_codeMajor"]
@@ -109,15 +110,15 @@ class ImsxStatusInfo:
         except (TypeError, ValueError, AttributeError, KeyError):
             imsx_severity = _imsx_severity_raw
 
-        imsx_description = _get("imsx_description", ABSENT)
-        if imsx_description is ABSENT:
+        imsx_description = _get("imsx_description", _absent)
+        if imsx_description is _absent:
             imsx_description = None
         elif imsx_description is None:
             _nulls += ("imsx_description",)
 
-        _imsx_code_minor_raw = _get("imsx_CodeMinor", ABSENT)
+        _imsx_code_minor_raw = _get("imsx_CodeMinor", _absent)
         imsx_code_minor: ImsxCodeMinor | None
-        if _imsx_code_minor_raw is ABSENT:
+        if _imsx_code_minor_raw is _absent:
             imsx_code_minor = None
         elif _imsx_code_minor_raw is None:
             imsx_code_minor = None

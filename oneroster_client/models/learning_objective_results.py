@@ -66,21 +66,22 @@ class LearningObjectiveResults:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build the record from the provider's JSON object (see the module's notes on what is tolerated)."""
         _get = src_dict.get
+        _absent = ABSENT  # a local: read twice per field, faster than the module global
         _nulls: tuple[str, ...] = ()
-        learning_objective_id = _get("learningObjectiveId", ABSENT)
-        if learning_objective_id is ABSENT:
+        learning_objective_id = _get("learningObjectiveId", _absent)
+        if learning_objective_id is _absent:
             learning_objective_id = None
         elif learning_objective_id is None:
             _nulls += ("learningObjectiveId",)
 
-        score = _get("score", ABSENT)
-        if score is ABSENT:
+        score = _get("score", _absent)
+        if score is _absent:
             score = None
         elif score is None:
             _nulls += ("score",)
 
-        text_score = _get("textScore", ABSENT)
-        if text_score is ABSENT:
+        text_score = _get("textScore", _absent)
+        if text_score is _absent:
             text_score = None
         elif text_score is None:
             _nulls += ("textScore",)

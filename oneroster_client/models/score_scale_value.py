@@ -57,15 +57,16 @@ class ScoreScaleValue:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build the record from the provider's JSON object (see the module's notes on what is tolerated)."""
         _get = src_dict.get
+        _absent = ABSENT  # a local: read twice per field, faster than the module global
         _nulls: tuple[str, ...] = ()
-        item_value_lhs = _get("itemValueLHS", ABSENT)
-        if item_value_lhs is ABSENT:
+        item_value_lhs = _get("itemValueLHS", _absent)
+        if item_value_lhs is _absent:
             item_value_lhs = None
         elif item_value_lhs is None:
             _nulls += ("itemValueLHS",)
 
-        item_value_rhs = _get("itemValueRHS", ABSENT)
-        if item_value_rhs is ABSENT:
+        item_value_rhs = _get("itemValueRHS", _absent)
+        if item_value_rhs is _absent:
             item_value_rhs = None
         elif item_value_rhs is None:
             _nulls += ("itemValueRHS",)

@@ -7,6 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
+    ABSENT,
     MissingField,
     present_repr,
 )
@@ -46,6 +47,7 @@ class SingleUser:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build the record from the provider's JSON object (see the module's notes on what is tolerated)."""
         _get = src_dict.get
+        _absent = ABSENT  # a local: read twice per field, faster than the module global
         _nulls: tuple[str, ...] = ()
         try:
             _user_raw = src_dict["user"]

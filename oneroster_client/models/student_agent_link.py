@@ -61,10 +61,11 @@ class StudentAgentLink:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build the record from the provider's JSON object (see the module's notes on what is tolerated)."""
         _get = src_dict.get
+        _absent = ABSENT  # a local: read twice per field, faster than the module global
         _nulls: tuple[str, ...] = ()
-        _user_raw = _get("user", ABSENT)
+        _user_raw = _get("user", _absent)
         user: GUIDRef | None
-        if _user_raw is ABSENT:
+        if _user_raw is _absent:
             user = None
         elif _user_raw is None:
             user = None
@@ -72,8 +73,8 @@ class StudentAgentLink:
         else:
             user = GUIDRef.from_dict(_user_raw)
 
-        relationship_type = _get("relationshipType", ABSENT)
-        if relationship_type is ABSENT:
+        relationship_type = _get("relationshipType", _absent)
+        if relationship_type is _absent:
             relationship_type = None
         elif relationship_type is None:
             _nulls += ("relationshipType",)

@@ -104,40 +104,41 @@ class UserProfile:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build the record from the provider's JSON object (see the module's notes on what is tolerated)."""
         _get = src_dict.get
+        _absent = ABSENT  # a local: read twice per field, faster than the module global
         _nulls: tuple[str, ...] = ()
-        profile_id = _get("profileId", ABSENT)
-        if profile_id is ABSENT:
+        profile_id = _get("profileId", _absent)
+        if profile_id is _absent:
             profile_id = None
         elif profile_id is None:
             _nulls += ("profileId",)
 
-        profile_type = _get("profileType", ABSENT)
-        if profile_type is ABSENT:
+        profile_type = _get("profileType", _absent)
+        if profile_type is _absent:
             profile_type = None
         elif profile_type is None:
             _nulls += ("profileType",)
 
-        vendor_id = _get("vendorId", ABSENT)
-        if vendor_id is ABSENT:
+        vendor_id = _get("vendorId", _absent)
+        if vendor_id is _absent:
             vendor_id = None
         elif vendor_id is None:
             _nulls += ("vendorId",)
 
-        application_id = _get("applicationId", ABSENT)
-        if application_id is ABSENT:
+        application_id = _get("applicationId", _absent)
+        if application_id is _absent:
             application_id = None
         elif application_id is None:
             _nulls += ("applicationId",)
 
-        description = _get("description", ABSENT)
-        if description is ABSENT:
+        description = _get("description", _absent)
+        if description is _absent:
             description = None
         elif description is None:
             _nulls += ("description",)
 
-        _credentials_raw = _get("credentials", ABSENT)
+        _credentials_raw = _get("credentials", _absent)
         credentials: list[Credential] | None
-        if _credentials_raw is ABSENT:
+        if _credentials_raw is _absent:
             credentials = None
         elif _credentials_raw is None:
             credentials = None
