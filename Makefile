@@ -1,5 +1,6 @@
 # oneroster-client: the developer's commands. On a fresh clone, `make demo` runs the main job against
-# the local sandbox and `make test` runs everything CI runs; both install what they need first.
+# the local sandbox and `make test` runs everything CI runs. Every target that runs a tool from .venv
+# installs it first (and again only when pyproject.toml changes).
 PYTHON ?= python3
 VENV   ?= .venv
 BIN     = $(VENV)/bin
@@ -30,22 +31,22 @@ sandbox: $(VENV)/.installed  ## serve the sandbox on http://127.0.0.1:8000 until
 bench: $(VENV)/.installed  ## speed, memory, connection and token figures beside their baselines -> bench/results.md
 	$(BIN)/python bench/run.py
 
-generate:  ## regenerate oneroster_client/ from the spec
+generate: $(VENV)/.installed  ## regenerate oneroster_client/ from the spec
 	PATH="$(abspath $(BIN)):$$PATH" $(BIN)/openapi-python-client generate $(GEN_ARGS) --output-path oneroster_client
 	$(BIN)/python -c "import sys; sys.path.insert(0, 'tools'); import generation; generation.INDEX.write_text(generation.operation_index_text())"
 	$(BIN)/python tools/provenance.py > openapi/GENERATED.md
 
-check-generated:  ## regenerate into a temp dir and fail on any difference from the committed code
+check-generated: $(VENV)/.installed  ## regenerate into a temp dir and fail on any difference from the committed code
 	PATH="$(abspath $(BIN)):$$PATH" $(BIN)/python tools/check_generated.py
 
-validate-spec:
+validate-spec: $(VENV)/.installed  ## the spec is a valid OpenAPI 3.1 document
 	$(BIN)/openapi-spec-validator $(SPEC)
 
-lint:
+lint: $(VENV)/.installed  ## ruff check and ruff format --check
 	$(BIN)/ruff check wrappers tests tools examples bench
 	$(BIN)/ruff format --check wrappers tests tools examples bench
 
-typecheck:
+typecheck: $(VENV)/.installed  ## mypy --strict on the wrapper and the generated package (user code: tests/docs)
 	$(BIN)/mypy --strict wrappers/oneroster
 	$(BIN)/mypy --strict oneroster_client
 
@@ -57,8 +58,8 @@ test: install validate-spec check-generated lint typecheck  ## everything CI run
 record: $(VENV)/.installed  ## re-record tests/cassettes: a fresh sandbox, or the provider named by ONEROSTER_*
 	$(BIN)/pytest -q -p no:cacheprovider tests/integration --record-mode=rewrite
 
-unit:
+unit: $(VENV)/.installed  ## the unit tests only
 	$(BIN)/pytest -q tests/unit
 
-clean:
+clean:  ## remove .venv and the caches
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

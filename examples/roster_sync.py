@@ -34,7 +34,7 @@ def main() -> int:
                 classes += 1
                 for student in client.classes(klass.sourced_id).students.stream(fields=["sourcedId"]):
                     students.add(student.sourced_id)
-            report.append((school.name, classes, len(students)))
+            report.append((school.name or school.sourced_id, classes, len(students)))
 
         first_school = schools[0]
         klass = client.schools(first_school.sourced_id).classes.first(sort="title")

@@ -2,24 +2,28 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.academic_session_type import AcademicSessionType
 from ..models.status_enum import StatusEnum
-from ..types import UNSET, Unset
+from ..types import (
+    ABSENT,
+    MissingField,
+    parse_date,
+    parse_datetime,
+    present_repr,
+    wire_datetime,
+)
 
 if TYPE_CHECKING:
     from ..models.guid_ref import GUIDRef
     from ..models.metadata import Metadata
 
 
-T = TypeVar("T", bound="AcademicSession")
-
-
-# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+# The keys from_dict reads; any other key goes to additional_properties.
 _KNOWN_KEYS = frozenset(
     {
         "sourcedId",
@@ -35,275 +39,282 @@ _KNOWN_KEYS = frozenset(
         "schoolYear",
     }
 )
+_FIELDS = (
+    "sourced_id",
+    "status",
+    "date_last_modified",
+    "metadata",
+    "title",
+    "start_date",
+    "end_date",
+    "type_",
+    "parent",
+    "children",
+    "school_year",
+)
 
 
 @_attrs_define
 class AcademicSession:
-    sourced_id: str | Unset = UNSET
-    status: StatusEnum | str | Unset = UNSET
-    date_last_modified: datetime.datetime | Unset = UNSET
-    metadata: Metadata | None | Unset = UNSET
-    title: str | Unset = UNSET
-    start_date: datetime.date | datetime.datetime | str | Unset = UNSET
-    end_date: datetime.date | datetime.datetime | str | Unset = UNSET
-    type_: AcademicSessionType | str | Unset = UNSET
-    parent: GUIDRef | None | Unset = UNSET
-    children: list[GUIDRef] | None | Unset = UNSET
-    school_year: str | Unset = UNSET
+    sourced_id: str
+
+    status: StatusEnum | str | None = None
+
+    date_last_modified: datetime.datetime | None = None
+
+    metadata: Metadata | None = None
+
+    title: str | None = None
+
+    start_date: datetime.date | datetime.datetime | str | None = None
+
+    end_date: datetime.date | datetime.datetime | str | None = None
+
+    type_: AcademicSessionType | str | None = None
+
+    parent: GUIDRef | None = None
+
+    children: list[GUIDRef] | None = None
+
+    school_year: str | None = None
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """Keys the schema does not name (vendor fields), as the provider sent them."""
+    _nulls: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False, repr=False)
+
+    def __repr__(self) -> str:
+        return present_repr(self, _FIELDS)
 
     def to_dict(self) -> dict[str, Any]:
-        sourced_id = self.sourced_id
-
-        status: str | Unset
-        if isinstance(self.status, Unset):
-            status = UNSET
-        elif isinstance(self.status, StatusEnum):
-            status = self.status.value
-        else:
-            status = self.status
-
-        date_last_modified: str | Unset = UNSET
-        if not isinstance(self.date_last_modified, Unset):
-            date_last_modified = self.date_last_modified.isoformat()
-
-        metadata: dict[str, Any] | None | Unset
-        if isinstance(self.metadata, Unset):
-            metadata = UNSET
-        elif isinstance(self.metadata, Metadata):
-            metadata = self.metadata.to_dict()
-        else:
-            metadata = self.metadata
-
+        """The record as JSON: what the provider sent, with the changes made since (None fields left out)."""
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        nulls = self._nulls
+        field_dict["sourcedId"] = self.sourced_id
+        status = self.status
+        if status is not None:
+            field_dict["status"] = (
+                status.value if isinstance(status, StatusEnum) else status
+            )
+        elif "status" in nulls:
+            field_dict["status"] = None
+        date_last_modified = self.date_last_modified
+        if date_last_modified is not None:
+            field_dict["dateLastModified"] = wire_datetime(date_last_modified)
+        elif "dateLastModified" in nulls:
+            field_dict["dateLastModified"] = None
+        metadata = self.metadata
+        if metadata is not None:
+            field_dict["metadata"] = (
+                metadata.to_dict() if isinstance(metadata, Metadata) else metadata
+            )
+        elif "metadata" in nulls:
+            field_dict["metadata"] = None
         title = self.title
-
-        start_date: str | Unset
-        if isinstance(self.start_date, Unset):
-            start_date = UNSET
-        elif isinstance(self.start_date, datetime.date) or isinstance(
-            self.start_date, datetime.datetime
-        ):
-            start_date = self.start_date.isoformat()
-        else:
-            start_date = self.start_date
-
-        end_date: str | Unset
-        if isinstance(self.end_date, Unset):
-            end_date = UNSET
-        elif isinstance(self.end_date, datetime.date) or isinstance(
-            self.end_date, datetime.datetime
-        ):
-            end_date = self.end_date.isoformat()
-        else:
-            end_date = self.end_date
-
-        type_: str | Unset
-        if isinstance(self.type_, Unset):
-            type_ = UNSET
-        elif isinstance(self.type_, AcademicSessionType):
-            type_ = self.type_.value
-        else:
-            type_ = self.type_
-
-        parent: dict[str, Any] | None | Unset
-        if isinstance(self.parent, Unset):
-            parent = UNSET
-        elif isinstance(self.parent, GUIDRef):
-            parent = self.parent.to_dict()
-        else:
-            parent = self.parent
-
-        children: list[dict[str, Any]] | None | Unset
-        if isinstance(self.children, Unset):
-            children = UNSET
-        elif isinstance(self.children, list):
-            children = []
-            for children_type_0_item_data in self.children:
-                children_type_0_item = children_type_0_item_data.to_dict()
-                children.append(children_type_0_item)
-
-        else:
-            children = self.children
-
-        school_year = self.school_year
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if sourced_id is not UNSET:
-            field_dict["sourcedId"] = sourced_id
-        if status is not UNSET:
-            field_dict["status"] = status
-        if date_last_modified is not UNSET:
-            field_dict["dateLastModified"] = date_last_modified
-        if metadata is not UNSET:
-            field_dict["metadata"] = metadata
-        if title is not UNSET:
+        if title is not None:
             field_dict["title"] = title
-        if start_date is not UNSET:
-            field_dict["startDate"] = start_date
-        if end_date is not UNSET:
-            field_dict["endDate"] = end_date
-        if type_ is not UNSET:
-            field_dict["type"] = type_
-        if parent is not UNSET:
-            field_dict["parent"] = parent
-        if children is not UNSET:
-            field_dict["children"] = children
-        if school_year is not UNSET:
+        elif "title" in nulls:
+            field_dict["title"] = None
+        start_date = self.start_date
+        if start_date is not None:
+            field_dict["startDate"] = (
+                wire_datetime(start_date)
+                if isinstance(start_date, datetime.datetime)
+                else start_date.isoformat()
+                if isinstance(start_date, datetime.date)
+                else start_date
+            )
+        elif "startDate" in nulls:
+            field_dict["startDate"] = None
+        end_date = self.end_date
+        if end_date is not None:
+            field_dict["endDate"] = (
+                wire_datetime(end_date)
+                if isinstance(end_date, datetime.datetime)
+                else end_date.isoformat()
+                if isinstance(end_date, datetime.date)
+                else end_date
+            )
+        elif "endDate" in nulls:
+            field_dict["endDate"] = None
+        type_ = self.type_
+        if type_ is not None:
+            field_dict["type"] = (
+                type_.value if isinstance(type_, AcademicSessionType) else type_
+            )
+        elif "type" in nulls:
+            field_dict["type"] = None
+        parent = self.parent
+        if parent is not None:
+            field_dict["parent"] = (
+                parent.to_dict() if isinstance(parent, GUIDRef) else parent
+            )
+        elif "parent" in nulls:
+            field_dict["parent"] = None
+        children = self.children
+        if children is not None:
+            field_dict["children"] = (
+                [
+                    (_item0.to_dict() if isinstance(_item0, GUIDRef) else _item0)
+                    for _item0 in children
+                ]
+                if isinstance(children, list)
+                else children
+            )
+        elif "children" in nulls:
+            field_dict["children"] = None
+        school_year = self.school_year
+        if school_year is not None:
             field_dict["schoolYear"] = school_year
-
+        elif "schoolYear" in nulls:
+            field_dict["schoolYear"] = None
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build the record from the provider's JSON object (see the module's notes on what is tolerated)."""
         _get = src_dict.get
-        sourced_id = _get("sourcedId", UNSET)
+        _absent = ABSENT  # a local: read twice per field, faster than the module global
+        _nulls: tuple[str, ...] = ()
+        try:
+            sourced_id = src_dict["sourcedId"]
+        except KeyError:
+            raise MissingField("AcademicSession", "sourcedId") from None
+        if not isinstance(sourced_id, str):
+            raise TypeError(
+                f"AcademicSession.sourcedId must be a str, got {type(sourced_id).__name__}"
+            )
 
-        _status_raw = _get("status", UNSET)
-        status: StatusEnum | str | Unset
-        if isinstance(_status_raw, str):
+        _status_raw = _get("status", _absent)
+        status: StatusEnum | str | None
+        if _status_raw is _absent:
+            status = None
+        elif _status_raw is None:
+            status = None
+            _nulls += ("status",)
+        else:
             try:
-                componentsschemas_status_type_0 = _BY_VALUE_StatusEnum[_status_raw]
+                status = _BY_VALUE_StatusEnum[_status_raw]
 
-                status = componentsschemas_status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                status = cast(StatusEnum | str | Unset, cast(object, _status_raw))
-        else:
-            status = _status_raw
+                status = _status_raw
 
-        _date_last_modified = _get("dateLastModified", UNSET)
-        date_last_modified: datetime.datetime | Unset
-        if isinstance(_date_last_modified, Unset):
-            date_last_modified = UNSET
+        _date_last_modified_raw = _get("dateLastModified", _absent)
+        date_last_modified: datetime.datetime | None
+        if _date_last_modified_raw is _absent:
+            date_last_modified = None
+        elif _date_last_modified_raw is None:
+            date_last_modified = None
+            _nulls += ("dateLastModified",)
         else:
-            date_last_modified = datetime.datetime.fromisoformat(_date_last_modified)
+            date_last_modified = parse_datetime(_date_last_modified_raw)
 
-        _metadata_raw = _get("metadata", UNSET)
-        metadata: Metadata | None | Unset
-        if isinstance(_metadata_raw, dict):
+        _metadata_raw = _get("metadata", _absent)
+        metadata: Metadata | None
+        if _metadata_raw is _absent:
+            metadata = None
+        elif _metadata_raw is None:
+            metadata = None
+            _nulls += ("metadata",)
+        else:
             try:
-                metadata_type_0 = Metadata.from_dict(_metadata_raw)
+                metadata = Metadata.from_dict(_metadata_raw)
 
-                metadata = metadata_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                metadata = cast(Metadata | None | Unset, cast(object, _metadata_raw))
+                metadata = _metadata_raw
+
+        title = _get("title", _absent)
+        if title is _absent:
+            title = None
+        elif title is None:
+            _nulls += ("title",)
+
+        _start_date_raw = _get("startDate", _absent)
+        start_date: datetime.date | datetime.datetime | str | None
+        if _start_date_raw is _absent:
+            start_date = None
+        elif _start_date_raw is None:
+            start_date = None
+            _nulls += ("startDate",)
         else:
-            metadata = _metadata_raw
+            try:
+                start_date = parse_date(_start_date_raw)
 
-        title = _get("title", UNSET)
-
-        _start_date_raw = _get("startDate", UNSET)
-        start_date: datetime.date | datetime.datetime | str | Unset
-        if isinstance(_start_date_raw, Unset):
-            start_date = _start_date_raw
-        else:
-
-            def _parse_start_date(
-                data: object,
-            ) -> datetime.date | datetime.datetime | str | Unset:
-                if isinstance(data, Unset):
-                    return data
+            except (TypeError, ValueError, AttributeError, KeyError):
                 try:
-                    if not isinstance(data, str):
-                        raise TypeError()
-                    componentsschemas_date_value_type_0 = datetime.date.fromisoformat(
-                        data
-                    )
+                    start_date = parse_datetime(_start_date_raw)
 
-                    return componentsschemas_date_value_type_0
                 except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not isinstance(data, str):
-                        raise TypeError()
-                    componentsschemas_date_value_type_1 = (
-                        datetime.datetime.fromisoformat(data)
-                    )
+                    start_date = _start_date_raw
 
-                    return componentsschemas_date_value_type_1
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                return cast(datetime.date | datetime.datetime | str | Unset, data)
-
-            start_date = _parse_start_date(_start_date_raw)
-
-        _end_date_raw = _get("endDate", UNSET)
-        end_date: datetime.date | datetime.datetime | str | Unset
-        if isinstance(_end_date_raw, Unset):
-            end_date = _end_date_raw
+        _end_date_raw = _get("endDate", _absent)
+        end_date: datetime.date | datetime.datetime | str | None
+        if _end_date_raw is _absent:
+            end_date = None
+        elif _end_date_raw is None:
+            end_date = None
+            _nulls += ("endDate",)
         else:
-
-            def _parse_end_date(
-                data: object,
-            ) -> datetime.date | datetime.datetime | str | Unset:
-                if isinstance(data, Unset):
-                    return data
-                try:
-                    if not isinstance(data, str):
-                        raise TypeError()
-                    componentsschemas_date_value_type_0 = datetime.date.fromisoformat(
-                        data
-                    )
-
-                    return componentsschemas_date_value_type_0
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not isinstance(data, str):
-                        raise TypeError()
-                    componentsschemas_date_value_type_1 = (
-                        datetime.datetime.fromisoformat(data)
-                    )
-
-                    return componentsschemas_date_value_type_1
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                return cast(datetime.date | datetime.datetime | str | Unset, data)
-
-            end_date = _parse_end_date(_end_date_raw)
-
-        _type__raw = _get("type", UNSET)
-        type_: AcademicSessionType | str | Unset
-        if isinstance(_type__raw, str):
             try:
-                type_type_0 = _BY_VALUE_AcademicSessionType[_type__raw]
+                end_date = parse_date(_end_date_raw)
 
-                type_ = type_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                type_ = cast(
-                    AcademicSessionType | str | Unset, cast(object, _type__raw)
-                )
-        else:
-            type_ = _type__raw
+                try:
+                    end_date = parse_datetime(_end_date_raw)
 
-        _parent_raw = _get("parent", UNSET)
-        parent: GUIDRef | None | Unset
-        if isinstance(_parent_raw, dict):
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    end_date = _end_date_raw
+
+        _type__raw = _get("type", _absent)
+        type_: AcademicSessionType | str | None
+        if _type__raw is _absent:
+            type_ = None
+        elif _type__raw is None:
+            type_ = None
+            _nulls += ("type",)
+        else:
             try:
-                parent_type_0 = GUIDRef.from_dict(_parent_raw)
+                type_ = _BY_VALUE_AcademicSessionType[_type__raw]
 
-                parent = parent_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                parent = cast(GUIDRef | None | Unset, cast(object, _parent_raw))
-        else:
-            parent = _parent_raw
+                type_ = _type__raw
 
-        _children_raw = _get("children", UNSET)
-        children: list[GUIDRef] | None | Unset
-        if isinstance(_children_raw, list):
+        _parent_raw = _get("parent", _absent)
+        parent: GUIDRef | None
+        if _parent_raw is _absent:
+            parent = None
+        elif _parent_raw is None:
+            parent = None
+            _nulls += ("parent",)
+        else:
             try:
-                children_type_0 = [GUIDRef.from_dict(item) for item in _children_raw]
+                parent = GUIDRef.from_dict(_parent_raw)
 
-                children = children_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                children = cast(
-                    list[GUIDRef] | None | Unset, cast(object, _children_raw)
-                )
-        else:
-            children = _children_raw
+                parent = _parent_raw
 
-        school_year = _get("schoolYear", UNSET)
+        _children_raw = _get("children", _absent)
+        children: list[GUIDRef] | None
+        if _children_raw is _absent:
+            children = None
+        elif _children_raw is None:
+            children = None
+            _nulls += ("children",)
+        else:
+            if isinstance(_children_raw, list):
+                try:
+                    children = list(map(GUIDRef.from_dict, _children_raw))
+
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    children = cast(Any, _children_raw)
+
+            else:
+                children = _children_raw
+
+        school_year = _get("schoolYear", _absent)
+        if school_year is _absent:
+            school_year = None
+        elif school_year is None:
+            _nulls += ("schoolYear",)
 
         academic_session = cls.__new__(cls)
         academic_session.sourced_id = sourced_id
@@ -317,12 +328,13 @@ class AcademicSession:
         academic_session.parent = parent
         academic_session.children = children
         academic_session.school_year = school_year
-
+        academic_session._nulls = _nulls
         if _KNOWN_KEYS.issuperset(src_dict):
             academic_session.additional_properties = {}
-            return academic_session
-        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
-        academic_session.additional_properties = d
+        else:
+            academic_session.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
         return academic_session
 
     @property
@@ -342,14 +354,12 @@ class AcademicSession:
         return key in self.additional_properties
 
 
-# oneroster-client: imported once, after the class, instead of inside every from_dict/to_dict
-# call as the stock template does. Models refer to each other (in cycles, hence not at the top);
-# an import statement per call was the largest single cost of parsing a page of records.
+# Imported once, after the class, instead of inside every from_dict/to_dict call as the stock template
+# does. Models refer to each other (in cycles, hence not at the top).
 from ..models.guid_ref import GUIDRef
 from ..models.metadata import Metadata
 
-# oneroster-client: value -> member tables for from_dict, typed once here instead of a cast()
-# call per field per record.
+# value -> member tables for from_dict, typed once here instead of a cast() call per field per record.
 _BY_VALUE_StatusEnum = cast(dict[str, StatusEnum], StatusEnum._value2member_map_)
 _BY_VALUE_AcademicSessionType = cast(
     dict[str, AcademicSessionType], AcademicSessionType._value2member_map_

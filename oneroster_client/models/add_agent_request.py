@@ -1,53 +1,68 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="AddAgentRequest")
+from ..types import (
+    ABSENT,
+    MissingField,
+    present_repr,
+)
 
-
-# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+# The keys from_dict reads; any other key goes to additional_properties.
 _KNOWN_KEYS = frozenset(
     {
         "agentSourcedId",
     }
 )
+_FIELDS = ("agent_sourced_id",)
 
 
 @_attrs_define
 class AddAgentRequest:
     agent_sourced_id: str
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """Keys the schema does not name (vendor fields), as the provider sent them."""
+    _nulls: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False, repr=False)
+
+    def __repr__(self) -> str:
+        return present_repr(self, _FIELDS)
 
     def to_dict(self) -> dict[str, Any]:
-        agent_sourced_id = self.agent_sourced_id
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "agentSourcedId": agent_sourced_id,
-            }
-        )
-
+        """The record as JSON: what the provider sent, with the changes made since (None fields left out)."""
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        nulls = self._nulls
+        field_dict["agentSourcedId"] = self.agent_sourced_id
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build the record from the provider's JSON object (see the module's notes on what is tolerated)."""
         _get = src_dict.get
-        agent_sourced_id = src_dict["agentSourcedId"]
+        _absent = ABSENT  # a local: read twice per field, faster than the module global
+        _nulls: tuple[str, ...] = ()
+        try:
+            agent_sourced_id = src_dict["agentSourcedId"]
+        except KeyError:
+            raise MissingField("AddAgentRequest", "agentSourcedId") from None
+        if not isinstance(agent_sourced_id, str):
+            raise TypeError(
+                f"AddAgentRequest.agentSourcedId must be a str, got {type(agent_sourced_id).__name__}"
+            )
 
         add_agent_request = cls.__new__(cls)
         add_agent_request.agent_sourced_id = agent_sourced_id
-
+        add_agent_request._nulls = _nulls
         if _KNOWN_KEYS.issuperset(src_dict):
             add_agent_request.additional_properties = {}
-            return add_agent_request
-        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
-        add_agent_request.additional_properties = d
+        else:
+            add_agent_request.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
         return add_agent_request
 
     @property

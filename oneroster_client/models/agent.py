@@ -2,14 +2,20 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.status_enum import StatusEnum
 from ..models.true_false_enum import TrueFalseEnum
-from ..types import UNSET, Unset
+from ..types import (
+    ABSENT,
+    MissingField,
+    parse_datetime,
+    present_repr,
+    wire_datetime,
+)
 
 if TYPE_CHECKING:
     from ..models.guid_ref import GUIDRef
@@ -19,10 +25,7 @@ if TYPE_CHECKING:
     from ..models.user_profile import UserProfile
 
 
-T = TypeVar("T", bound="Agent")
-
-
-# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+# The keys from_dict reads; any other key goes to additional_properties.
 _KNOWN_KEYS = frozenset(
     {
         "sourcedId",
@@ -55,6 +58,36 @@ _KNOWN_KEYS = frozenset(
         "relationshipType",
     }
 )
+_FIELDS = (
+    "sourced_id",
+    "status",
+    "date_last_modified",
+    "metadata",
+    "user_master_identifier",
+    "username",
+    "user_ids",
+    "enabled_user",
+    "given_name",
+    "family_name",
+    "middle_name",
+    "preferred_first_name",
+    "preferred_middle_name",
+    "preferred_last_name",
+    "pronouns",
+    "roles",
+    "user_profiles",
+    "primary_org",
+    "identifier",
+    "email",
+    "sms",
+    "phone",
+    "agents",
+    "grades",
+    "password",
+    "resources",
+    "user",
+    "relationship_type",
+)
 
 
 @_attrs_define
@@ -65,471 +98,538 @@ class Agent:
 
     """
 
-    sourced_id: str | Unset = UNSET
-    status: StatusEnum | str | Unset = UNSET
-    date_last_modified: datetime.datetime | Unset = UNSET
-    metadata: Metadata | None | Unset = UNSET
-    user_master_identifier: None | str | Unset = UNSET
-    username: None | str | Unset = UNSET
-    user_ids: list[UserId] | None | Unset = UNSET
-    enabled_user: bool | str | TrueFalseEnum | Unset = UNSET
-    given_name: str | Unset = UNSET
-    family_name: str | Unset = UNSET
-    middle_name: None | str | Unset = UNSET
-    preferred_first_name: None | str | Unset = UNSET
-    preferred_middle_name: None | str | Unset = UNSET
-    preferred_last_name: None | str | Unset = UNSET
-    pronouns: None | str | Unset = UNSET
-    roles: list[RoleAssignment] | Unset = UNSET
-    user_profiles: list[UserProfile] | None | Unset = UNSET
-    primary_org: GUIDRef | None | Unset = UNSET
-    identifier: None | str | Unset = UNSET
-    email: None | str | Unset = UNSET
-    sms: None | str | Unset = UNSET
-    phone: None | str | Unset = UNSET
-    agents: list[GUIDRef] | None | Unset = UNSET
-    grades: list[str] | None | Unset = UNSET
-    password: None | str | Unset = UNSET
-    resources: list[GUIDRef] | None | Unset = UNSET
-    user: GUIDRef | None | Unset = UNSET
-    relationship_type: None | str | Unset = UNSET
+    sourced_id: str
+
+    status: StatusEnum | str | None = None
+
+    date_last_modified: datetime.datetime | None = None
+
+    metadata: Metadata | None = None
+
+    user_master_identifier: str | None = None
+
+    username: str | None = None
+
+    user_ids: list[UserId] | None = None
+
+    enabled_user: bool | str | TrueFalseEnum | None = None
+
+    given_name: str | None = None
+
+    family_name: str | None = None
+
+    middle_name: str | None = None
+
+    preferred_first_name: str | None = None
+
+    preferred_middle_name: str | None = None
+
+    preferred_last_name: str | None = None
+
+    pronouns: str | None = None
+
+    roles: list[RoleAssignment] | None = None
+
+    user_profiles: list[UserProfile] | None = None
+
+    primary_org: GUIDRef | None = None
+
+    identifier: str | None = None
+
+    email: str | None = None
+
+    sms: str | None = None
+
+    phone: str | None = None
+
+    agents: list[GUIDRef] | None = None
+
+    grades: list[str] | None = None
+
+    password: str | None = None
+
+    resources: list[GUIDRef] | None = None
+
+    user: GUIDRef | None = None
+
+    relationship_type: str | None = None
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """Keys the schema does not name (vendor fields), as the provider sent them."""
+    _nulls: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False, repr=False)
+
+    def __repr__(self) -> str:
+        return present_repr(self, _FIELDS)
 
     def to_dict(self) -> dict[str, Any]:
-        sourced_id = self.sourced_id
-
-        status: str | Unset
-        if isinstance(self.status, Unset):
-            status = UNSET
-        elif isinstance(self.status, StatusEnum):
-            status = self.status.value
-        else:
-            status = self.status
-
-        date_last_modified: str | Unset = UNSET
-        if not isinstance(self.date_last_modified, Unset):
-            date_last_modified = self.date_last_modified.isoformat()
-
-        metadata: dict[str, Any] | None | Unset
-        if isinstance(self.metadata, Unset):
-            metadata = UNSET
-        elif isinstance(self.metadata, Metadata):
-            metadata = self.metadata.to_dict()
-        else:
-            metadata = self.metadata
-
-        user_master_identifier: None | str | Unset
-        if isinstance(self.user_master_identifier, Unset):
-            user_master_identifier = UNSET
-        else:
-            user_master_identifier = self.user_master_identifier
-
-        username: None | str | Unset
-        if isinstance(self.username, Unset):
-            username = UNSET
-        else:
-            username = self.username
-
-        user_ids: list[dict[str, Any]] | None | Unset
-        if isinstance(self.user_ids, Unset):
-            user_ids = UNSET
-        elif isinstance(self.user_ids, list):
-            user_ids = []
-            for user_ids_type_0_item_data in self.user_ids:
-                user_ids_type_0_item = user_ids_type_0_item_data.to_dict()
-                user_ids.append(user_ids_type_0_item)
-
-        else:
-            user_ids = self.user_ids
-
-        enabled_user: bool | str | Unset
-        if isinstance(self.enabled_user, Unset):
-            enabled_user = UNSET
-        elif isinstance(self.enabled_user, TrueFalseEnum):
-            enabled_user = self.enabled_user.value
-        else:
-            enabled_user = self.enabled_user
-
-        given_name = self.given_name
-
-        family_name = self.family_name
-
-        middle_name: None | str | Unset
-        if isinstance(self.middle_name, Unset):
-            middle_name = UNSET
-        else:
-            middle_name = self.middle_name
-
-        preferred_first_name: None | str | Unset
-        if isinstance(self.preferred_first_name, Unset):
-            preferred_first_name = UNSET
-        else:
-            preferred_first_name = self.preferred_first_name
-
-        preferred_middle_name: None | str | Unset
-        if isinstance(self.preferred_middle_name, Unset):
-            preferred_middle_name = UNSET
-        else:
-            preferred_middle_name = self.preferred_middle_name
-
-        preferred_last_name: None | str | Unset
-        if isinstance(self.preferred_last_name, Unset):
-            preferred_last_name = UNSET
-        else:
-            preferred_last_name = self.preferred_last_name
-
-        pronouns: None | str | Unset
-        if isinstance(self.pronouns, Unset):
-            pronouns = UNSET
-        else:
-            pronouns = self.pronouns
-
-        roles: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.roles, Unset):
-            roles = []
-            for roles_item_data in self.roles:
-                roles_item = roles_item_data.to_dict()
-                roles.append(roles_item)
-
-        user_profiles: list[dict[str, Any]] | None | Unset
-        if isinstance(self.user_profiles, Unset):
-            user_profiles = UNSET
-        elif isinstance(self.user_profiles, list):
-            user_profiles = []
-            for user_profiles_type_0_item_data in self.user_profiles:
-                user_profiles_type_0_item = user_profiles_type_0_item_data.to_dict()
-                user_profiles.append(user_profiles_type_0_item)
-
-        else:
-            user_profiles = self.user_profiles
-
-        primary_org: dict[str, Any] | None | Unset
-        if isinstance(self.primary_org, Unset):
-            primary_org = UNSET
-        elif isinstance(self.primary_org, GUIDRef):
-            primary_org = self.primary_org.to_dict()
-        else:
-            primary_org = self.primary_org
-
-        identifier: None | str | Unset
-        if isinstance(self.identifier, Unset):
-            identifier = UNSET
-        else:
-            identifier = self.identifier
-
-        email: None | str | Unset
-        if isinstance(self.email, Unset):
-            email = UNSET
-        else:
-            email = self.email
-
-        sms: None | str | Unset
-        if isinstance(self.sms, Unset):
-            sms = UNSET
-        else:
-            sms = self.sms
-
-        phone: None | str | Unset
-        if isinstance(self.phone, Unset):
-            phone = UNSET
-        else:
-            phone = self.phone
-
-        agents: list[dict[str, Any]] | None | Unset
-        if isinstance(self.agents, Unset):
-            agents = UNSET
-        elif isinstance(self.agents, list):
-            agents = []
-            for agents_type_0_item_data in self.agents:
-                agents_type_0_item = agents_type_0_item_data.to_dict()
-                agents.append(agents_type_0_item)
-
-        else:
-            agents = self.agents
-
-        grades: list[str] | None | Unset
-        if isinstance(self.grades, Unset):
-            grades = UNSET
-        elif isinstance(self.grades, list):
-            grades = self.grades
-
-        else:
-            grades = self.grades
-
-        password: None | str | Unset
-        if isinstance(self.password, Unset):
-            password = UNSET
-        else:
-            password = self.password
-
-        resources: list[dict[str, Any]] | None | Unset
-        if isinstance(self.resources, Unset):
-            resources = UNSET
-        elif isinstance(self.resources, list):
-            resources = []
-            for resources_type_0_item_data in self.resources:
-                resources_type_0_item = resources_type_0_item_data.to_dict()
-                resources.append(resources_type_0_item)
-
-        else:
-            resources = self.resources
-
-        user: dict[str, Any] | None | Unset
-        if isinstance(self.user, Unset):
-            user = UNSET
-        elif isinstance(self.user, GUIDRef):
-            user = self.user.to_dict()
-        else:
-            user = self.user
-
-        relationship_type: None | str | Unset
-        if isinstance(self.relationship_type, Unset):
-            relationship_type = UNSET
-        else:
-            relationship_type = self.relationship_type
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if sourced_id is not UNSET:
-            field_dict["sourcedId"] = sourced_id
-        if status is not UNSET:
-            field_dict["status"] = status
-        if date_last_modified is not UNSET:
-            field_dict["dateLastModified"] = date_last_modified
-        if metadata is not UNSET:
-            field_dict["metadata"] = metadata
-        if user_master_identifier is not UNSET:
+        """The record as JSON: what the provider sent, with the changes made since (None fields left out)."""
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        nulls = self._nulls
+        field_dict["sourcedId"] = self.sourced_id
+        status = self.status
+        if status is not None:
+            field_dict["status"] = (
+                status.value if isinstance(status, StatusEnum) else status
+            )
+        elif "status" in nulls:
+            field_dict["status"] = None
+        date_last_modified = self.date_last_modified
+        if date_last_modified is not None:
+            field_dict["dateLastModified"] = wire_datetime(date_last_modified)
+        elif "dateLastModified" in nulls:
+            field_dict["dateLastModified"] = None
+        metadata = self.metadata
+        if metadata is not None:
+            field_dict["metadata"] = (
+                metadata.to_dict() if isinstance(metadata, Metadata) else metadata
+            )
+        elif "metadata" in nulls:
+            field_dict["metadata"] = None
+        user_master_identifier = self.user_master_identifier
+        if user_master_identifier is not None:
             field_dict["userMasterIdentifier"] = user_master_identifier
-        if username is not UNSET:
+        elif "userMasterIdentifier" in nulls:
+            field_dict["userMasterIdentifier"] = None
+        username = self.username
+        if username is not None:
             field_dict["username"] = username
-        if user_ids is not UNSET:
-            field_dict["userIds"] = user_ids
-        if enabled_user is not UNSET:
-            field_dict["enabledUser"] = enabled_user
-        if given_name is not UNSET:
+        elif "username" in nulls:
+            field_dict["username"] = None
+        user_ids = self.user_ids
+        if user_ids is not None:
+            field_dict["userIds"] = (
+                [
+                    (_item0.to_dict() if isinstance(_item0, UserId) else _item0)
+                    for _item0 in user_ids
+                ]
+                if isinstance(user_ids, list)
+                else user_ids
+            )
+        elif "userIds" in nulls:
+            field_dict["userIds"] = None
+        enabled_user = self.enabled_user
+        if enabled_user is not None:
+            field_dict["enabledUser"] = (
+                enabled_user.value
+                if isinstance(enabled_user, TrueFalseEnum)
+                else enabled_user
+            )
+        elif "enabledUser" in nulls:
+            field_dict["enabledUser"] = None
+        given_name = self.given_name
+        if given_name is not None:
             field_dict["givenName"] = given_name
-        if family_name is not UNSET:
+        elif "givenName" in nulls:
+            field_dict["givenName"] = None
+        family_name = self.family_name
+        if family_name is not None:
             field_dict["familyName"] = family_name
-        if middle_name is not UNSET:
+        elif "familyName" in nulls:
+            field_dict["familyName"] = None
+        middle_name = self.middle_name
+        if middle_name is not None:
             field_dict["middleName"] = middle_name
-        if preferred_first_name is not UNSET:
+        elif "middleName" in nulls:
+            field_dict["middleName"] = None
+        preferred_first_name = self.preferred_first_name
+        if preferred_first_name is not None:
             field_dict["preferredFirstName"] = preferred_first_name
-        if preferred_middle_name is not UNSET:
+        elif "preferredFirstName" in nulls:
+            field_dict["preferredFirstName"] = None
+        preferred_middle_name = self.preferred_middle_name
+        if preferred_middle_name is not None:
             field_dict["preferredMiddleName"] = preferred_middle_name
-        if preferred_last_name is not UNSET:
+        elif "preferredMiddleName" in nulls:
+            field_dict["preferredMiddleName"] = None
+        preferred_last_name = self.preferred_last_name
+        if preferred_last_name is not None:
             field_dict["preferredLastName"] = preferred_last_name
-        if pronouns is not UNSET:
+        elif "preferredLastName" in nulls:
+            field_dict["preferredLastName"] = None
+        pronouns = self.pronouns
+        if pronouns is not None:
             field_dict["pronouns"] = pronouns
-        if roles is not UNSET:
-            field_dict["roles"] = roles
-        if user_profiles is not UNSET:
-            field_dict["userProfiles"] = user_profiles
-        if primary_org is not UNSET:
-            field_dict["primaryOrg"] = primary_org
-        if identifier is not UNSET:
+        elif "pronouns" in nulls:
+            field_dict["pronouns"] = None
+        roles = self.roles
+        if roles is not None:
+            field_dict["roles"] = [
+                (_item0.to_dict() if isinstance(_item0, RoleAssignment) else _item0)
+                for _item0 in roles
+            ]
+        elif "roles" in nulls:
+            field_dict["roles"] = None
+        user_profiles = self.user_profiles
+        if user_profiles is not None:
+            field_dict["userProfiles"] = (
+                [
+                    (_item0.to_dict() if isinstance(_item0, UserProfile) else _item0)
+                    for _item0 in user_profiles
+                ]
+                if isinstance(user_profiles, list)
+                else user_profiles
+            )
+        elif "userProfiles" in nulls:
+            field_dict["userProfiles"] = None
+        primary_org = self.primary_org
+        if primary_org is not None:
+            field_dict["primaryOrg"] = (
+                primary_org.to_dict()
+                if isinstance(primary_org, GUIDRef)
+                else primary_org
+            )
+        elif "primaryOrg" in nulls:
+            field_dict["primaryOrg"] = None
+        identifier = self.identifier
+        if identifier is not None:
             field_dict["identifier"] = identifier
-        if email is not UNSET:
+        elif "identifier" in nulls:
+            field_dict["identifier"] = None
+        email = self.email
+        if email is not None:
             field_dict["email"] = email
-        if sms is not UNSET:
+        elif "email" in nulls:
+            field_dict["email"] = None
+        sms = self.sms
+        if sms is not None:
             field_dict["sms"] = sms
-        if phone is not UNSET:
+        elif "sms" in nulls:
+            field_dict["sms"] = None
+        phone = self.phone
+        if phone is not None:
             field_dict["phone"] = phone
-        if agents is not UNSET:
-            field_dict["agents"] = agents
-        if grades is not UNSET:
-            field_dict["grades"] = grades
-        if password is not UNSET:
+        elif "phone" in nulls:
+            field_dict["phone"] = None
+        agents = self.agents
+        if agents is not None:
+            field_dict["agents"] = (
+                [
+                    (_item0.to_dict() if isinstance(_item0, GUIDRef) else _item0)
+                    for _item0 in agents
+                ]
+                if isinstance(agents, list)
+                else agents
+            )
+        elif "agents" in nulls:
+            field_dict["agents"] = None
+        grades = self.grades
+        if grades is not None:
+            field_dict["grades"] = grades if isinstance(grades, list) else grades
+        elif "grades" in nulls:
+            field_dict["grades"] = None
+        password = self.password
+        if password is not None:
             field_dict["password"] = password
-        if resources is not UNSET:
-            field_dict["resources"] = resources
-        if user is not UNSET:
-            field_dict["user"] = user
-        if relationship_type is not UNSET:
+        elif "password" in nulls:
+            field_dict["password"] = None
+        resources = self.resources
+        if resources is not None:
+            field_dict["resources"] = (
+                [
+                    (_item0.to_dict() if isinstance(_item0, GUIDRef) else _item0)
+                    for _item0 in resources
+                ]
+                if isinstance(resources, list)
+                else resources
+            )
+        elif "resources" in nulls:
+            field_dict["resources"] = None
+        user = self.user
+        if user is not None:
+            field_dict["user"] = user.to_dict() if isinstance(user, GUIDRef) else user
+        elif "user" in nulls:
+            field_dict["user"] = None
+        relationship_type = self.relationship_type
+        if relationship_type is not None:
             field_dict["relationshipType"] = relationship_type
-
+        elif "relationshipType" in nulls:
+            field_dict["relationshipType"] = None
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build the record from the provider's JSON object (see the module's notes on what is tolerated)."""
         _get = src_dict.get
-        sourced_id = _get("sourcedId", UNSET)
+        _absent = ABSENT  # a local: read twice per field, faster than the module global
+        _nulls: tuple[str, ...] = ()
+        try:
+            sourced_id = src_dict["sourcedId"]
+        except KeyError:
+            raise MissingField("Agent", "sourcedId") from None
+        if not isinstance(sourced_id, str):
+            raise TypeError(
+                f"Agent.sourcedId must be a str, got {type(sourced_id).__name__}"
+            )
 
-        _status_raw = _get("status", UNSET)
-        status: StatusEnum | str | Unset
-        if isinstance(_status_raw, str):
+        _status_raw = _get("status", _absent)
+        status: StatusEnum | str | None
+        if _status_raw is _absent:
+            status = None
+        elif _status_raw is None:
+            status = None
+            _nulls += ("status",)
+        else:
             try:
-                componentsschemas_status_type_0 = _BY_VALUE_StatusEnum[_status_raw]
+                status = _BY_VALUE_StatusEnum[_status_raw]
 
-                status = componentsschemas_status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                status = cast(StatusEnum | str | Unset, cast(object, _status_raw))
-        else:
-            status = _status_raw
+                status = _status_raw
 
-        _date_last_modified = _get("dateLastModified", UNSET)
-        date_last_modified: datetime.datetime | Unset
-        if isinstance(_date_last_modified, Unset):
-            date_last_modified = UNSET
+        _date_last_modified_raw = _get("dateLastModified", _absent)
+        date_last_modified: datetime.datetime | None
+        if _date_last_modified_raw is _absent:
+            date_last_modified = None
+        elif _date_last_modified_raw is None:
+            date_last_modified = None
+            _nulls += ("dateLastModified",)
         else:
-            date_last_modified = datetime.datetime.fromisoformat(_date_last_modified)
+            date_last_modified = parse_datetime(_date_last_modified_raw)
 
-        _metadata_raw = _get("metadata", UNSET)
-        metadata: Metadata | None | Unset
-        if isinstance(_metadata_raw, dict):
+        _metadata_raw = _get("metadata", _absent)
+        metadata: Metadata | None
+        if _metadata_raw is _absent:
+            metadata = None
+        elif _metadata_raw is None:
+            metadata = None
+            _nulls += ("metadata",)
+        else:
             try:
-                metadata_type_0 = Metadata.from_dict(_metadata_raw)
+                metadata = Metadata.from_dict(_metadata_raw)
 
-                metadata = metadata_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                metadata = cast(Metadata | None | Unset, cast(object, _metadata_raw))
+                metadata = _metadata_raw
+
+        user_master_identifier = _get("userMasterIdentifier", _absent)
+        if user_master_identifier is _absent:
+            user_master_identifier = None
+        elif user_master_identifier is None:
+            _nulls += ("userMasterIdentifier",)
+
+        username = _get("username", _absent)
+        if username is _absent:
+            username = None
+        elif username is None:
+            _nulls += ("username",)
+
+        _user_ids_raw = _get("userIds", _absent)
+        user_ids: list[UserId] | None
+        if _user_ids_raw is _absent:
+            user_ids = None
+        elif _user_ids_raw is None:
+            user_ids = None
+            _nulls += ("userIds",)
         else:
-            metadata = _metadata_raw
+            if isinstance(_user_ids_raw, list):
+                try:
+                    user_ids = list(map(UserId.from_dict, _user_ids_raw))
 
-        user_master_identifier: None | str | Unset = _get("userMasterIdentifier", UNSET)
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    user_ids = cast(Any, _user_ids_raw)
 
-        username: None | str | Unset = _get("username", UNSET)
+            else:
+                user_ids = _user_ids_raw
 
-        _user_ids_raw = _get("userIds", UNSET)
-        user_ids: list[UserId] | None | Unset
-        if isinstance(_user_ids_raw, list):
+        _enabled_user_raw = _get("enabledUser", _absent)
+        enabled_user: bool | str | TrueFalseEnum | None
+        if _enabled_user_raw is _absent:
+            enabled_user = None
+        elif _enabled_user_raw is None:
+            enabled_user = None
+            _nulls += ("enabledUser",)
+        else:
             try:
-                user_ids_type_0 = [UserId.from_dict(item) for item in _user_ids_raw]
+                enabled_user = _BY_VALUE_TrueFalseEnum[_enabled_user_raw]
 
-                user_ids = user_ids_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                user_ids = cast(
-                    list[UserId] | None | Unset, cast(object, _user_ids_raw)
-                )
-        else:
-            user_ids = _user_ids_raw
+                enabled_user = _enabled_user_raw
 
-        _enabled_user_raw = _get("enabledUser", UNSET)
-        enabled_user: bool | str | TrueFalseEnum | Unset
-        if isinstance(_enabled_user_raw, str):
+        given_name = _get("givenName", _absent)
+        if given_name is _absent:
+            given_name = None
+        elif given_name is None:
+            _nulls += ("givenName",)
+
+        family_name = _get("familyName", _absent)
+        if family_name is _absent:
+            family_name = None
+        elif family_name is None:
+            _nulls += ("familyName",)
+
+        middle_name = _get("middleName", _absent)
+        if middle_name is _absent:
+            middle_name = None
+        elif middle_name is None:
+            _nulls += ("middleName",)
+
+        preferred_first_name = _get("preferredFirstName", _absent)
+        if preferred_first_name is _absent:
+            preferred_first_name = None
+        elif preferred_first_name is None:
+            _nulls += ("preferredFirstName",)
+
+        preferred_middle_name = _get("preferredMiddleName", _absent)
+        if preferred_middle_name is _absent:
+            preferred_middle_name = None
+        elif preferred_middle_name is None:
+            _nulls += ("preferredMiddleName",)
+
+        preferred_last_name = _get("preferredLastName", _absent)
+        if preferred_last_name is _absent:
+            preferred_last_name = None
+        elif preferred_last_name is None:
+            _nulls += ("preferredLastName",)
+
+        pronouns = _get("pronouns", _absent)
+        if pronouns is _absent:
+            pronouns = None
+        elif pronouns is None:
+            _nulls += ("pronouns",)
+
+        _roles_raw = _get("roles", _absent)
+        roles: list[RoleAssignment] | None
+        if _roles_raw is _absent:
+            roles = None
+        elif _roles_raw is None:
+            roles = None
+            _nulls += ("roles",)
+        else:
+            roles = list(map(RoleAssignment.from_dict, _roles_raw))
+
+        _user_profiles_raw = _get("userProfiles", _absent)
+        user_profiles: list[UserProfile] | None
+        if _user_profiles_raw is _absent:
+            user_profiles = None
+        elif _user_profiles_raw is None:
+            user_profiles = None
+            _nulls += ("userProfiles",)
+        else:
+            if isinstance(_user_profiles_raw, list):
+                try:
+                    user_profiles = list(map(UserProfile.from_dict, _user_profiles_raw))
+
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    user_profiles = cast(Any, _user_profiles_raw)
+
+            else:
+                user_profiles = _user_profiles_raw
+
+        _primary_org_raw = _get("primaryOrg", _absent)
+        primary_org: GUIDRef | None
+        if _primary_org_raw is _absent:
+            primary_org = None
+        elif _primary_org_raw is None:
+            primary_org = None
+            _nulls += ("primaryOrg",)
+        else:
             try:
-                componentsschemas_true_false_type_0 = _BY_VALUE_TrueFalseEnum[
-                    _enabled_user_raw
-                ]
+                primary_org = GUIDRef.from_dict(_primary_org_raw)
 
-                enabled_user = componentsschemas_true_false_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                enabled_user = cast(
-                    bool | str | TrueFalseEnum | Unset, cast(object, _enabled_user_raw)
-                )
+                primary_org = _primary_org_raw
+
+        identifier = _get("identifier", _absent)
+        if identifier is _absent:
+            identifier = None
+        elif identifier is None:
+            _nulls += ("identifier",)
+
+        email = _get("email", _absent)
+        if email is _absent:
+            email = None
+        elif email is None:
+            _nulls += ("email",)
+
+        sms = _get("sms", _absent)
+        if sms is _absent:
+            sms = None
+        elif sms is None:
+            _nulls += ("sms",)
+
+        phone = _get("phone", _absent)
+        if phone is _absent:
+            phone = None
+        elif phone is None:
+            _nulls += ("phone",)
+
+        _agents_raw = _get("agents", _absent)
+        agents: list[GUIDRef] | None
+        if _agents_raw is _absent:
+            agents = None
+        elif _agents_raw is None:
+            agents = None
+            _nulls += ("agents",)
         else:
-            enabled_user = _enabled_user_raw
+            if isinstance(_agents_raw, list):
+                try:
+                    agents = list(map(GUIDRef.from_dict, _agents_raw))
 
-        given_name = _get("givenName", UNSET)
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    agents = cast(Any, _agents_raw)
 
-        family_name = _get("familyName", UNSET)
+            else:
+                agents = _agents_raw
 
-        middle_name: None | str | Unset = _get("middleName", UNSET)
+        _grades_raw = _get("grades", _absent)
+        grades: list[str] | None
+        if _grades_raw is _absent:
+            grades = None
+        elif _grades_raw is None:
+            grades = None
+            _nulls += ("grades",)
+        else:
+            if isinstance(_grades_raw, list):
+                try:
+                    grades = _grades_raw
 
-        preferred_first_name: None | str | Unset = _get("preferredFirstName", UNSET)
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    grades = cast(Any, _grades_raw)
 
-        preferred_middle_name: None | str | Unset = _get("preferredMiddleName", UNSET)
+            else:
+                grades = _grades_raw
 
-        preferred_last_name: None | str | Unset = _get("preferredLastName", UNSET)
+        password = _get("password", _absent)
+        if password is _absent:
+            password = None
+        elif password is None:
+            _nulls += ("password",)
 
-        pronouns: None | str | Unset = _get("pronouns", UNSET)
+        _resources_raw = _get("resources", _absent)
+        resources: list[GUIDRef] | None
+        if _resources_raw is _absent:
+            resources = None
+        elif _resources_raw is None:
+            resources = None
+            _nulls += ("resources",)
+        else:
+            if isinstance(_resources_raw, list):
+                try:
+                    resources = list(map(GUIDRef.from_dict, _resources_raw))
 
-        _roles = _get("roles", UNSET)
-        roles: list[RoleAssignment] | Unset = UNSET
-        if _roles is not UNSET:
-            roles = [RoleAssignment.from_dict(item) for item in _roles]
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    resources = cast(Any, _resources_raw)
 
-        _user_profiles_raw = _get("userProfiles", UNSET)
-        user_profiles: list[UserProfile] | None | Unset
-        if isinstance(_user_profiles_raw, list):
+            else:
+                resources = _resources_raw
+
+        _user_raw = _get("user", _absent)
+        user: GUIDRef | None
+        if _user_raw is _absent:
+            user = None
+        elif _user_raw is None:
+            user = None
+            _nulls += ("user",)
+        else:
             try:
-                user_profiles_type_0 = [
-                    UserProfile.from_dict(item) for item in _user_profiles_raw
-                ]
+                user = GUIDRef.from_dict(_user_raw)
 
-                user_profiles = user_profiles_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                user_profiles = cast(
-                    list[UserProfile] | None | Unset, cast(object, _user_profiles_raw)
-                )
-        else:
-            user_profiles = _user_profiles_raw
+                user = _user_raw
 
-        _primary_org_raw = _get("primaryOrg", UNSET)
-        primary_org: GUIDRef | None | Unset
-        if isinstance(_primary_org_raw, dict):
-            try:
-                primary_org_type_0 = GUIDRef.from_dict(_primary_org_raw)
-
-                primary_org = primary_org_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                primary_org = cast(
-                    GUIDRef | None | Unset, cast(object, _primary_org_raw)
-                )
-        else:
-            primary_org = _primary_org_raw
-
-        identifier: None | str | Unset = _get("identifier", UNSET)
-
-        email: None | str | Unset = _get("email", UNSET)
-
-        sms: None | str | Unset = _get("sms", UNSET)
-
-        phone: None | str | Unset = _get("phone", UNSET)
-
-        _agents_raw = _get("agents", UNSET)
-        agents: list[GUIDRef] | None | Unset
-        if isinstance(_agents_raw, list):
-            try:
-                agents_type_0 = [GUIDRef.from_dict(item) for item in _agents_raw]
-
-                agents = agents_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                agents = cast(list[GUIDRef] | None | Unset, cast(object, _agents_raw))
-        else:
-            agents = _agents_raw
-
-        _grades_raw = _get("grades", UNSET)
-        grades: list[str] | None | Unset
-        if isinstance(_grades_raw, list):
-            try:
-                grades_type_0 = cast(list[str], _grades_raw)
-
-                grades = grades_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                grades = cast(list[str] | None | Unset, cast(object, _grades_raw))
-        else:
-            grades = _grades_raw
-
-        password: None | str | Unset = _get("password", UNSET)
-
-        _resources_raw = _get("resources", UNSET)
-        resources: list[GUIDRef] | None | Unset
-        if isinstance(_resources_raw, list):
-            try:
-                resources_type_0 = [GUIDRef.from_dict(item) for item in _resources_raw]
-
-                resources = resources_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                resources = cast(
-                    list[GUIDRef] | None | Unset, cast(object, _resources_raw)
-                )
-        else:
-            resources = _resources_raw
-
-        _user_raw = _get("user", UNSET)
-        user: GUIDRef | None | Unset
-        if isinstance(_user_raw, dict):
-            try:
-                user_type_0 = GUIDRef.from_dict(_user_raw)
-
-                user = user_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                user = cast(GUIDRef | None | Unset, cast(object, _user_raw))
-        else:
-            user = _user_raw
-
-        relationship_type: None | str | Unset = _get("relationshipType", UNSET)
+        relationship_type = _get("relationshipType", _absent)
+        if relationship_type is _absent:
+            relationship_type = None
+        elif relationship_type is None:
+            _nulls += ("relationshipType",)
 
         agent = cls.__new__(cls)
         agent.sourced_id = sourced_id
@@ -560,12 +660,13 @@ class Agent:
         agent.resources = resources
         agent.user = user
         agent.relationship_type = relationship_type
-
+        agent._nulls = _nulls
         if _KNOWN_KEYS.issuperset(src_dict):
             agent.additional_properties = {}
-            return agent
-        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
-        agent.additional_properties = d
+        else:
+            agent.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
         return agent
 
     @property
@@ -585,17 +686,15 @@ class Agent:
         return key in self.additional_properties
 
 
-# oneroster-client: imported once, after the class, instead of inside every from_dict/to_dict
-# call as the stock template does. Models refer to each other (in cycles, hence not at the top);
-# an import statement per call was the largest single cost of parsing a page of records.
+# Imported once, after the class, instead of inside every from_dict/to_dict call as the stock template
+# does. Models refer to each other (in cycles, hence not at the top).
 from ..models.guid_ref import GUIDRef
 from ..models.metadata import Metadata
 from ..models.role_assignment import RoleAssignment
 from ..models.user_id import UserId
 from ..models.user_profile import UserProfile
 
-# oneroster-client: value -> member tables for from_dict, typed once here instead of a cast()
-# call per field per record.
+# value -> member tables for from_dict, typed once here instead of a cast() call per field per record.
 _BY_VALUE_StatusEnum = cast(dict[str, StatusEnum], StatusEnum._value2member_map_)
 _BY_VALUE_TrueFalseEnum = cast(
     dict[str, TrueFalseEnum], TrueFalseEnum._value2member_map_

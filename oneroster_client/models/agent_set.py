@@ -1,65 +1,79 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    ABSENT,
+    present_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.agent import Agent
 
 
-T = TypeVar("T", bound="AgentSet")
-
-
-# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+# The keys from_dict reads; any other key goes to additional_properties.
 _KNOWN_KEYS = frozenset(
     {
         "agents",
     }
 )
+_FIELDS = ("agents",)
 
 
 @_attrs_define
 class AgentSet:
-    agents: list[Agent] | Unset = UNSET
+    agents: list[Agent] | None = None
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """Keys the schema does not name (vendor fields), as the provider sent them."""
+    _nulls: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False, repr=False)
+
+    def __repr__(self) -> str:
+        return present_repr(self, _FIELDS)
 
     def to_dict(self) -> dict[str, Any]:
-        agents: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.agents, Unset):
-            agents = []
-            for agents_item_data in self.agents:
-                agents_item = agents_item_data.to_dict()
-                agents.append(agents_item)
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if agents is not UNSET:
-            field_dict["agents"] = agents
-
+        """The record as JSON: what the provider sent, with the changes made since (None fields left out)."""
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        nulls = self._nulls
+        agents = self.agents
+        if agents is not None:
+            field_dict["agents"] = [
+                (_item0.to_dict() if isinstance(_item0, Agent) else _item0)
+                for _item0 in agents
+            ]
+        elif "agents" in nulls:
+            field_dict["agents"] = None
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build the record from the provider's JSON object (see the module's notes on what is tolerated)."""
         _get = src_dict.get
-        _agents = _get("agents", UNSET)
-        agents: list[Agent] | Unset = UNSET
-        if _agents is not UNSET:
-            agents = [Agent.from_dict(item) for item in _agents]
+        _absent = ABSENT  # a local: read twice per field, faster than the module global
+        _nulls: tuple[str, ...] = ()
+        _agents_raw = _get("agents", _absent)
+        agents: list[Agent] | None
+        if _agents_raw is _absent:
+            agents = None
+        elif _agents_raw is None:
+            agents = None
+            _nulls += ("agents",)
+        else:
+            agents = list(map(Agent.from_dict, _agents_raw))
 
         agent_set = cls.__new__(cls)
         agent_set.agents = agents
-
+        agent_set._nulls = _nulls
         if _KNOWN_KEYS.issuperset(src_dict):
             agent_set.additional_properties = {}
-            return agent_set
-        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
-        agent_set.additional_properties = d
+        else:
+            agent_set.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
         return agent_set
 
     @property
@@ -79,7 +93,6 @@ class AgentSet:
         return key in self.additional_properties
 
 
-# oneroster-client: imported once, after the class, instead of inside every from_dict/to_dict
-# call as the stock template does. Models refer to each other (in cycles, hence not at the top);
-# an import statement per call was the largest single cost of parsing a page of records.
+# Imported once, after the class, instead of inside every from_dict/to_dict call as the stock template
+# does. Models refer to each other (in cycles, hence not at the top).
 from ..models.agent import Agent

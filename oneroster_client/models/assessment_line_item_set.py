@@ -1,21 +1,21 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    ABSENT,
+    present_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.assessment_line_item import AssessmentLineItem
 
 
-T = TypeVar("T", bound="AssessmentLineItemSet")
-
-
-# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+# The keys from_dict reads; any other key goes to additional_properties.
 _KNOWN_KEYS = frozenset(
     {
         "assessmentLineItems",
@@ -27,122 +27,153 @@ _KNOWN_KEYS = frozenset(
         "total",
     }
 )
+_FIELDS = (
+    "assessment_line_items",
+    "total_count",
+    "page_count",
+    "page_number",
+    "offset",
+    "limit",
+    "total",
+)
 
 
 @_attrs_define
 class AssessmentLineItemSet:
-    assessment_line_items: list[AssessmentLineItem] | None | Unset = UNSET
-    total_count: int | None | Unset = UNSET
-    page_count: int | None | Unset = UNSET
-    page_number: int | None | Unset = UNSET
-    offset: int | None | Unset = UNSET
-    limit: int | None | Unset = UNSET
-    total: int | None | Unset = UNSET
+    assessment_line_items: list[AssessmentLineItem] | None = None
+
+    total_count: int | None = None
+
+    page_count: int | None = None
+
+    page_number: int | None = None
+
+    offset: int | None = None
+
+    limit: int | None = None
+
+    total: int | None = None
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """Keys the schema does not name (vendor fields), as the provider sent them."""
+    _nulls: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False, repr=False)
+
+    def __repr__(self) -> str:
+        return present_repr(self, _FIELDS)
 
     def to_dict(self) -> dict[str, Any]:
-        assessment_line_items: list[dict[str, Any]] | None | Unset
-        if isinstance(self.assessment_line_items, Unset):
-            assessment_line_items = UNSET
-        elif isinstance(self.assessment_line_items, list):
-            assessment_line_items = []
-            for assessment_line_items_type_0_item_data in self.assessment_line_items:
-                assessment_line_items_type_0_item = (
-                    assessment_line_items_type_0_item_data.to_dict()
-                )
-                assessment_line_items.append(assessment_line_items_type_0_item)
-
-        else:
-            assessment_line_items = self.assessment_line_items
-
-        total_count: int | None | Unset
-        if isinstance(self.total_count, Unset):
-            total_count = UNSET
-        else:
-            total_count = self.total_count
-
-        page_count: int | None | Unset
-        if isinstance(self.page_count, Unset):
-            page_count = UNSET
-        else:
-            page_count = self.page_count
-
-        page_number: int | None | Unset
-        if isinstance(self.page_number, Unset):
-            page_number = UNSET
-        else:
-            page_number = self.page_number
-
-        offset: int | None | Unset
-        if isinstance(self.offset, Unset):
-            offset = UNSET
-        else:
-            offset = self.offset
-
-        limit: int | None | Unset
-        if isinstance(self.limit, Unset):
-            limit = UNSET
-        else:
-            limit = self.limit
-
-        total: int | None | Unset
-        if isinstance(self.total, Unset):
-            total = UNSET
-        else:
-            total = self.total
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if assessment_line_items is not UNSET:
-            field_dict["assessmentLineItems"] = assessment_line_items
-        if total_count is not UNSET:
+        """The record as JSON: what the provider sent, with the changes made since (None fields left out)."""
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        nulls = self._nulls
+        assessment_line_items = self.assessment_line_items
+        if assessment_line_items is not None:
+            field_dict["assessmentLineItems"] = (
+                [
+                    (
+                        _item0.to_dict()
+                        if isinstance(_item0, AssessmentLineItem)
+                        else _item0
+                    )
+                    for _item0 in assessment_line_items
+                ]
+                if isinstance(assessment_line_items, list)
+                else assessment_line_items
+            )
+        elif "assessmentLineItems" in nulls:
+            field_dict["assessmentLineItems"] = None
+        total_count = self.total_count
+        if total_count is not None:
             field_dict["totalCount"] = total_count
-        if page_count is not UNSET:
+        elif "totalCount" in nulls:
+            field_dict["totalCount"] = None
+        page_count = self.page_count
+        if page_count is not None:
             field_dict["pageCount"] = page_count
-        if page_number is not UNSET:
+        elif "pageCount" in nulls:
+            field_dict["pageCount"] = None
+        page_number = self.page_number
+        if page_number is not None:
             field_dict["pageNumber"] = page_number
-        if offset is not UNSET:
+        elif "pageNumber" in nulls:
+            field_dict["pageNumber"] = None
+        offset = self.offset
+        if offset is not None:
             field_dict["offset"] = offset
-        if limit is not UNSET:
+        elif "offset" in nulls:
+            field_dict["offset"] = None
+        limit = self.limit
+        if limit is not None:
             field_dict["limit"] = limit
-        if total is not UNSET:
+        elif "limit" in nulls:
+            field_dict["limit"] = None
+        total = self.total
+        if total is not None:
             field_dict["total"] = total
-
+        elif "total" in nulls:
+            field_dict["total"] = None
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build the record from the provider's JSON object (see the module's notes on what is tolerated)."""
         _get = src_dict.get
-        _assessment_line_items_raw = _get("assessmentLineItems", UNSET)
-        assessment_line_items: list[AssessmentLineItem] | None | Unset
-        if isinstance(_assessment_line_items_raw, list):
-            try:
-                assessment_line_items_type_0 = [
-                    AssessmentLineItem.from_dict(item)
-                    for item in _assessment_line_items_raw
-                ]
-
-                assessment_line_items = assessment_line_items_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                assessment_line_items = cast(
-                    list[AssessmentLineItem] | None | Unset,
-                    cast(object, _assessment_line_items_raw),
-                )
+        _absent = ABSENT  # a local: read twice per field, faster than the module global
+        _nulls: tuple[str, ...] = ()
+        _assessment_line_items_raw = _get("assessmentLineItems", _absent)
+        assessment_line_items: list[AssessmentLineItem] | None
+        if _assessment_line_items_raw is _absent:
+            assessment_line_items = None
+        elif _assessment_line_items_raw is None:
+            assessment_line_items = None
+            _nulls += ("assessmentLineItems",)
         else:
-            assessment_line_items = _assessment_line_items_raw
+            if isinstance(_assessment_line_items_raw, list):
+                try:
+                    assessment_line_items = list(
+                        map(AssessmentLineItem.from_dict, _assessment_line_items_raw)
+                    )
 
-        total_count: int | None | Unset = _get("totalCount", UNSET)
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    assessment_line_items = cast(Any, _assessment_line_items_raw)
 
-        page_count: int | None | Unset = _get("pageCount", UNSET)
+            else:
+                assessment_line_items = _assessment_line_items_raw
 
-        page_number: int | None | Unset = _get("pageNumber", UNSET)
+        total_count = _get("totalCount", _absent)
+        if total_count is _absent:
+            total_count = None
+        elif total_count is None:
+            _nulls += ("totalCount",)
 
-        offset: int | None | Unset = _get("offset", UNSET)
+        page_count = _get("pageCount", _absent)
+        if page_count is _absent:
+            page_count = None
+        elif page_count is None:
+            _nulls += ("pageCount",)
 
-        limit: int | None | Unset = _get("limit", UNSET)
+        page_number = _get("pageNumber", _absent)
+        if page_number is _absent:
+            page_number = None
+        elif page_number is None:
+            _nulls += ("pageNumber",)
 
-        total: int | None | Unset = _get("total", UNSET)
+        offset = _get("offset", _absent)
+        if offset is _absent:
+            offset = None
+        elif offset is None:
+            _nulls += ("offset",)
+
+        limit = _get("limit", _absent)
+        if limit is _absent:
+            limit = None
+        elif limit is None:
+            _nulls += ("limit",)
+
+        total = _get("total", _absent)
+        if total is _absent:
+            total = None
+        elif total is None:
+            _nulls += ("total",)
 
         assessment_line_item_set = cls.__new__(cls)
         assessment_line_item_set.assessment_line_items = assessment_line_items
@@ -152,12 +183,13 @@ class AssessmentLineItemSet:
         assessment_line_item_set.offset = offset
         assessment_line_item_set.limit = limit
         assessment_line_item_set.total = total
-
+        assessment_line_item_set._nulls = _nulls
         if _KNOWN_KEYS.issuperset(src_dict):
             assessment_line_item_set.additional_properties = {}
-            return assessment_line_item_set
-        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
-        assessment_line_item_set.additional_properties = d
+        else:
+            assessment_line_item_set.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
         return assessment_line_item_set
 
     @property
@@ -177,7 +209,6 @@ class AssessmentLineItemSet:
         return key in self.additional_properties
 
 
-# oneroster-client: imported once, after the class, instead of inside every from_dict/to_dict
-# call as the stock template does. Models refer to each other (in cycles, hence not at the top);
-# an import statement per call was the largest single cost of parsing a page of records.
+# Imported once, after the class, instead of inside every from_dict/to_dict call as the stock template
+# does. Models refer to each other (in cycles, hence not at the top).
 from ..models.assessment_line_item import AssessmentLineItem

@@ -1,21 +1,21 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    ABSENT,
+    present_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.assessment_result import AssessmentResult
 
 
-T = TypeVar("T", bound="AssessmentResultSet")
-
-
-# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+# The keys from_dict reads; any other key goes to additional_properties.
 _KNOWN_KEYS = frozenset(
     {
         "assessmentResults",
@@ -27,121 +27,153 @@ _KNOWN_KEYS = frozenset(
         "total",
     }
 )
+_FIELDS = (
+    "assessment_results",
+    "total_count",
+    "page_count",
+    "page_number",
+    "offset",
+    "limit",
+    "total",
+)
 
 
 @_attrs_define
 class AssessmentResultSet:
-    assessment_results: list[AssessmentResult] | None | Unset = UNSET
-    total_count: int | None | Unset = UNSET
-    page_count: int | None | Unset = UNSET
-    page_number: int | None | Unset = UNSET
-    offset: int | None | Unset = UNSET
-    limit: int | None | Unset = UNSET
-    total: int | None | Unset = UNSET
+    assessment_results: list[AssessmentResult] | None = None
+
+    total_count: int | None = None
+
+    page_count: int | None = None
+
+    page_number: int | None = None
+
+    offset: int | None = None
+
+    limit: int | None = None
+
+    total: int | None = None
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """Keys the schema does not name (vendor fields), as the provider sent them."""
+    _nulls: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False, repr=False)
+
+    def __repr__(self) -> str:
+        return present_repr(self, _FIELDS)
 
     def to_dict(self) -> dict[str, Any]:
-        assessment_results: list[dict[str, Any]] | None | Unset
-        if isinstance(self.assessment_results, Unset):
-            assessment_results = UNSET
-        elif isinstance(self.assessment_results, list):
-            assessment_results = []
-            for assessment_results_type_0_item_data in self.assessment_results:
-                assessment_results_type_0_item = (
-                    assessment_results_type_0_item_data.to_dict()
-                )
-                assessment_results.append(assessment_results_type_0_item)
-
-        else:
-            assessment_results = self.assessment_results
-
-        total_count: int | None | Unset
-        if isinstance(self.total_count, Unset):
-            total_count = UNSET
-        else:
-            total_count = self.total_count
-
-        page_count: int | None | Unset
-        if isinstance(self.page_count, Unset):
-            page_count = UNSET
-        else:
-            page_count = self.page_count
-
-        page_number: int | None | Unset
-        if isinstance(self.page_number, Unset):
-            page_number = UNSET
-        else:
-            page_number = self.page_number
-
-        offset: int | None | Unset
-        if isinstance(self.offset, Unset):
-            offset = UNSET
-        else:
-            offset = self.offset
-
-        limit: int | None | Unset
-        if isinstance(self.limit, Unset):
-            limit = UNSET
-        else:
-            limit = self.limit
-
-        total: int | None | Unset
-        if isinstance(self.total, Unset):
-            total = UNSET
-        else:
-            total = self.total
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if assessment_results is not UNSET:
-            field_dict["assessmentResults"] = assessment_results
-        if total_count is not UNSET:
+        """The record as JSON: what the provider sent, with the changes made since (None fields left out)."""
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        nulls = self._nulls
+        assessment_results = self.assessment_results
+        if assessment_results is not None:
+            field_dict["assessmentResults"] = (
+                [
+                    (
+                        _item0.to_dict()
+                        if isinstance(_item0, AssessmentResult)
+                        else _item0
+                    )
+                    for _item0 in assessment_results
+                ]
+                if isinstance(assessment_results, list)
+                else assessment_results
+            )
+        elif "assessmentResults" in nulls:
+            field_dict["assessmentResults"] = None
+        total_count = self.total_count
+        if total_count is not None:
             field_dict["totalCount"] = total_count
-        if page_count is not UNSET:
+        elif "totalCount" in nulls:
+            field_dict["totalCount"] = None
+        page_count = self.page_count
+        if page_count is not None:
             field_dict["pageCount"] = page_count
-        if page_number is not UNSET:
+        elif "pageCount" in nulls:
+            field_dict["pageCount"] = None
+        page_number = self.page_number
+        if page_number is not None:
             field_dict["pageNumber"] = page_number
-        if offset is not UNSET:
+        elif "pageNumber" in nulls:
+            field_dict["pageNumber"] = None
+        offset = self.offset
+        if offset is not None:
             field_dict["offset"] = offset
-        if limit is not UNSET:
+        elif "offset" in nulls:
+            field_dict["offset"] = None
+        limit = self.limit
+        if limit is not None:
             field_dict["limit"] = limit
-        if total is not UNSET:
+        elif "limit" in nulls:
+            field_dict["limit"] = None
+        total = self.total
+        if total is not None:
             field_dict["total"] = total
-
+        elif "total" in nulls:
+            field_dict["total"] = None
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build the record from the provider's JSON object (see the module's notes on what is tolerated)."""
         _get = src_dict.get
-        _assessment_results_raw = _get("assessmentResults", UNSET)
-        assessment_results: list[AssessmentResult] | None | Unset
-        if isinstance(_assessment_results_raw, list):
-            try:
-                assessment_results_type_0 = [
-                    AssessmentResult.from_dict(item) for item in _assessment_results_raw
-                ]
-
-                assessment_results = assessment_results_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                assessment_results = cast(
-                    list[AssessmentResult] | None | Unset,
-                    cast(object, _assessment_results_raw),
-                )
+        _absent = ABSENT  # a local: read twice per field, faster than the module global
+        _nulls: tuple[str, ...] = ()
+        _assessment_results_raw = _get("assessmentResults", _absent)
+        assessment_results: list[AssessmentResult] | None
+        if _assessment_results_raw is _absent:
+            assessment_results = None
+        elif _assessment_results_raw is None:
+            assessment_results = None
+            _nulls += ("assessmentResults",)
         else:
-            assessment_results = _assessment_results_raw
+            if isinstance(_assessment_results_raw, list):
+                try:
+                    assessment_results = list(
+                        map(AssessmentResult.from_dict, _assessment_results_raw)
+                    )
 
-        total_count: int | None | Unset = _get("totalCount", UNSET)
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    assessment_results = cast(Any, _assessment_results_raw)
 
-        page_count: int | None | Unset = _get("pageCount", UNSET)
+            else:
+                assessment_results = _assessment_results_raw
 
-        page_number: int | None | Unset = _get("pageNumber", UNSET)
+        total_count = _get("totalCount", _absent)
+        if total_count is _absent:
+            total_count = None
+        elif total_count is None:
+            _nulls += ("totalCount",)
 
-        offset: int | None | Unset = _get("offset", UNSET)
+        page_count = _get("pageCount", _absent)
+        if page_count is _absent:
+            page_count = None
+        elif page_count is None:
+            _nulls += ("pageCount",)
 
-        limit: int | None | Unset = _get("limit", UNSET)
+        page_number = _get("pageNumber", _absent)
+        if page_number is _absent:
+            page_number = None
+        elif page_number is None:
+            _nulls += ("pageNumber",)
 
-        total: int | None | Unset = _get("total", UNSET)
+        offset = _get("offset", _absent)
+        if offset is _absent:
+            offset = None
+        elif offset is None:
+            _nulls += ("offset",)
+
+        limit = _get("limit", _absent)
+        if limit is _absent:
+            limit = None
+        elif limit is None:
+            _nulls += ("limit",)
+
+        total = _get("total", _absent)
+        if total is _absent:
+            total = None
+        elif total is None:
+            _nulls += ("total",)
 
         assessment_result_set = cls.__new__(cls)
         assessment_result_set.assessment_results = assessment_results
@@ -151,12 +183,13 @@ class AssessmentResultSet:
         assessment_result_set.offset = offset
         assessment_result_set.limit = limit
         assessment_result_set.total = total
-
+        assessment_result_set._nulls = _nulls
         if _KNOWN_KEYS.issuperset(src_dict):
             assessment_result_set.additional_properties = {}
-            return assessment_result_set
-        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
-        assessment_result_set.additional_properties = d
+        else:
+            assessment_result_set.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
         return assessment_result_set
 
     @property
@@ -176,7 +209,6 @@ class AssessmentResultSet:
         return key in self.additional_properties
 
 
-# oneroster-client: imported once, after the class, instead of inside every from_dict/to_dict
-# call as the stock template does. Models refer to each other (in cycles, hence not at the top);
-# an import statement per call was the largest single cost of parsing a page of records.
+# Imported once, after the class, instead of inside every from_dict/to_dict call as the stock template
+# does. Models refer to each other (in cycles, hence not at the top).
 from ..models.assessment_result import AssessmentResult

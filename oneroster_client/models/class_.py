@@ -2,24 +2,27 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.class_type import ClassType
 from ..models.status_enum import StatusEnum
-from ..types import UNSET, Unset
+from ..types import (
+    ABSENT,
+    MissingField,
+    parse_datetime,
+    present_repr,
+    wire_datetime,
+)
 
 if TYPE_CHECKING:
     from ..models.guid_ref import GUIDRef
     from ..models.metadata import Metadata
 
 
-T = TypeVar("T", bound="Class")
-
-
-# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+# The keys from_dict reads; any other key goes to additional_properties.
 _KNOWN_KEYS = frozenset(
     {
         "sourcedId",
@@ -40,342 +43,397 @@ _KNOWN_KEYS = frozenset(
         "resources",
     }
 )
+_FIELDS = (
+    "sourced_id",
+    "status",
+    "date_last_modified",
+    "metadata",
+    "title",
+    "class_code",
+    "class_type",
+    "location",
+    "grades",
+    "subjects",
+    "course",
+    "school",
+    "terms",
+    "subject_codes",
+    "periods",
+    "resources",
+)
 
 
 @_attrs_define
 class Class:
-    sourced_id: str | Unset = UNSET
-    status: StatusEnum | str | Unset = UNSET
-    date_last_modified: datetime.datetime | Unset = UNSET
-    metadata: Metadata | None | Unset = UNSET
-    title: str | Unset = UNSET
-    class_code: None | str | Unset = UNSET
-    class_type: ClassType | None | str | Unset = UNSET
-    location: None | str | Unset = UNSET
-    grades: list[str] | None | Unset = UNSET
-    subjects: list[str] | None | Unset = UNSET
-    course: GUIDRef | None | Unset = UNSET
-    school: GUIDRef | None | Unset = UNSET
-    terms: list[GUIDRef] | None | Unset = UNSET
-    subject_codes: list[str] | None | Unset = UNSET
-    periods: list[str] | None | Unset = UNSET
-    resources: list[GUIDRef] | None | Unset = UNSET
+    sourced_id: str
+
+    status: StatusEnum | str | None = None
+
+    date_last_modified: datetime.datetime | None = None
+
+    metadata: Metadata | None = None
+
+    title: str | None = None
+
+    class_code: str | None = None
+
+    class_type: ClassType | str | None = None
+
+    location: str | None = None
+
+    grades: list[str] | None = None
+
+    subjects: list[str] | None = None
+
+    course: GUIDRef | None = None
+
+    school: GUIDRef | None = None
+
+    terms: list[GUIDRef] | None = None
+
+    subject_codes: list[str] | None = None
+
+    periods: list[str] | None = None
+
+    resources: list[GUIDRef] | None = None
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """Keys the schema does not name (vendor fields), as the provider sent them."""
+    _nulls: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False, repr=False)
+
+    def __repr__(self) -> str:
+        return present_repr(self, _FIELDS)
 
     def to_dict(self) -> dict[str, Any]:
-        sourced_id = self.sourced_id
-
-        status: str | Unset
-        if isinstance(self.status, Unset):
-            status = UNSET
-        elif isinstance(self.status, StatusEnum):
-            status = self.status.value
-        else:
-            status = self.status
-
-        date_last_modified: str | Unset = UNSET
-        if not isinstance(self.date_last_modified, Unset):
-            date_last_modified = self.date_last_modified.isoformat()
-
-        metadata: dict[str, Any] | None | Unset
-        if isinstance(self.metadata, Unset):
-            metadata = UNSET
-        elif isinstance(self.metadata, Metadata):
-            metadata = self.metadata.to_dict()
-        else:
-            metadata = self.metadata
-
+        """The record as JSON: what the provider sent, with the changes made since (None fields left out)."""
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        nulls = self._nulls
+        field_dict["sourcedId"] = self.sourced_id
+        status = self.status
+        if status is not None:
+            field_dict["status"] = (
+                status.value if isinstance(status, StatusEnum) else status
+            )
+        elif "status" in nulls:
+            field_dict["status"] = None
+        date_last_modified = self.date_last_modified
+        if date_last_modified is not None:
+            field_dict["dateLastModified"] = wire_datetime(date_last_modified)
+        elif "dateLastModified" in nulls:
+            field_dict["dateLastModified"] = None
+        metadata = self.metadata
+        if metadata is not None:
+            field_dict["metadata"] = (
+                metadata.to_dict() if isinstance(metadata, Metadata) else metadata
+            )
+        elif "metadata" in nulls:
+            field_dict["metadata"] = None
         title = self.title
-
-        class_code: None | str | Unset
-        if isinstance(self.class_code, Unset):
-            class_code = UNSET
-        else:
-            class_code = self.class_code
-
-        class_type: None | str | Unset
-        if isinstance(self.class_type, Unset):
-            class_type = UNSET
-        elif isinstance(self.class_type, ClassType):
-            class_type = self.class_type.value
-        else:
-            class_type = self.class_type
-
-        location: None | str | Unset
-        if isinstance(self.location, Unset):
-            location = UNSET
-        else:
-            location = self.location
-
-        grades: list[str] | None | Unset
-        if isinstance(self.grades, Unset):
-            grades = UNSET
-        elif isinstance(self.grades, list):
-            grades = self.grades
-
-        else:
-            grades = self.grades
-
-        subjects: list[str] | None | Unset
-        if isinstance(self.subjects, Unset):
-            subjects = UNSET
-        elif isinstance(self.subjects, list):
-            subjects = self.subjects
-
-        else:
-            subjects = self.subjects
-
-        course: dict[str, Any] | None | Unset
-        if isinstance(self.course, Unset):
-            course = UNSET
-        elif isinstance(self.course, GUIDRef):
-            course = self.course.to_dict()
-        else:
-            course = self.course
-
-        school: dict[str, Any] | None | Unset
-        if isinstance(self.school, Unset):
-            school = UNSET
-        elif isinstance(self.school, GUIDRef):
-            school = self.school.to_dict()
-        else:
-            school = self.school
-
-        terms: list[dict[str, Any]] | None | Unset
-        if isinstance(self.terms, Unset):
-            terms = UNSET
-        elif isinstance(self.terms, list):
-            terms = []
-            for terms_type_0_item_data in self.terms:
-                terms_type_0_item = terms_type_0_item_data.to_dict()
-                terms.append(terms_type_0_item)
-
-        else:
-            terms = self.terms
-
-        subject_codes: list[str] | None | Unset
-        if isinstance(self.subject_codes, Unset):
-            subject_codes = UNSET
-        elif isinstance(self.subject_codes, list):
-            subject_codes = self.subject_codes
-
-        else:
-            subject_codes = self.subject_codes
-
-        periods: list[str] | None | Unset
-        if isinstance(self.periods, Unset):
-            periods = UNSET
-        elif isinstance(self.periods, list):
-            periods = self.periods
-
-        else:
-            periods = self.periods
-
-        resources: list[dict[str, Any]] | None | Unset
-        if isinstance(self.resources, Unset):
-            resources = UNSET
-        elif isinstance(self.resources, list):
-            resources = []
-            for resources_type_0_item_data in self.resources:
-                resources_type_0_item = resources_type_0_item_data.to_dict()
-                resources.append(resources_type_0_item)
-
-        else:
-            resources = self.resources
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if sourced_id is not UNSET:
-            field_dict["sourcedId"] = sourced_id
-        if status is not UNSET:
-            field_dict["status"] = status
-        if date_last_modified is not UNSET:
-            field_dict["dateLastModified"] = date_last_modified
-        if metadata is not UNSET:
-            field_dict["metadata"] = metadata
-        if title is not UNSET:
+        if title is not None:
             field_dict["title"] = title
-        if class_code is not UNSET:
+        elif "title" in nulls:
+            field_dict["title"] = None
+        class_code = self.class_code
+        if class_code is not None:
             field_dict["classCode"] = class_code
-        if class_type is not UNSET:
-            field_dict["classType"] = class_type
-        if location is not UNSET:
+        elif "classCode" in nulls:
+            field_dict["classCode"] = None
+        class_type = self.class_type
+        if class_type is not None:
+            field_dict["classType"] = (
+                class_type.value if isinstance(class_type, ClassType) else class_type
+            )
+        elif "classType" in nulls:
+            field_dict["classType"] = None
+        location = self.location
+        if location is not None:
             field_dict["location"] = location
-        if grades is not UNSET:
-            field_dict["grades"] = grades
-        if subjects is not UNSET:
-            field_dict["subjects"] = subjects
-        if course is not UNSET:
-            field_dict["course"] = course
-        if school is not UNSET:
-            field_dict["school"] = school
-        if terms is not UNSET:
-            field_dict["terms"] = terms
-        if subject_codes is not UNSET:
-            field_dict["subjectCodes"] = subject_codes
-        if periods is not UNSET:
-            field_dict["periods"] = periods
-        if resources is not UNSET:
-            field_dict["resources"] = resources
-
+        elif "location" in nulls:
+            field_dict["location"] = None
+        grades = self.grades
+        if grades is not None:
+            field_dict["grades"] = grades if isinstance(grades, list) else grades
+        elif "grades" in nulls:
+            field_dict["grades"] = None
+        subjects = self.subjects
+        if subjects is not None:
+            field_dict["subjects"] = (
+                subjects if isinstance(subjects, list) else subjects
+            )
+        elif "subjects" in nulls:
+            field_dict["subjects"] = None
+        course = self.course
+        if course is not None:
+            field_dict["course"] = (
+                course.to_dict() if isinstance(course, GUIDRef) else course
+            )
+        elif "course" in nulls:
+            field_dict["course"] = None
+        school = self.school
+        if school is not None:
+            field_dict["school"] = (
+                school.to_dict() if isinstance(school, GUIDRef) else school
+            )
+        elif "school" in nulls:
+            field_dict["school"] = None
+        terms = self.terms
+        if terms is not None:
+            field_dict["terms"] = (
+                [
+                    (_item0.to_dict() if isinstance(_item0, GUIDRef) else _item0)
+                    for _item0 in terms
+                ]
+                if isinstance(terms, list)
+                else terms
+            )
+        elif "terms" in nulls:
+            field_dict["terms"] = None
+        subject_codes = self.subject_codes
+        if subject_codes is not None:
+            field_dict["subjectCodes"] = (
+                subject_codes if isinstance(subject_codes, list) else subject_codes
+            )
+        elif "subjectCodes" in nulls:
+            field_dict["subjectCodes"] = None
+        periods = self.periods
+        if periods is not None:
+            field_dict["periods"] = periods if isinstance(periods, list) else periods
+        elif "periods" in nulls:
+            field_dict["periods"] = None
+        resources = self.resources
+        if resources is not None:
+            field_dict["resources"] = (
+                [
+                    (_item0.to_dict() if isinstance(_item0, GUIDRef) else _item0)
+                    for _item0 in resources
+                ]
+                if isinstance(resources, list)
+                else resources
+            )
+        elif "resources" in nulls:
+            field_dict["resources"] = None
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build the record from the provider's JSON object (see the module's notes on what is tolerated)."""
         _get = src_dict.get
-        sourced_id = _get("sourcedId", UNSET)
+        _absent = ABSENT  # a local: read twice per field, faster than the module global
+        _nulls: tuple[str, ...] = ()
+        try:
+            sourced_id = src_dict["sourcedId"]
+        except KeyError:
+            raise MissingField("Class", "sourcedId") from None
+        if not isinstance(sourced_id, str):
+            raise TypeError(
+                f"Class.sourcedId must be a str, got {type(sourced_id).__name__}"
+            )
 
-        _status_raw = _get("status", UNSET)
-        status: StatusEnum | str | Unset
-        if isinstance(_status_raw, str):
+        _status_raw = _get("status", _absent)
+        status: StatusEnum | str | None
+        if _status_raw is _absent:
+            status = None
+        elif _status_raw is None:
+            status = None
+            _nulls += ("status",)
+        else:
             try:
-                componentsschemas_status_type_0 = _BY_VALUE_StatusEnum[_status_raw]
+                status = _BY_VALUE_StatusEnum[_status_raw]
 
-                status = componentsschemas_status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                status = cast(StatusEnum | str | Unset, cast(object, _status_raw))
-        else:
-            status = _status_raw
+                status = _status_raw
 
-        _date_last_modified = _get("dateLastModified", UNSET)
-        date_last_modified: datetime.datetime | Unset
-        if isinstance(_date_last_modified, Unset):
-            date_last_modified = UNSET
+        _date_last_modified_raw = _get("dateLastModified", _absent)
+        date_last_modified: datetime.datetime | None
+        if _date_last_modified_raw is _absent:
+            date_last_modified = None
+        elif _date_last_modified_raw is None:
+            date_last_modified = None
+            _nulls += ("dateLastModified",)
         else:
-            date_last_modified = datetime.datetime.fromisoformat(_date_last_modified)
+            date_last_modified = parse_datetime(_date_last_modified_raw)
 
-        _metadata_raw = _get("metadata", UNSET)
-        metadata: Metadata | None | Unset
-        if isinstance(_metadata_raw, dict):
+        _metadata_raw = _get("metadata", _absent)
+        metadata: Metadata | None
+        if _metadata_raw is _absent:
+            metadata = None
+        elif _metadata_raw is None:
+            metadata = None
+            _nulls += ("metadata",)
+        else:
             try:
-                metadata_type_0 = Metadata.from_dict(_metadata_raw)
+                metadata = Metadata.from_dict(_metadata_raw)
 
-                metadata = metadata_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                metadata = cast(Metadata | None | Unset, cast(object, _metadata_raw))
+                metadata = _metadata_raw
+
+        title = _get("title", _absent)
+        if title is _absent:
+            title = None
+        elif title is None:
+            _nulls += ("title",)
+
+        class_code = _get("classCode", _absent)
+        if class_code is _absent:
+            class_code = None
+        elif class_code is None:
+            _nulls += ("classCode",)
+
+        _class_type_raw = _get("classType", _absent)
+        class_type: ClassType | str | None
+        if _class_type_raw is _absent:
+            class_type = None
+        elif _class_type_raw is None:
+            class_type = None
+            _nulls += ("classType",)
         else:
-            metadata = _metadata_raw
-
-        title = _get("title", UNSET)
-
-        class_code: None | str | Unset = _get("classCode", UNSET)
-
-        _class_type_raw = _get("classType", UNSET)
-        class_type: ClassType | None | str | Unset
-        if isinstance(_class_type_raw, str):
             try:
-                class_type_type_0 = _BY_VALUE_ClassType[_class_type_raw]
+                class_type = _BY_VALUE_ClassType[_class_type_raw]
 
-                class_type = class_type_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                class_type = cast(
-                    ClassType | None | str | Unset, cast(object, _class_type_raw)
-                )
+                class_type = _class_type_raw
+
+        location = _get("location", _absent)
+        if location is _absent:
+            location = None
+        elif location is None:
+            _nulls += ("location",)
+
+        _grades_raw = _get("grades", _absent)
+        grades: list[str] | None
+        if _grades_raw is _absent:
+            grades = None
+        elif _grades_raw is None:
+            grades = None
+            _nulls += ("grades",)
         else:
-            class_type = _class_type_raw
+            if isinstance(_grades_raw, list):
+                try:
+                    grades = _grades_raw
 
-        location: None | str | Unset = _get("location", UNSET)
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    grades = cast(Any, _grades_raw)
 
-        _grades_raw = _get("grades", UNSET)
-        grades: list[str] | None | Unset
-        if isinstance(_grades_raw, list):
+            else:
+                grades = _grades_raw
+
+        _subjects_raw = _get("subjects", _absent)
+        subjects: list[str] | None
+        if _subjects_raw is _absent:
+            subjects = None
+        elif _subjects_raw is None:
+            subjects = None
+            _nulls += ("subjects",)
+        else:
+            if isinstance(_subjects_raw, list):
+                try:
+                    subjects = _subjects_raw
+
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    subjects = cast(Any, _subjects_raw)
+
+            else:
+                subjects = _subjects_raw
+
+        _course_raw = _get("course", _absent)
+        course: GUIDRef | None
+        if _course_raw is _absent:
+            course = None
+        elif _course_raw is None:
+            course = None
+            _nulls += ("course",)
+        else:
             try:
-                grades_type_0 = cast(list[str], _grades_raw)
+                course = GUIDRef.from_dict(_course_raw)
 
-                grades = grades_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                grades = cast(list[str] | None | Unset, cast(object, _grades_raw))
-        else:
-            grades = _grades_raw
+                course = _course_raw
 
-        _subjects_raw = _get("subjects", UNSET)
-        subjects: list[str] | None | Unset
-        if isinstance(_subjects_raw, list):
+        _school_raw = _get("school", _absent)
+        school: GUIDRef | None
+        if _school_raw is _absent:
+            school = None
+        elif _school_raw is None:
+            school = None
+            _nulls += ("school",)
+        else:
             try:
-                subjects_type_0 = cast(list[str], _subjects_raw)
+                school = GUIDRef.from_dict(_school_raw)
 
-                subjects = subjects_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                subjects = cast(list[str] | None | Unset, cast(object, _subjects_raw))
+                school = _school_raw
+
+        _terms_raw = _get("terms", _absent)
+        terms: list[GUIDRef] | None
+        if _terms_raw is _absent:
+            terms = None
+        elif _terms_raw is None:
+            terms = None
+            _nulls += ("terms",)
         else:
-            subjects = _subjects_raw
+            if isinstance(_terms_raw, list):
+                try:
+                    terms = list(map(GUIDRef.from_dict, _terms_raw))
 
-        _course_raw = _get("course", UNSET)
-        course: GUIDRef | None | Unset
-        if isinstance(_course_raw, dict):
-            try:
-                course_type_0 = GUIDRef.from_dict(_course_raw)
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    terms = cast(Any, _terms_raw)
 
-                course = course_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                course = cast(GUIDRef | None | Unset, cast(object, _course_raw))
+            else:
+                terms = _terms_raw
+
+        _subject_codes_raw = _get("subjectCodes", _absent)
+        subject_codes: list[str] | None
+        if _subject_codes_raw is _absent:
+            subject_codes = None
+        elif _subject_codes_raw is None:
+            subject_codes = None
+            _nulls += ("subjectCodes",)
         else:
-            course = _course_raw
+            if isinstance(_subject_codes_raw, list):
+                try:
+                    subject_codes = _subject_codes_raw
 
-        _school_raw = _get("school", UNSET)
-        school: GUIDRef | None | Unset
-        if isinstance(_school_raw, dict):
-            try:
-                school_type_0 = GUIDRef.from_dict(_school_raw)
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    subject_codes = cast(Any, _subject_codes_raw)
 
-                school = school_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                school = cast(GUIDRef | None | Unset, cast(object, _school_raw))
+            else:
+                subject_codes = _subject_codes_raw
+
+        _periods_raw = _get("periods", _absent)
+        periods: list[str] | None
+        if _periods_raw is _absent:
+            periods = None
+        elif _periods_raw is None:
+            periods = None
+            _nulls += ("periods",)
         else:
-            school = _school_raw
+            if isinstance(_periods_raw, list):
+                try:
+                    periods = _periods_raw
 
-        _terms_raw = _get("terms", UNSET)
-        terms: list[GUIDRef] | None | Unset
-        if isinstance(_terms_raw, list):
-            try:
-                terms_type_0 = [GUIDRef.from_dict(item) for item in _terms_raw]
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    periods = cast(Any, _periods_raw)
 
-                terms = terms_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                terms = cast(list[GUIDRef] | None | Unset, cast(object, _terms_raw))
+            else:
+                periods = _periods_raw
+
+        _resources_raw = _get("resources", _absent)
+        resources: list[GUIDRef] | None
+        if _resources_raw is _absent:
+            resources = None
+        elif _resources_raw is None:
+            resources = None
+            _nulls += ("resources",)
         else:
-            terms = _terms_raw
+            if isinstance(_resources_raw, list):
+                try:
+                    resources = list(map(GUIDRef.from_dict, _resources_raw))
 
-        _subject_codes_raw = _get("subjectCodes", UNSET)
-        subject_codes: list[str] | None | Unset
-        if isinstance(_subject_codes_raw, list):
-            try:
-                subject_codes_type_0 = cast(list[str], _subject_codes_raw)
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    resources = cast(Any, _resources_raw)
 
-                subject_codes = subject_codes_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                subject_codes = cast(
-                    list[str] | None | Unset, cast(object, _subject_codes_raw)
-                )
-        else:
-            subject_codes = _subject_codes_raw
-
-        _periods_raw = _get("periods", UNSET)
-        periods: list[str] | None | Unset
-        if isinstance(_periods_raw, list):
-            try:
-                periods_type_0 = cast(list[str], _periods_raw)
-
-                periods = periods_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                periods = cast(list[str] | None | Unset, cast(object, _periods_raw))
-        else:
-            periods = _periods_raw
-
-        _resources_raw = _get("resources", UNSET)
-        resources: list[GUIDRef] | None | Unset
-        if isinstance(_resources_raw, list):
-            try:
-                resources_type_0 = [GUIDRef.from_dict(item) for item in _resources_raw]
-
-                resources = resources_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                resources = cast(
-                    list[GUIDRef] | None | Unset, cast(object, _resources_raw)
-                )
-        else:
-            resources = _resources_raw
+            else:
+                resources = _resources_raw
 
         class_ = cls.__new__(cls)
         class_.sourced_id = sourced_id
@@ -394,12 +452,13 @@ class Class:
         class_.subject_codes = subject_codes
         class_.periods = periods
         class_.resources = resources
-
+        class_._nulls = _nulls
         if _KNOWN_KEYS.issuperset(src_dict):
             class_.additional_properties = {}
-            return class_
-        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
-        class_.additional_properties = d
+        else:
+            class_.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
         return class_
 
     @property
@@ -419,13 +478,11 @@ class Class:
         return key in self.additional_properties
 
 
-# oneroster-client: imported once, after the class, instead of inside every from_dict/to_dict
-# call as the stock template does. Models refer to each other (in cycles, hence not at the top);
-# an import statement per call was the largest single cost of parsing a page of records.
+# Imported once, after the class, instead of inside every from_dict/to_dict call as the stock template
+# does. Models refer to each other (in cycles, hence not at the top).
 from ..models.guid_ref import GUIDRef
 from ..models.metadata import Metadata
 
-# oneroster-client: value -> member tables for from_dict, typed once here instead of a cast()
-# call per field per record.
+# value -> member tables for from_dict, typed once here instead of a cast() call per field per record.
 _BY_VALUE_StatusEnum = cast(dict[str, StatusEnum], StatusEnum._value2member_map_)
 _BY_VALUE_ClassType = cast(dict[str, ClassType], ClassType._value2member_map_)

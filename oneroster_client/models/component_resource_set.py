@@ -1,21 +1,21 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    ABSENT,
+    present_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.component_resource import ComponentResource
 
 
-T = TypeVar("T", bound="ComponentResourceSet")
-
-
-# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+# The keys from_dict reads; any other key goes to additional_properties.
 _KNOWN_KEYS = frozenset(
     {
         "componentResources",
@@ -27,104 +27,137 @@ _KNOWN_KEYS = frozenset(
         "total",
     }
 )
+_FIELDS = (
+    "component_resources",
+    "total_count",
+    "page_count",
+    "page_number",
+    "offset",
+    "limit",
+    "total",
+)
 
 
 @_attrs_define
 class ComponentResourceSet:
-    component_resources: list[ComponentResource] | Unset = UNSET
-    total_count: int | None | Unset = UNSET
-    page_count: int | None | Unset = UNSET
-    page_number: int | None | Unset = UNSET
-    offset: int | None | Unset = UNSET
-    limit: int | None | Unset = UNSET
-    total: int | None | Unset = UNSET
+    component_resources: list[ComponentResource] | None = None
+
+    total_count: int | None = None
+
+    page_count: int | None = None
+
+    page_number: int | None = None
+
+    offset: int | None = None
+
+    limit: int | None = None
+
+    total: int | None = None
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """Keys the schema does not name (vendor fields), as the provider sent them."""
+    _nulls: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False, repr=False)
+
+    def __repr__(self) -> str:
+        return present_repr(self, _FIELDS)
 
     def to_dict(self) -> dict[str, Any]:
-        component_resources: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.component_resources, Unset):
-            component_resources = []
-            for component_resources_item_data in self.component_resources:
-                component_resources_item = component_resources_item_data.to_dict()
-                component_resources.append(component_resources_item)
-
-        total_count: int | None | Unset
-        if isinstance(self.total_count, Unset):
-            total_count = UNSET
-        else:
-            total_count = self.total_count
-
-        page_count: int | None | Unset
-        if isinstance(self.page_count, Unset):
-            page_count = UNSET
-        else:
-            page_count = self.page_count
-
-        page_number: int | None | Unset
-        if isinstance(self.page_number, Unset):
-            page_number = UNSET
-        else:
-            page_number = self.page_number
-
-        offset: int | None | Unset
-        if isinstance(self.offset, Unset):
-            offset = UNSET
-        else:
-            offset = self.offset
-
-        limit: int | None | Unset
-        if isinstance(self.limit, Unset):
-            limit = UNSET
-        else:
-            limit = self.limit
-
-        total: int | None | Unset
-        if isinstance(self.total, Unset):
-            total = UNSET
-        else:
-            total = self.total
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if component_resources is not UNSET:
-            field_dict["componentResources"] = component_resources
-        if total_count is not UNSET:
+        """The record as JSON: what the provider sent, with the changes made since (None fields left out)."""
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        nulls = self._nulls
+        component_resources = self.component_resources
+        if component_resources is not None:
+            field_dict["componentResources"] = [
+                (_item0.to_dict() if isinstance(_item0, ComponentResource) else _item0)
+                for _item0 in component_resources
+            ]
+        elif "componentResources" in nulls:
+            field_dict["componentResources"] = None
+        total_count = self.total_count
+        if total_count is not None:
             field_dict["totalCount"] = total_count
-        if page_count is not UNSET:
+        elif "totalCount" in nulls:
+            field_dict["totalCount"] = None
+        page_count = self.page_count
+        if page_count is not None:
             field_dict["pageCount"] = page_count
-        if page_number is not UNSET:
+        elif "pageCount" in nulls:
+            field_dict["pageCount"] = None
+        page_number = self.page_number
+        if page_number is not None:
             field_dict["pageNumber"] = page_number
-        if offset is not UNSET:
+        elif "pageNumber" in nulls:
+            field_dict["pageNumber"] = None
+        offset = self.offset
+        if offset is not None:
             field_dict["offset"] = offset
-        if limit is not UNSET:
+        elif "offset" in nulls:
+            field_dict["offset"] = None
+        limit = self.limit
+        if limit is not None:
             field_dict["limit"] = limit
-        if total is not UNSET:
+        elif "limit" in nulls:
+            field_dict["limit"] = None
+        total = self.total
+        if total is not None:
             field_dict["total"] = total
-
+        elif "total" in nulls:
+            field_dict["total"] = None
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build the record from the provider's JSON object (see the module's notes on what is tolerated)."""
         _get = src_dict.get
-        _component_resources = _get("componentResources", UNSET)
-        component_resources: list[ComponentResource] | Unset = UNSET
-        if _component_resources is not UNSET:
-            component_resources = [
-                ComponentResource.from_dict(item) for item in _component_resources
-            ]
+        _absent = ABSENT  # a local: read twice per field, faster than the module global
+        _nulls: tuple[str, ...] = ()
+        _component_resources_raw = _get("componentResources", _absent)
+        component_resources: list[ComponentResource] | None
+        if _component_resources_raw is _absent:
+            component_resources = None
+        elif _component_resources_raw is None:
+            component_resources = None
+            _nulls += ("componentResources",)
+        else:
+            component_resources = list(
+                map(ComponentResource.from_dict, _component_resources_raw)
+            )
 
-        total_count: int | None | Unset = _get("totalCount", UNSET)
+        total_count = _get("totalCount", _absent)
+        if total_count is _absent:
+            total_count = None
+        elif total_count is None:
+            _nulls += ("totalCount",)
 
-        page_count: int | None | Unset = _get("pageCount", UNSET)
+        page_count = _get("pageCount", _absent)
+        if page_count is _absent:
+            page_count = None
+        elif page_count is None:
+            _nulls += ("pageCount",)
 
-        page_number: int | None | Unset = _get("pageNumber", UNSET)
+        page_number = _get("pageNumber", _absent)
+        if page_number is _absent:
+            page_number = None
+        elif page_number is None:
+            _nulls += ("pageNumber",)
 
-        offset: int | None | Unset = _get("offset", UNSET)
+        offset = _get("offset", _absent)
+        if offset is _absent:
+            offset = None
+        elif offset is None:
+            _nulls += ("offset",)
 
-        limit: int | None | Unset = _get("limit", UNSET)
+        limit = _get("limit", _absent)
+        if limit is _absent:
+            limit = None
+        elif limit is None:
+            _nulls += ("limit",)
 
-        total: int | None | Unset = _get("total", UNSET)
+        total = _get("total", _absent)
+        if total is _absent:
+            total = None
+        elif total is None:
+            _nulls += ("total",)
 
         component_resource_set = cls.__new__(cls)
         component_resource_set.component_resources = component_resources
@@ -134,12 +167,13 @@ class ComponentResourceSet:
         component_resource_set.offset = offset
         component_resource_set.limit = limit
         component_resource_set.total = total
-
+        component_resource_set._nulls = _nulls
         if _KNOWN_KEYS.issuperset(src_dict):
             component_resource_set.additional_properties = {}
-            return component_resource_set
-        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
-        component_resource_set.additional_properties = d
+        else:
+            component_resource_set.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
         return component_resource_set
 
     @property
@@ -159,7 +193,6 @@ class ComponentResourceSet:
         return key in self.additional_properties
 
 
-# oneroster-client: imported once, after the class, instead of inside every from_dict/to_dict
-# call as the stock template does. Models refer to each other (in cycles, hence not at the top);
-# an import statement per call was the largest single cost of parsing a page of records.
+# Imported once, after the class, instead of inside every from_dict/to_dict call as the stock template
+# does. Models refer to each other (in cycles, hence not at the top).
 from ..models.component_resource import ComponentResource

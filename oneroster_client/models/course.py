@@ -2,23 +2,26 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.status_enum import StatusEnum
-from ..types import UNSET, Unset
+from ..types import (
+    ABSENT,
+    MissingField,
+    parse_datetime,
+    present_repr,
+    wire_datetime,
+)
 
 if TYPE_CHECKING:
     from ..models.guid_ref import GUIDRef
     from ..models.metadata import Metadata
 
 
-T = TypeVar("T", bound="Course")
-
-
-# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+# The keys from_dict reads; any other key goes to additional_properties.
 _KNOWN_KEYS = frozenset(
     {
         "sourcedId",
@@ -35,253 +38,300 @@ _KNOWN_KEYS = frozenset(
         "resources",
     }
 )
+_FIELDS = (
+    "sourced_id",
+    "status",
+    "date_last_modified",
+    "metadata",
+    "title",
+    "school_year",
+    "course_code",
+    "grades",
+    "subjects",
+    "org",
+    "subject_codes",
+    "resources",
+)
 
 
 @_attrs_define
 class Course:
-    sourced_id: str | Unset = UNSET
-    status: StatusEnum | str | Unset = UNSET
-    date_last_modified: datetime.datetime | Unset = UNSET
-    metadata: Metadata | None | Unset = UNSET
-    title: str | Unset = UNSET
-    school_year: GUIDRef | None | Unset = UNSET
-    course_code: str | Unset = UNSET
-    grades: list[str] | None | Unset = UNSET
-    subjects: list[str] | None | Unset = UNSET
-    org: GUIDRef | None | Unset = UNSET
-    subject_codes: list[str] | None | Unset = UNSET
-    resources: list[GUIDRef] | None | Unset = UNSET
+    sourced_id: str
+
+    status: StatusEnum | str | None = None
+
+    date_last_modified: datetime.datetime | None = None
+
+    metadata: Metadata | None = None
+
+    title: str | None = None
+
+    school_year: GUIDRef | None = None
+
+    course_code: str | None = None
+
+    grades: list[str] | None = None
+
+    subjects: list[str] | None = None
+
+    org: GUIDRef | None = None
+
+    subject_codes: list[str] | None = None
+
+    resources: list[GUIDRef] | None = None
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """Keys the schema does not name (vendor fields), as the provider sent them."""
+    _nulls: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False, repr=False)
+
+    def __repr__(self) -> str:
+        return present_repr(self, _FIELDS)
 
     def to_dict(self) -> dict[str, Any]:
-        sourced_id = self.sourced_id
-
-        status: str | Unset
-        if isinstance(self.status, Unset):
-            status = UNSET
-        elif isinstance(self.status, StatusEnum):
-            status = self.status.value
-        else:
-            status = self.status
-
-        date_last_modified: str | Unset = UNSET
-        if not isinstance(self.date_last_modified, Unset):
-            date_last_modified = self.date_last_modified.isoformat()
-
-        metadata: dict[str, Any] | None | Unset
-        if isinstance(self.metadata, Unset):
-            metadata = UNSET
-        elif isinstance(self.metadata, Metadata):
-            metadata = self.metadata.to_dict()
-        else:
-            metadata = self.metadata
-
+        """The record as JSON: what the provider sent, with the changes made since (None fields left out)."""
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        nulls = self._nulls
+        field_dict["sourcedId"] = self.sourced_id
+        status = self.status
+        if status is not None:
+            field_dict["status"] = (
+                status.value if isinstance(status, StatusEnum) else status
+            )
+        elif "status" in nulls:
+            field_dict["status"] = None
+        date_last_modified = self.date_last_modified
+        if date_last_modified is not None:
+            field_dict["dateLastModified"] = wire_datetime(date_last_modified)
+        elif "dateLastModified" in nulls:
+            field_dict["dateLastModified"] = None
+        metadata = self.metadata
+        if metadata is not None:
+            field_dict["metadata"] = (
+                metadata.to_dict() if isinstance(metadata, Metadata) else metadata
+            )
+        elif "metadata" in nulls:
+            field_dict["metadata"] = None
         title = self.title
-
-        school_year: dict[str, Any] | None | Unset
-        if isinstance(self.school_year, Unset):
-            school_year = UNSET
-        elif isinstance(self.school_year, GUIDRef):
-            school_year = self.school_year.to_dict()
-        else:
-            school_year = self.school_year
-
-        course_code = self.course_code
-
-        grades: list[str] | None | Unset
-        if isinstance(self.grades, Unset):
-            grades = UNSET
-        elif isinstance(self.grades, list):
-            grades = self.grades
-
-        else:
-            grades = self.grades
-
-        subjects: list[str] | None | Unset
-        if isinstance(self.subjects, Unset):
-            subjects = UNSET
-        elif isinstance(self.subjects, list):
-            subjects = self.subjects
-
-        else:
-            subjects = self.subjects
-
-        org: dict[str, Any] | None | Unset
-        if isinstance(self.org, Unset):
-            org = UNSET
-        elif isinstance(self.org, GUIDRef):
-            org = self.org.to_dict()
-        else:
-            org = self.org
-
-        subject_codes: list[str] | None | Unset
-        if isinstance(self.subject_codes, Unset):
-            subject_codes = UNSET
-        elif isinstance(self.subject_codes, list):
-            subject_codes = self.subject_codes
-
-        else:
-            subject_codes = self.subject_codes
-
-        resources: list[dict[str, Any]] | None | Unset
-        if isinstance(self.resources, Unset):
-            resources = UNSET
-        elif isinstance(self.resources, list):
-            resources = []
-            for resources_type_0_item_data in self.resources:
-                resources_type_0_item = resources_type_0_item_data.to_dict()
-                resources.append(resources_type_0_item)
-
-        else:
-            resources = self.resources
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if sourced_id is not UNSET:
-            field_dict["sourcedId"] = sourced_id
-        if status is not UNSET:
-            field_dict["status"] = status
-        if date_last_modified is not UNSET:
-            field_dict["dateLastModified"] = date_last_modified
-        if metadata is not UNSET:
-            field_dict["metadata"] = metadata
-        if title is not UNSET:
+        if title is not None:
             field_dict["title"] = title
-        if school_year is not UNSET:
-            field_dict["schoolYear"] = school_year
-        if course_code is not UNSET:
+        elif "title" in nulls:
+            field_dict["title"] = None
+        school_year = self.school_year
+        if school_year is not None:
+            field_dict["schoolYear"] = (
+                school_year.to_dict()
+                if isinstance(school_year, GUIDRef)
+                else school_year
+            )
+        elif "schoolYear" in nulls:
+            field_dict["schoolYear"] = None
+        course_code = self.course_code
+        if course_code is not None:
             field_dict["courseCode"] = course_code
-        if grades is not UNSET:
-            field_dict["grades"] = grades
-        if subjects is not UNSET:
-            field_dict["subjects"] = subjects
-        if org is not UNSET:
-            field_dict["org"] = org
-        if subject_codes is not UNSET:
-            field_dict["subjectCodes"] = subject_codes
-        if resources is not UNSET:
-            field_dict["resources"] = resources
-
+        elif "courseCode" in nulls:
+            field_dict["courseCode"] = None
+        grades = self.grades
+        if grades is not None:
+            field_dict["grades"] = grades if isinstance(grades, list) else grades
+        elif "grades" in nulls:
+            field_dict["grades"] = None
+        subjects = self.subjects
+        if subjects is not None:
+            field_dict["subjects"] = (
+                subjects if isinstance(subjects, list) else subjects
+            )
+        elif "subjects" in nulls:
+            field_dict["subjects"] = None
+        org = self.org
+        if org is not None:
+            field_dict["org"] = org.to_dict() if isinstance(org, GUIDRef) else org
+        elif "org" in nulls:
+            field_dict["org"] = None
+        subject_codes = self.subject_codes
+        if subject_codes is not None:
+            field_dict["subjectCodes"] = (
+                subject_codes if isinstance(subject_codes, list) else subject_codes
+            )
+        elif "subjectCodes" in nulls:
+            field_dict["subjectCodes"] = None
+        resources = self.resources
+        if resources is not None:
+            field_dict["resources"] = (
+                [
+                    (_item0.to_dict() if isinstance(_item0, GUIDRef) else _item0)
+                    for _item0 in resources
+                ]
+                if isinstance(resources, list)
+                else resources
+            )
+        elif "resources" in nulls:
+            field_dict["resources"] = None
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build the record from the provider's JSON object (see the module's notes on what is tolerated)."""
         _get = src_dict.get
-        sourced_id = _get("sourcedId", UNSET)
+        _absent = ABSENT  # a local: read twice per field, faster than the module global
+        _nulls: tuple[str, ...] = ()
+        try:
+            sourced_id = src_dict["sourcedId"]
+        except KeyError:
+            raise MissingField("Course", "sourcedId") from None
+        if not isinstance(sourced_id, str):
+            raise TypeError(
+                f"Course.sourcedId must be a str, got {type(sourced_id).__name__}"
+            )
 
-        _status_raw = _get("status", UNSET)
-        status: StatusEnum | str | Unset
-        if isinstance(_status_raw, str):
+        _status_raw = _get("status", _absent)
+        status: StatusEnum | str | None
+        if _status_raw is _absent:
+            status = None
+        elif _status_raw is None:
+            status = None
+            _nulls += ("status",)
+        else:
             try:
-                componentsschemas_status_type_0 = _BY_VALUE_StatusEnum[_status_raw]
+                status = _BY_VALUE_StatusEnum[_status_raw]
 
-                status = componentsschemas_status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                status = cast(StatusEnum | str | Unset, cast(object, _status_raw))
-        else:
-            status = _status_raw
+                status = _status_raw
 
-        _date_last_modified = _get("dateLastModified", UNSET)
-        date_last_modified: datetime.datetime | Unset
-        if isinstance(_date_last_modified, Unset):
-            date_last_modified = UNSET
+        _date_last_modified_raw = _get("dateLastModified", _absent)
+        date_last_modified: datetime.datetime | None
+        if _date_last_modified_raw is _absent:
+            date_last_modified = None
+        elif _date_last_modified_raw is None:
+            date_last_modified = None
+            _nulls += ("dateLastModified",)
         else:
-            date_last_modified = datetime.datetime.fromisoformat(_date_last_modified)
+            date_last_modified = parse_datetime(_date_last_modified_raw)
 
-        _metadata_raw = _get("metadata", UNSET)
-        metadata: Metadata | None | Unset
-        if isinstance(_metadata_raw, dict):
+        _metadata_raw = _get("metadata", _absent)
+        metadata: Metadata | None
+        if _metadata_raw is _absent:
+            metadata = None
+        elif _metadata_raw is None:
+            metadata = None
+            _nulls += ("metadata",)
+        else:
             try:
-                metadata_type_0 = Metadata.from_dict(_metadata_raw)
+                metadata = Metadata.from_dict(_metadata_raw)
 
-                metadata = metadata_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                metadata = cast(Metadata | None | Unset, cast(object, _metadata_raw))
+                metadata = _metadata_raw
+
+        title = _get("title", _absent)
+        if title is _absent:
+            title = None
+        elif title is None:
+            _nulls += ("title",)
+
+        _school_year_raw = _get("schoolYear", _absent)
+        school_year: GUIDRef | None
+        if _school_year_raw is _absent:
+            school_year = None
+        elif _school_year_raw is None:
+            school_year = None
+            _nulls += ("schoolYear",)
         else:
-            metadata = _metadata_raw
-
-        title = _get("title", UNSET)
-
-        _school_year_raw = _get("schoolYear", UNSET)
-        school_year: GUIDRef | None | Unset
-        if isinstance(_school_year_raw, dict):
             try:
-                school_year_type_0 = GUIDRef.from_dict(_school_year_raw)
+                school_year = GUIDRef.from_dict(_school_year_raw)
 
-                school_year = school_year_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                school_year = cast(
-                    GUIDRef | None | Unset, cast(object, _school_year_raw)
-                )
+                school_year = _school_year_raw
+
+        course_code = _get("courseCode", _absent)
+        if course_code is _absent:
+            course_code = None
+        elif course_code is None:
+            _nulls += ("courseCode",)
+
+        _grades_raw = _get("grades", _absent)
+        grades: list[str] | None
+        if _grades_raw is _absent:
+            grades = None
+        elif _grades_raw is None:
+            grades = None
+            _nulls += ("grades",)
         else:
-            school_year = _school_year_raw
+            if isinstance(_grades_raw, list):
+                try:
+                    grades = _grades_raw
 
-        course_code = _get("courseCode", UNSET)
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    grades = cast(Any, _grades_raw)
 
-        _grades_raw = _get("grades", UNSET)
-        grades: list[str] | None | Unset
-        if isinstance(_grades_raw, list):
+            else:
+                grades = _grades_raw
+
+        _subjects_raw = _get("subjects", _absent)
+        subjects: list[str] | None
+        if _subjects_raw is _absent:
+            subjects = None
+        elif _subjects_raw is None:
+            subjects = None
+            _nulls += ("subjects",)
+        else:
+            if isinstance(_subjects_raw, list):
+                try:
+                    subjects = _subjects_raw
+
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    subjects = cast(Any, _subjects_raw)
+
+            else:
+                subjects = _subjects_raw
+
+        _org_raw = _get("org", _absent)
+        org: GUIDRef | None
+        if _org_raw is _absent:
+            org = None
+        elif _org_raw is None:
+            org = None
+            _nulls += ("org",)
+        else:
             try:
-                grades_type_0 = cast(list[str], _grades_raw)
+                org = GUIDRef.from_dict(_org_raw)
 
-                grades = grades_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                grades = cast(list[str] | None | Unset, cast(object, _grades_raw))
+                org = _org_raw
+
+        _subject_codes_raw = _get("subjectCodes", _absent)
+        subject_codes: list[str] | None
+        if _subject_codes_raw is _absent:
+            subject_codes = None
+        elif _subject_codes_raw is None:
+            subject_codes = None
+            _nulls += ("subjectCodes",)
         else:
-            grades = _grades_raw
+            if isinstance(_subject_codes_raw, list):
+                try:
+                    subject_codes = _subject_codes_raw
 
-        _subjects_raw = _get("subjects", UNSET)
-        subjects: list[str] | None | Unset
-        if isinstance(_subjects_raw, list):
-            try:
-                subjects_type_0 = cast(list[str], _subjects_raw)
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    subject_codes = cast(Any, _subject_codes_raw)
 
-                subjects = subjects_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                subjects = cast(list[str] | None | Unset, cast(object, _subjects_raw))
+            else:
+                subject_codes = _subject_codes_raw
+
+        _resources_raw = _get("resources", _absent)
+        resources: list[GUIDRef] | None
+        if _resources_raw is _absent:
+            resources = None
+        elif _resources_raw is None:
+            resources = None
+            _nulls += ("resources",)
         else:
-            subjects = _subjects_raw
+            if isinstance(_resources_raw, list):
+                try:
+                    resources = list(map(GUIDRef.from_dict, _resources_raw))
 
-        _org_raw = _get("org", UNSET)
-        org: GUIDRef | None | Unset
-        if isinstance(_org_raw, dict):
-            try:
-                org_type_0 = GUIDRef.from_dict(_org_raw)
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    resources = cast(Any, _resources_raw)
 
-                org = org_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                org = cast(GUIDRef | None | Unset, cast(object, _org_raw))
-        else:
-            org = _org_raw
-
-        _subject_codes_raw = _get("subjectCodes", UNSET)
-        subject_codes: list[str] | None | Unset
-        if isinstance(_subject_codes_raw, list):
-            try:
-                subject_codes_type_0 = cast(list[str], _subject_codes_raw)
-
-                subject_codes = subject_codes_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                subject_codes = cast(
-                    list[str] | None | Unset, cast(object, _subject_codes_raw)
-                )
-        else:
-            subject_codes = _subject_codes_raw
-
-        _resources_raw = _get("resources", UNSET)
-        resources: list[GUIDRef] | None | Unset
-        if isinstance(_resources_raw, list):
-            try:
-                resources_type_0 = [GUIDRef.from_dict(item) for item in _resources_raw]
-
-                resources = resources_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                resources = cast(
-                    list[GUIDRef] | None | Unset, cast(object, _resources_raw)
-                )
-        else:
-            resources = _resources_raw
+            else:
+                resources = _resources_raw
 
         course = cls.__new__(cls)
         course.sourced_id = sourced_id
@@ -296,12 +346,13 @@ class Course:
         course.org = org
         course.subject_codes = subject_codes
         course.resources = resources
-
+        course._nulls = _nulls
         if _KNOWN_KEYS.issuperset(src_dict):
             course.additional_properties = {}
-            return course
-        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
-        course.additional_properties = d
+        else:
+            course.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
         return course
 
     @property
@@ -321,12 +372,10 @@ class Course:
         return key in self.additional_properties
 
 
-# oneroster-client: imported once, after the class, instead of inside every from_dict/to_dict
-# call as the stock template does. Models refer to each other (in cycles, hence not at the top);
-# an import statement per call was the largest single cost of parsing a page of records.
+# Imported once, after the class, instead of inside every from_dict/to_dict call as the stock template
+# does. Models refer to each other (in cycles, hence not at the top).
 from ..models.guid_ref import GUIDRef
 from ..models.metadata import Metadata
 
-# oneroster-client: value -> member tables for from_dict, typed once here instead of a cast()
-# call per field per record.
+# value -> member tables for from_dict, typed once here instead of a cast() call per field per record.
 _BY_VALUE_StatusEnum = cast(dict[str, StatusEnum], StatusEnum._value2member_map_)

@@ -1,10 +1,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import (
+    ABSENT,
+    MissingField,
+    present_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.course_structure_request_course_structure import (
@@ -13,59 +19,73 @@ if TYPE_CHECKING:
     from ..models.write_payload import WritePayload
 
 
-T = TypeVar("T", bound="CourseStructureRequest")
-
-
-# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+# The keys from_dict reads; any other key goes to additional_properties.
 _KNOWN_KEYS = frozenset(
     {
         "courseStructure",
         "course",
     }
 )
+_FIELDS = (
+    "course_structure",
+    "course",
+)
 
 
 @_attrs_define
 class CourseStructureRequest:
     course_structure: CourseStructureRequestCourseStructure
+
     course: WritePayload
     """ A partial or complete record, sent as given (POST creates and PATCH updates). """
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """Keys the schema does not name (vendor fields), as the provider sent them."""
+    _nulls: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False, repr=False)
+
+    def __repr__(self) -> str:
+        return present_repr(self, _FIELDS)
 
     def to_dict(self) -> dict[str, Any]:
-        course_structure = self.course_structure.to_dict()
-
-        course = self.course.to_dict()
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "courseStructure": course_structure,
-                "course": course,
-            }
-        )
-
+        """The record as JSON: what the provider sent, with the changes made since (None fields left out)."""
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        nulls = self._nulls
+        field_dict["courseStructure"] = self.course_structure.to_dict()
+        field_dict["course"] = self.course.to_dict()
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build the record from the provider's JSON object (see the module's notes on what is tolerated)."""
         _get = src_dict.get
+        _absent = ABSENT  # a local: read twice per field, faster than the module global
+        _nulls: tuple[str, ...] = ()
+        try:
+            _course_structure_raw = src_dict["courseStructure"]
+        except KeyError:
+            raise MissingField("CourseStructureRequest", "courseStructure") from None
+        course_structure: CourseStructureRequestCourseStructure
         course_structure = CourseStructureRequestCourseStructure.from_dict(
-            src_dict["courseStructure"]
+            _course_structure_raw
         )
 
-        course = WritePayload.from_dict(src_dict["course"])
+        try:
+            _course_raw = src_dict["course"]
+        except KeyError:
+            raise MissingField("CourseStructureRequest", "course") from None
+        course: WritePayload
+        course = WritePayload.from_dict(_course_raw)
 
         course_structure_request = cls.__new__(cls)
         course_structure_request.course_structure = course_structure
         course_structure_request.course = course
-
+        course_structure_request._nulls = _nulls
         if _KNOWN_KEYS.issuperset(src_dict):
             course_structure_request.additional_properties = {}
-            return course_structure_request
-        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
-        course_structure_request.additional_properties = d
+        else:
+            course_structure_request.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
         return course_structure_request
 
     @property
@@ -85,9 +105,8 @@ class CourseStructureRequest:
         return key in self.additional_properties
 
 
-# oneroster-client: imported once, after the class, instead of inside every from_dict/to_dict
-# call as the stock template does. Models refer to each other (in cycles, hence not at the top);
-# an import statement per call was the largest single cost of parsing a page of records.
+# Imported once, after the class, instead of inside every from_dict/to_dict call as the stock template
+# does. Models refer to each other (in cycles, hence not at the top).
 from ..models.course_structure_request_course_structure import (
     CourseStructureRequestCourseStructure,
 )

@@ -1,31 +1,39 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="CourseStructureRequestCourseStructure")
+from ..types import (
+    present_repr,
+)
+
+_FIELDS = ()
 
 
 @_attrs_define
 class CourseStructureRequestCourseStructure:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """Keys the schema does not name (vendor fields), as the provider sent them."""
+    _nulls: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False, repr=False)
+
+    def __repr__(self) -> str:
+        return present_repr(self, _FIELDS)
 
     def to_dict(self) -> dict[str, Any]:
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-
+        """The record as JSON: what the provider sent, with the changes made since (None fields left out)."""
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        nulls = self._nulls
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build the record from the provider's JSON object (see the module's notes on what is tolerated)."""
         course_structure_request_course_structure = cls.__new__(cls)
-
-        d = dict(src_dict)
-        course_structure_request_course_structure.additional_properties = d
+        course_structure_request_course_structure._nulls = ()
+        course_structure_request_course_structure.additional_properties = dict(src_dict)
         return course_structure_request_course_structure
 
     @property

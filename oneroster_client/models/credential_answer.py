@@ -1,17 +1,17 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    ABSENT,
+    present_repr,
+)
 
-T = TypeVar("T", bound="CredentialAnswer")
-
-
-# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+# The keys from_dict reads; any other key goes to additional_properties.
 _KNOWN_KEYS = frozenset(
     {
         "userProfileId",
@@ -19,53 +19,84 @@ _KNOWN_KEYS = frozenset(
         "message",
     }
 )
+_FIELDS = (
+    "user_profile_id",
+    "credential_id",
+    "message",
+)
 
 
 @_attrs_define
 class CredentialAnswer:
-    user_profile_id: str | Unset = UNSET
-    credential_id: str | Unset = UNSET
-    message: str | Unset = UNSET
+    user_profile_id: str | None = None
+
+    credential_id: str | None = None
+
+    message: str | None = None
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """Keys the schema does not name (vendor fields), as the provider sent them."""
+    _nulls: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False, repr=False)
+
+    def __repr__(self) -> str:
+        return present_repr(self, _FIELDS)
 
     def to_dict(self) -> dict[str, Any]:
+        """The record as JSON: what the provider sent, with the changes made since (None fields left out)."""
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        nulls = self._nulls
         user_profile_id = self.user_profile_id
-
-        credential_id = self.credential_id
-
-        message = self.message
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if user_profile_id is not UNSET:
+        if user_profile_id is not None:
             field_dict["userProfileId"] = user_profile_id
-        if credential_id is not UNSET:
+        elif "userProfileId" in nulls:
+            field_dict["userProfileId"] = None
+        credential_id = self.credential_id
+        if credential_id is not None:
             field_dict["credentialId"] = credential_id
-        if message is not UNSET:
+        elif "credentialId" in nulls:
+            field_dict["credentialId"] = None
+        message = self.message
+        if message is not None:
             field_dict["message"] = message
-
+        elif "message" in nulls:
+            field_dict["message"] = None
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build the record from the provider's JSON object (see the module's notes on what is tolerated)."""
         _get = src_dict.get
-        user_profile_id = _get("userProfileId", UNSET)
+        _absent = ABSENT  # a local: read twice per field, faster than the module global
+        _nulls: tuple[str, ...] = ()
+        user_profile_id = _get("userProfileId", _absent)
+        if user_profile_id is _absent:
+            user_profile_id = None
+        elif user_profile_id is None:
+            _nulls += ("userProfileId",)
 
-        credential_id = _get("credentialId", UNSET)
+        credential_id = _get("credentialId", _absent)
+        if credential_id is _absent:
+            credential_id = None
+        elif credential_id is None:
+            _nulls += ("credentialId",)
 
-        message = _get("message", UNSET)
+        message = _get("message", _absent)
+        if message is _absent:
+            message = None
+        elif message is None:
+            _nulls += ("message",)
 
         credential_answer = cls.__new__(cls)
         credential_answer.user_profile_id = user_profile_id
         credential_answer.credential_id = credential_id
         credential_answer.message = message
-
+        credential_answer._nulls = _nulls
         if _KNOWN_KEYS.issuperset(src_dict):
             credential_answer.additional_properties = {}
-            return credential_answer
-        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
-        credential_answer.additional_properties = d
+        else:
+            credential_answer.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
         return credential_answer
 
     @property

@@ -1,65 +1,87 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import (
+    ABSENT,
+    MissingField,
+    present_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.credential_request_credentials import CredentialRequestCredentials
 
 
-T = TypeVar("T", bound="CredentialRequest")
-
-
-# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+# The keys from_dict reads; any other key goes to additional_properties.
 _KNOWN_KEYS = frozenset(
     {
         "applicationName",
         "credentials",
     }
 )
+_FIELDS = (
+    "application_name",
+    "credentials",
+)
 
 
 @_attrs_define
 class CredentialRequest:
     application_name: str
+
     credentials: CredentialRequestCredentials
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """Keys the schema does not name (vendor fields), as the provider sent them."""
+    _nulls: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False, repr=False)
+
+    def __repr__(self) -> str:
+        return present_repr(self, _FIELDS)
 
     def to_dict(self) -> dict[str, Any]:
-        application_name = self.application_name
-
-        credentials = self.credentials.to_dict()
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "applicationName": application_name,
-                "credentials": credentials,
-            }
-        )
-
+        """The record as JSON: what the provider sent, with the changes made since (None fields left out)."""
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        nulls = self._nulls
+        field_dict["applicationName"] = self.application_name
+        field_dict["credentials"] = self.credentials.to_dict()
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build the record from the provider's JSON object (see the module's notes on what is tolerated)."""
         _get = src_dict.get
-        application_name = src_dict["applicationName"]
+        _absent = ABSENT  # a local: read twice per field, faster than the module global
+        _nulls: tuple[str, ...] = ()
+        try:
+            application_name = src_dict["applicationName"]
+        except KeyError:
+            raise MissingField("CredentialRequest", "applicationName") from None
+        if not isinstance(application_name, str):
+            raise TypeError(
+                f"CredentialRequest.applicationName must be a str, got {type(application_name).__name__}"
+            )
 
-        credentials = CredentialRequestCredentials.from_dict(src_dict["credentials"])
+        try:
+            _credentials_raw = src_dict["credentials"]
+        except KeyError:
+            raise MissingField("CredentialRequest", "credentials") from None
+        credentials: CredentialRequestCredentials
+        credentials = CredentialRequestCredentials.from_dict(_credentials_raw)
 
         credential_request = cls.__new__(cls)
         credential_request.application_name = application_name
         credential_request.credentials = credentials
-
+        credential_request._nulls = _nulls
         if _KNOWN_KEYS.issuperset(src_dict):
             credential_request.additional_properties = {}
-            return credential_request
-        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
-        credential_request.additional_properties = d
+        else:
+            credential_request.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
         return credential_request
 
     @property
@@ -79,7 +101,6 @@ class CredentialRequest:
         return key in self.additional_properties
 
 
-# oneroster-client: imported once, after the class, instead of inside every from_dict/to_dict
-# call as the stock template does. Models refer to each other (in cycles, hence not at the top);
-# an import statement per call was the largest single cost of parsing a page of records.
+# Imported once, after the class, instead of inside every from_dict/to_dict call as the stock template
+# does. Models refer to each other (in cycles, hence not at the top).
 from ..models.credential_request_credentials import CredentialRequestCredentials

@@ -1,53 +1,68 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    ABSENT,
+    present_repr,
+)
 
-T = TypeVar("T", bound="DecryptedCredential")
-
-
-# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+# The keys from_dict reads; any other key goes to additional_properties.
 _KNOWN_KEYS = frozenset(
     {
         "password",
     }
 )
+_FIELDS = ("password",)
 
 
 @_attrs_define
 class DecryptedCredential:
-    password: str | Unset = UNSET
+    password: str | None = None
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """Keys the schema does not name (vendor fields), as the provider sent them."""
+    _nulls: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False, repr=False)
+
+    def __repr__(self) -> str:
+        return present_repr(self, _FIELDS)
 
     def to_dict(self) -> dict[str, Any]:
+        """The record as JSON: what the provider sent, with the changes made since (None fields left out)."""
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        nulls = self._nulls
         password = self.password
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if password is not UNSET:
+        if password is not None:
             field_dict["password"] = password
-
+        elif "password" in nulls:
+            field_dict["password"] = None
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build the record from the provider's JSON object (see the module's notes on what is tolerated)."""
         _get = src_dict.get
-        password = _get("password", UNSET)
+        _absent = ABSENT  # a local: read twice per field, faster than the module global
+        _nulls: tuple[str, ...] = ()
+        password = _get("password", _absent)
+        if password is _absent:
+            password = None
+        elif password is None:
+            _nulls += ("password",)
 
         decrypted_credential = cls.__new__(cls)
         decrypted_credential.password = password
-
+        decrypted_credential._nulls = _nulls
         if _KNOWN_KEYS.issuperset(src_dict):
             decrypted_credential.additional_properties = {}
-            return decrypted_credential
-        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
-        decrypted_credential.additional_properties = d
+        else:
+            decrypted_credential.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
         return decrypted_credential
 
     @property

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -10,17 +10,21 @@ from attrs import field as _attrs_field
 from ..models.enrollment_role import EnrollmentRole
 from ..models.status_enum import StatusEnum
 from ..models.true_false_enum import TrueFalseEnum
-from ..types import UNSET, Unset
+from ..types import (
+    ABSENT,
+    MissingField,
+    parse_date,
+    parse_datetime,
+    present_repr,
+    wire_datetime,
+)
 
 if TYPE_CHECKING:
     from ..models.guid_ref import GUIDRef
     from ..models.metadata import Metadata
 
 
-T = TypeVar("T", bound="Enrollment")
-
-
-# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+# The keys from_dict reads; any other key goes to additional_properties.
 _KNOWN_KEYS = frozenset(
     {
         "sourcedId",
@@ -36,312 +40,291 @@ _KNOWN_KEYS = frozenset(
         "endDate",
     }
 )
+_FIELDS = (
+    "sourced_id",
+    "status",
+    "date_last_modified",
+    "metadata",
+    "user",
+    "class_",
+    "school",
+    "role",
+    "primary",
+    "begin_date",
+    "end_date",
+)
 
 
 @_attrs_define
 class Enrollment:
-    sourced_id: str | Unset = UNSET
-    status: StatusEnum | str | Unset = UNSET
-    date_last_modified: datetime.datetime | Unset = UNSET
-    metadata: Metadata | None | Unset = UNSET
-    user: GUIDRef | None | Unset = UNSET
-    class_: GUIDRef | None | Unset = UNSET
-    school: GUIDRef | None | Unset = UNSET
-    role: EnrollmentRole | str | Unset = UNSET
-    primary: bool | None | str | TrueFalseEnum | Unset = UNSET
-    begin_date: datetime.date | datetime.datetime | None | str | Unset = UNSET
-    end_date: datetime.date | datetime.datetime | None | str | Unset = UNSET
+    sourced_id: str
+
+    status: StatusEnum | str | None = None
+
+    date_last_modified: datetime.datetime | None = None
+
+    metadata: Metadata | None = None
+
+    user: GUIDRef | None = None
+
+    class_: GUIDRef | None = None
+
+    school: GUIDRef | None = None
+
+    role: EnrollmentRole | str | None = None
+
+    primary: bool | str | TrueFalseEnum | None = None
+
+    begin_date: datetime.date | datetime.datetime | str | None = None
+
+    end_date: datetime.date | datetime.datetime | str | None = None
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """Keys the schema does not name (vendor fields), as the provider sent them."""
+    _nulls: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False, repr=False)
+
+    def __repr__(self) -> str:
+        return present_repr(self, _FIELDS)
 
     def to_dict(self) -> dict[str, Any]:
-        sourced_id = self.sourced_id
-
-        status: str | Unset
-        if isinstance(self.status, Unset):
-            status = UNSET
-        elif isinstance(self.status, StatusEnum):
-            status = self.status.value
-        else:
-            status = self.status
-
-        date_last_modified: str | Unset = UNSET
-        if not isinstance(self.date_last_modified, Unset):
-            date_last_modified = self.date_last_modified.isoformat()
-
-        metadata: dict[str, Any] | None | Unset
-        if isinstance(self.metadata, Unset):
-            metadata = UNSET
-        elif isinstance(self.metadata, Metadata):
-            metadata = self.metadata.to_dict()
-        else:
-            metadata = self.metadata
-
-        user: dict[str, Any] | None | Unset
-        if isinstance(self.user, Unset):
-            user = UNSET
-        elif isinstance(self.user, GUIDRef):
-            user = self.user.to_dict()
-        else:
-            user = self.user
-
-        class_: dict[str, Any] | None | Unset
-        if isinstance(self.class_, Unset):
-            class_ = UNSET
-        elif isinstance(self.class_, GUIDRef):
-            class_ = self.class_.to_dict()
-        else:
-            class_ = self.class_
-
-        school: dict[str, Any] | None | Unset
-        if isinstance(self.school, Unset):
-            school = UNSET
-        elif isinstance(self.school, GUIDRef):
-            school = self.school.to_dict()
-        else:
-            school = self.school
-
-        role: str | Unset
-        if isinstance(self.role, Unset):
-            role = UNSET
-        elif isinstance(self.role, EnrollmentRole):
-            role = self.role.value
-        else:
-            role = self.role
-
-        primary: bool | None | str | Unset
-        if isinstance(self.primary, Unset):
-            primary = UNSET
-        elif isinstance(self.primary, TrueFalseEnum):
-            primary = self.primary.value
-        else:
-            primary = self.primary
-
-        begin_date: None | str | Unset
-        if isinstance(self.begin_date, Unset):
-            begin_date = UNSET
-        elif isinstance(self.begin_date, datetime.date) or isinstance(
-            self.begin_date, datetime.datetime
-        ):
-            begin_date = self.begin_date.isoformat()
-        else:
-            begin_date = self.begin_date
-
-        end_date: None | str | Unset
-        if isinstance(self.end_date, Unset):
-            end_date = UNSET
-        elif isinstance(self.end_date, datetime.date) or isinstance(
-            self.end_date, datetime.datetime
-        ):
-            end_date = self.end_date.isoformat()
-        else:
-            end_date = self.end_date
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if sourced_id is not UNSET:
-            field_dict["sourcedId"] = sourced_id
-        if status is not UNSET:
-            field_dict["status"] = status
-        if date_last_modified is not UNSET:
-            field_dict["dateLastModified"] = date_last_modified
-        if metadata is not UNSET:
-            field_dict["metadata"] = metadata
-        if user is not UNSET:
-            field_dict["user"] = user
-        if class_ is not UNSET:
-            field_dict["class"] = class_
-        if school is not UNSET:
-            field_dict["school"] = school
-        if role is not UNSET:
-            field_dict["role"] = role
-        if primary is not UNSET:
-            field_dict["primary"] = primary
-        if begin_date is not UNSET:
-            field_dict["beginDate"] = begin_date
-        if end_date is not UNSET:
-            field_dict["endDate"] = end_date
-
+        """The record as JSON: what the provider sent, with the changes made since (None fields left out)."""
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        nulls = self._nulls
+        field_dict["sourcedId"] = self.sourced_id
+        status = self.status
+        if status is not None:
+            field_dict["status"] = (
+                status.value if isinstance(status, StatusEnum) else status
+            )
+        elif "status" in nulls:
+            field_dict["status"] = None
+        date_last_modified = self.date_last_modified
+        if date_last_modified is not None:
+            field_dict["dateLastModified"] = wire_datetime(date_last_modified)
+        elif "dateLastModified" in nulls:
+            field_dict["dateLastModified"] = None
+        metadata = self.metadata
+        if metadata is not None:
+            field_dict["metadata"] = (
+                metadata.to_dict() if isinstance(metadata, Metadata) else metadata
+            )
+        elif "metadata" in nulls:
+            field_dict["metadata"] = None
+        user = self.user
+        if user is not None:
+            field_dict["user"] = user.to_dict() if isinstance(user, GUIDRef) else user
+        elif "user" in nulls:
+            field_dict["user"] = None
+        class_ = self.class_
+        if class_ is not None:
+            field_dict["class"] = (
+                class_.to_dict() if isinstance(class_, GUIDRef) else class_
+            )
+        elif "class" in nulls:
+            field_dict["class"] = None
+        school = self.school
+        if school is not None:
+            field_dict["school"] = (
+                school.to_dict() if isinstance(school, GUIDRef) else school
+            )
+        elif "school" in nulls:
+            field_dict["school"] = None
+        role = self.role
+        if role is not None:
+            field_dict["role"] = (
+                role.value if isinstance(role, EnrollmentRole) else role
+            )
+        elif "role" in nulls:
+            field_dict["role"] = None
+        primary = self.primary
+        if primary is not None:
+            field_dict["primary"] = (
+                primary.value if isinstance(primary, TrueFalseEnum) else primary
+            )
+        elif "primary" in nulls:
+            field_dict["primary"] = None
+        begin_date = self.begin_date
+        if begin_date is not None:
+            field_dict["beginDate"] = (
+                wire_datetime(begin_date)
+                if isinstance(begin_date, datetime.datetime)
+                else begin_date.isoformat()
+                if isinstance(begin_date, datetime.date)
+                else begin_date
+            )
+        elif "beginDate" in nulls:
+            field_dict["beginDate"] = None
+        end_date = self.end_date
+        if end_date is not None:
+            field_dict["endDate"] = (
+                wire_datetime(end_date)
+                if isinstance(end_date, datetime.datetime)
+                else end_date.isoformat()
+                if isinstance(end_date, datetime.date)
+                else end_date
+            )
+        elif "endDate" in nulls:
+            field_dict["endDate"] = None
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build the record from the provider's JSON object (see the module's notes on what is tolerated)."""
         _get = src_dict.get
-        sourced_id = _get("sourcedId", UNSET)
+        _absent = ABSENT  # a local: read twice per field, faster than the module global
+        _nulls: tuple[str, ...] = ()
+        try:
+            sourced_id = src_dict["sourcedId"]
+        except KeyError:
+            raise MissingField("Enrollment", "sourcedId") from None
+        if not isinstance(sourced_id, str):
+            raise TypeError(
+                f"Enrollment.sourcedId must be a str, got {type(sourced_id).__name__}"
+            )
 
-        _status_raw = _get("status", UNSET)
-        status: StatusEnum | str | Unset
-        if isinstance(_status_raw, str):
+        _status_raw = _get("status", _absent)
+        status: StatusEnum | str | None
+        if _status_raw is _absent:
+            status = None
+        elif _status_raw is None:
+            status = None
+            _nulls += ("status",)
+        else:
             try:
-                componentsschemas_status_type_0 = _BY_VALUE_StatusEnum[_status_raw]
+                status = _BY_VALUE_StatusEnum[_status_raw]
 
-                status = componentsschemas_status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                status = cast(StatusEnum | str | Unset, cast(object, _status_raw))
-        else:
-            status = _status_raw
+                status = _status_raw
 
-        _date_last_modified = _get("dateLastModified", UNSET)
-        date_last_modified: datetime.datetime | Unset
-        if isinstance(_date_last_modified, Unset):
-            date_last_modified = UNSET
+        _date_last_modified_raw = _get("dateLastModified", _absent)
+        date_last_modified: datetime.datetime | None
+        if _date_last_modified_raw is _absent:
+            date_last_modified = None
+        elif _date_last_modified_raw is None:
+            date_last_modified = None
+            _nulls += ("dateLastModified",)
         else:
-            date_last_modified = datetime.datetime.fromisoformat(_date_last_modified)
+            date_last_modified = parse_datetime(_date_last_modified_raw)
 
-        _metadata_raw = _get("metadata", UNSET)
-        metadata: Metadata | None | Unset
-        if isinstance(_metadata_raw, dict):
+        _metadata_raw = _get("metadata", _absent)
+        metadata: Metadata | None
+        if _metadata_raw is _absent:
+            metadata = None
+        elif _metadata_raw is None:
+            metadata = None
+            _nulls += ("metadata",)
+        else:
             try:
-                metadata_type_0 = Metadata.from_dict(_metadata_raw)
+                metadata = Metadata.from_dict(_metadata_raw)
 
-                metadata = metadata_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                metadata = cast(Metadata | None | Unset, cast(object, _metadata_raw))
-        else:
-            metadata = _metadata_raw
+                metadata = _metadata_raw
 
-        _user_raw = _get("user", UNSET)
-        user: GUIDRef | None | Unset
-        if isinstance(_user_raw, dict):
+        _user_raw = _get("user", _absent)
+        user: GUIDRef | None
+        if _user_raw is _absent:
+            user = None
+        elif _user_raw is None:
+            user = None
+            _nulls += ("user",)
+        else:
             try:
-                user_type_0 = GUIDRef.from_dict(_user_raw)
+                user = GUIDRef.from_dict(_user_raw)
 
-                user = user_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                user = cast(GUIDRef | None | Unset, cast(object, _user_raw))
-        else:
-            user = _user_raw
+                user = _user_raw
 
-        _class__raw = _get("class", UNSET)
-        class_: GUIDRef | None | Unset
-        if isinstance(_class__raw, dict):
+        _class__raw = _get("class", _absent)
+        class_: GUIDRef | None
+        if _class__raw is _absent:
+            class_ = None
+        elif _class__raw is None:
+            class_ = None
+            _nulls += ("class",)
+        else:
             try:
-                class_type_0 = GUIDRef.from_dict(_class__raw)
+                class_ = GUIDRef.from_dict(_class__raw)
 
-                class_ = class_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                class_ = cast(GUIDRef | None | Unset, cast(object, _class__raw))
-        else:
-            class_ = _class__raw
+                class_ = _class__raw
 
-        _school_raw = _get("school", UNSET)
-        school: GUIDRef | None | Unset
-        if isinstance(_school_raw, dict):
+        _school_raw = _get("school", _absent)
+        school: GUIDRef | None
+        if _school_raw is _absent:
+            school = None
+        elif _school_raw is None:
+            school = None
+            _nulls += ("school",)
+        else:
             try:
-                school_type_0 = GUIDRef.from_dict(_school_raw)
+                school = GUIDRef.from_dict(_school_raw)
 
-                school = school_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                school = cast(GUIDRef | None | Unset, cast(object, _school_raw))
-        else:
-            school = _school_raw
+                school = _school_raw
 
-        _role_raw = _get("role", UNSET)
-        role: EnrollmentRole | str | Unset
-        if isinstance(_role_raw, str):
+        _role_raw = _get("role", _absent)
+        role: EnrollmentRole | str | None
+        if _role_raw is _absent:
+            role = None
+        elif _role_raw is None:
+            role = None
+            _nulls += ("role",)
+        else:
             try:
-                role_type_0 = _BY_VALUE_EnrollmentRole[_role_raw]
+                role = _BY_VALUE_EnrollmentRole[_role_raw]
 
-                role = role_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                role = cast(EnrollmentRole | str | Unset, cast(object, _role_raw))
-        else:
-            role = _role_raw
+                role = _role_raw
 
-        _primary_raw = _get("primary", UNSET)
-        primary: bool | None | str | TrueFalseEnum | Unset
-        if isinstance(_primary_raw, str):
+        _primary_raw = _get("primary", _absent)
+        primary: bool | str | TrueFalseEnum | None
+        if _primary_raw is _absent:
+            primary = None
+        elif _primary_raw is None:
+            primary = None
+            _nulls += ("primary",)
+        else:
             try:
-                componentsschemas_true_false_type_0 = _BY_VALUE_TrueFalseEnum[
-                    _primary_raw
-                ]
+                primary = _BY_VALUE_TrueFalseEnum[_primary_raw]
 
-                primary = componentsschemas_true_false_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                primary = cast(
-                    bool | None | str | TrueFalseEnum | Unset,
-                    cast(object, _primary_raw),
-                )
-        else:
-            primary = _primary_raw
+                primary = _primary_raw
 
-        _begin_date_raw = _get("beginDate", UNSET)
-        begin_date: datetime.date | datetime.datetime | None | str | Unset
-        if _begin_date_raw is None or isinstance(_begin_date_raw, Unset):
-            begin_date = _begin_date_raw
+        _begin_date_raw = _get("beginDate", _absent)
+        begin_date: datetime.date | datetime.datetime | str | None
+        if _begin_date_raw is _absent:
+            begin_date = None
+        elif _begin_date_raw is None:
+            begin_date = None
+            _nulls += ("beginDate",)
         else:
+            try:
+                begin_date = parse_date(_begin_date_raw)
 
-            def _parse_begin_date(
-                data: object,
-            ) -> datetime.date | datetime.datetime | None | str | Unset:
-                if data is None:
-                    return data
-                if isinstance(data, Unset):
-                    return data
+            except (TypeError, ValueError, AttributeError, KeyError):
                 try:
-                    if not isinstance(data, str):
-                        raise TypeError()
-                    componentsschemas_date_value_type_0 = datetime.date.fromisoformat(
-                        data
-                    )
+                    begin_date = parse_datetime(_begin_date_raw)
 
-                    return componentsschemas_date_value_type_0
                 except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not isinstance(data, str):
-                        raise TypeError()
-                    componentsschemas_date_value_type_1 = (
-                        datetime.datetime.fromisoformat(data)
-                    )
+                    begin_date = _begin_date_raw
 
-                    return componentsschemas_date_value_type_1
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                return cast(
-                    datetime.date | datetime.datetime | None | str | Unset, data
-                )
-
-            begin_date = _parse_begin_date(_begin_date_raw)
-
-        _end_date_raw = _get("endDate", UNSET)
-        end_date: datetime.date | datetime.datetime | None | str | Unset
-        if _end_date_raw is None or isinstance(_end_date_raw, Unset):
-            end_date = _end_date_raw
+        _end_date_raw = _get("endDate", _absent)
+        end_date: datetime.date | datetime.datetime | str | None
+        if _end_date_raw is _absent:
+            end_date = None
+        elif _end_date_raw is None:
+            end_date = None
+            _nulls += ("endDate",)
         else:
+            try:
+                end_date = parse_date(_end_date_raw)
 
-            def _parse_end_date(
-                data: object,
-            ) -> datetime.date | datetime.datetime | None | str | Unset:
-                if data is None:
-                    return data
-                if isinstance(data, Unset):
-                    return data
+            except (TypeError, ValueError, AttributeError, KeyError):
                 try:
-                    if not isinstance(data, str):
-                        raise TypeError()
-                    componentsschemas_date_value_type_0 = datetime.date.fromisoformat(
-                        data
-                    )
+                    end_date = parse_datetime(_end_date_raw)
 
-                    return componentsschemas_date_value_type_0
                 except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not isinstance(data, str):
-                        raise TypeError()
-                    componentsschemas_date_value_type_1 = (
-                        datetime.datetime.fromisoformat(data)
-                    )
-
-                    return componentsschemas_date_value_type_1
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                return cast(
-                    datetime.date | datetime.datetime | None | str | Unset, data
-                )
-
-            end_date = _parse_end_date(_end_date_raw)
+                    end_date = _end_date_raw
 
         enrollment = cls.__new__(cls)
         enrollment.sourced_id = sourced_id
@@ -355,12 +338,13 @@ class Enrollment:
         enrollment.primary = primary
         enrollment.begin_date = begin_date
         enrollment.end_date = end_date
-
+        enrollment._nulls = _nulls
         if _KNOWN_KEYS.issuperset(src_dict):
             enrollment.additional_properties = {}
-            return enrollment
-        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
-        enrollment.additional_properties = d
+        else:
+            enrollment.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
         return enrollment
 
     @property
@@ -380,14 +364,12 @@ class Enrollment:
         return key in self.additional_properties
 
 
-# oneroster-client: imported once, after the class, instead of inside every from_dict/to_dict
-# call as the stock template does. Models refer to each other (in cycles, hence not at the top);
-# an import statement per call was the largest single cost of parsing a page of records.
+# Imported once, after the class, instead of inside every from_dict/to_dict call as the stock template
+# does. Models refer to each other (in cycles, hence not at the top).
 from ..models.guid_ref import GUIDRef
 from ..models.metadata import Metadata
 
-# oneroster-client: value -> member tables for from_dict, typed once here instead of a cast()
-# call per field per record.
+# value -> member tables for from_dict, typed once here instead of a cast() call per field per record.
 _BY_VALUE_StatusEnum = cast(dict[str, StatusEnum], StatusEnum._value2member_map_)
 _BY_VALUE_EnrollmentRole = cast(
     dict[str, EnrollmentRole], EnrollmentRole._value2member_map_

@@ -1,62 +1,86 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    ABSENT,
+    present_repr,
+)
 
-T = TypeVar("T", bound="GUIDPair")
-
-
-# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+# The keys from_dict reads; any other key goes to additional_properties.
 _KNOWN_KEYS = frozenset(
     {
         "suppliedSourcedId",
         "allocatedSourcedId",
     }
 )
+_FIELDS = (
+    "supplied_sourced_id",
+    "allocated_sourced_id",
+)
 
 
 @_attrs_define
 class GUIDPair:
-    supplied_sourced_id: str | Unset = UNSET
-    allocated_sourced_id: str | Unset = UNSET
+    supplied_sourced_id: str | None = None
+
+    allocated_sourced_id: str | None = None
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """Keys the schema does not name (vendor fields), as the provider sent them."""
+    _nulls: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False, repr=False)
+
+    def __repr__(self) -> str:
+        return present_repr(self, _FIELDS)
 
     def to_dict(self) -> dict[str, Any]:
+        """The record as JSON: what the provider sent, with the changes made since (None fields left out)."""
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        nulls = self._nulls
         supplied_sourced_id = self.supplied_sourced_id
-
-        allocated_sourced_id = self.allocated_sourced_id
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if supplied_sourced_id is not UNSET:
+        if supplied_sourced_id is not None:
             field_dict["suppliedSourcedId"] = supplied_sourced_id
-        if allocated_sourced_id is not UNSET:
+        elif "suppliedSourcedId" in nulls:
+            field_dict["suppliedSourcedId"] = None
+        allocated_sourced_id = self.allocated_sourced_id
+        if allocated_sourced_id is not None:
             field_dict["allocatedSourcedId"] = allocated_sourced_id
-
+        elif "allocatedSourcedId" in nulls:
+            field_dict["allocatedSourcedId"] = None
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build the record from the provider's JSON object (see the module's notes on what is tolerated)."""
         _get = src_dict.get
-        supplied_sourced_id = _get("suppliedSourcedId", UNSET)
+        _absent = ABSENT  # a local: read twice per field, faster than the module global
+        _nulls: tuple[str, ...] = ()
+        supplied_sourced_id = _get("suppliedSourcedId", _absent)
+        if supplied_sourced_id is _absent:
+            supplied_sourced_id = None
+        elif supplied_sourced_id is None:
+            _nulls += ("suppliedSourcedId",)
 
-        allocated_sourced_id = _get("allocatedSourcedId", UNSET)
+        allocated_sourced_id = _get("allocatedSourcedId", _absent)
+        if allocated_sourced_id is _absent:
+            allocated_sourced_id = None
+        elif allocated_sourced_id is None:
+            _nulls += ("allocatedSourcedId",)
 
         guid_pair = cls.__new__(cls)
         guid_pair.supplied_sourced_id = supplied_sourced_id
         guid_pair.allocated_sourced_id = allocated_sourced_id
-
+        guid_pair._nulls = _nulls
         if _KNOWN_KEYS.issuperset(src_dict):
             guid_pair.additional_properties = {}
-            return guid_pair
-        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
-        guid_pair.additional_properties = d
+        else:
+            guid_pair.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
         return guid_pair
 
     @property

@@ -1,104 +1,99 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    ABSENT,
+    present_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.guid_pair import GUIDPair
 
 
-T = TypeVar("T", bound="GUIDPairSet")
-
-
-# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+# The keys from_dict reads; any other key goes to additional_properties.
 _KNOWN_KEYS = frozenset(
     {
         "sourcedIdPairs",
     }
 )
+_FIELDS = ("sourced_id_pairs",)
 
 
 @_attrs_define
 class GUIDPairSet:
-    sourced_id_pairs: GUIDPair | list[GUIDPair] | None | Unset = UNSET
+    sourced_id_pairs: GUIDPair | list[GUIDPair] | None = None
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """Keys the schema does not name (vendor fields), as the provider sent them."""
+    _nulls: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False, repr=False)
+
+    def __repr__(self) -> str:
+        return present_repr(self, _FIELDS)
 
     def to_dict(self) -> dict[str, Any]:
-        sourced_id_pairs: dict[str, Any] | list[dict[str, Any]] | None | Unset
-        if isinstance(self.sourced_id_pairs, Unset):
-            sourced_id_pairs = UNSET
-        elif isinstance(self.sourced_id_pairs, list):
-            sourced_id_pairs = []
-            for sourced_id_pairs_type_0_item_data in self.sourced_id_pairs:
-                sourced_id_pairs_type_0_item = (
-                    sourced_id_pairs_type_0_item_data.to_dict()
-                )
-                sourced_id_pairs.append(sourced_id_pairs_type_0_item)
-
-        elif isinstance(self.sourced_id_pairs, GUIDPair):
-            sourced_id_pairs = self.sourced_id_pairs.to_dict()
-        else:
-            sourced_id_pairs = self.sourced_id_pairs
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if sourced_id_pairs is not UNSET:
-            field_dict["sourcedIdPairs"] = sourced_id_pairs
-
+        """The record as JSON: what the provider sent, with the changes made since (None fields left out)."""
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        nulls = self._nulls
+        sourced_id_pairs = self.sourced_id_pairs
+        if sourced_id_pairs is not None:
+            field_dict["sourcedIdPairs"] = (
+                [
+                    (_item0.to_dict() if isinstance(_item0, GUIDPair) else _item0)
+                    for _item0 in sourced_id_pairs
+                ]
+                if isinstance(sourced_id_pairs, list)
+                else sourced_id_pairs.to_dict()
+                if isinstance(sourced_id_pairs, GUIDPair)
+                else sourced_id_pairs
+            )
+        elif "sourcedIdPairs" in nulls:
+            field_dict["sourcedIdPairs"] = None
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build the record from the provider's JSON object (see the module's notes on what is tolerated)."""
         _get = src_dict.get
-        _sourced_id_pairs_raw = _get("sourcedIdPairs", UNSET)
-        sourced_id_pairs: GUIDPair | list[GUIDPair] | None | Unset
-        if _sourced_id_pairs_raw is None or isinstance(_sourced_id_pairs_raw, Unset):
-            sourced_id_pairs = _sourced_id_pairs_raw
+        _absent = ABSENT  # a local: read twice per field, faster than the module global
+        _nulls: tuple[str, ...] = ()
+        _sourced_id_pairs_raw = _get("sourcedIdPairs", _absent)
+        sourced_id_pairs: GUIDPair | list[GUIDPair] | None
+        if _sourced_id_pairs_raw is _absent:
+            sourced_id_pairs = None
+        elif _sourced_id_pairs_raw is None:
+            sourced_id_pairs = None
+            _nulls += ("sourcedIdPairs",)
         else:
-
-            def _parse_sourced_id_pairs(
-                data: object,
-            ) -> GUIDPair | list[GUIDPair] | None | Unset:
-                if data is None:
-                    return data
-                if isinstance(data, Unset):
-                    return data
+            if isinstance(_sourced_id_pairs_raw, list):
                 try:
-                    if not isinstance(data, list):
-                        raise TypeError()
-                    sourced_id_pairs_type_0 = [
-                        GUIDPair.from_dict(item) for item in data
-                    ]
+                    sourced_id_pairs = list(
+                        map(GUIDPair.from_dict, _sourced_id_pairs_raw)
+                    )
 
-                    return sourced_id_pairs_type_0
                 except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
+                    sourced_id_pairs = cast(Any, _sourced_id_pairs_raw)
+
+            else:
                 try:
-                    if not isinstance(data, dict):
-                        raise TypeError()
-                    sourced_id_pairs_type_1 = GUIDPair.from_dict(data)
+                    sourced_id_pairs = GUIDPair.from_dict(_sourced_id_pairs_raw)
 
-                    return sourced_id_pairs_type_1
                 except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                return cast(GUIDPair | list[GUIDPair] | None | Unset, data)
-
-            sourced_id_pairs = _parse_sourced_id_pairs(_sourced_id_pairs_raw)
+                    sourced_id_pairs = _sourced_id_pairs_raw
 
         guid_pair_set = cls.__new__(cls)
         guid_pair_set.sourced_id_pairs = sourced_id_pairs
-
+        guid_pair_set._nulls = _nulls
         if _KNOWN_KEYS.issuperset(src_dict):
             guid_pair_set.additional_properties = {}
-            return guid_pair_set
-        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
-        guid_pair_set.additional_properties = d
+        else:
+            guid_pair_set.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
         return guid_pair_set
 
     @property
@@ -118,7 +113,6 @@ class GUIDPairSet:
         return key in self.additional_properties
 
 
-# oneroster-client: imported once, after the class, instead of inside every from_dict/to_dict
-# call as the stock template does. Models refer to each other (in cycles, hence not at the top);
-# an import statement per call was the largest single cost of parsing a page of records.
+# Imported once, after the class, instead of inside every from_dict/to_dict call as the stock template
+# does. Models refer to each other (in cycles, hence not at the top).
 from ..models.guid_pair import GUIDPair

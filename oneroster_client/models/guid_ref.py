@@ -1,18 +1,18 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.guid_ref_type import GUIDRefType
-from ..types import UNSET, Unset
+from ..types import (
+    ABSENT,
+    present_repr,
+)
 
-T = TypeVar("T", bound="GUIDRef")
-
-
-# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+# The keys from_dict reads; any other key goes to additional_properties.
 _KNOWN_KEYS = frozenset(
     {
         "href",
@@ -20,69 +20,94 @@ _KNOWN_KEYS = frozenset(
         "type",
     }
 )
+_FIELDS = (
+    "href",
+    "sourced_id",
+    "type_",
+)
 
 
 @_attrs_define
 class GUIDRef:
-    href: str | Unset = UNSET
-    sourced_id: str | Unset = UNSET
-    type_: GUIDRefType | str | Unset = UNSET
+    href: str | None = None
+
+    sourced_id: str | None = None
+
+    type_: GUIDRefType | str | None = None
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """Keys the schema does not name (vendor fields), as the provider sent them."""
+    _nulls: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False, repr=False)
+
+    def __repr__(self) -> str:
+        return present_repr(self, _FIELDS)
 
     def to_dict(self) -> dict[str, Any]:
+        """The record as JSON: what the provider sent, with the changes made since (None fields left out)."""
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        nulls = self._nulls
         href = self.href
-
-        sourced_id = self.sourced_id
-
-        type_: str | Unset
-        if isinstance(self.type_, Unset):
-            type_ = UNSET
-        elif isinstance(self.type_, GUIDRefType):
-            type_ = self.type_.value
-        else:
-            type_ = self.type_
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if href is not UNSET:
+        if href is not None:
             field_dict["href"] = href
-        if sourced_id is not UNSET:
+        elif "href" in nulls:
+            field_dict["href"] = None
+        sourced_id = self.sourced_id
+        if sourced_id is not None:
             field_dict["sourcedId"] = sourced_id
-        if type_ is not UNSET:
-            field_dict["type"] = type_
-
+        elif "sourcedId" in nulls:
+            field_dict["sourcedId"] = None
+        type_ = self.type_
+        if type_ is not None:
+            field_dict["type"] = (
+                type_.value if isinstance(type_, GUIDRefType) else type_
+            )
+        elif "type" in nulls:
+            field_dict["type"] = None
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build the record from the provider's JSON object (see the module's notes on what is tolerated)."""
         _get = src_dict.get
-        href = _get("href", UNSET)
+        _absent = ABSENT  # a local: read twice per field, faster than the module global
+        _nulls: tuple[str, ...] = ()
+        href = _get("href", _absent)
+        if href is _absent:
+            href = None
+        elif href is None:
+            _nulls += ("href",)
 
-        sourced_id = _get("sourcedId", UNSET)
+        sourced_id = _get("sourcedId", _absent)
+        if sourced_id is _absent:
+            sourced_id = None
+        elif sourced_id is None:
+            _nulls += ("sourcedId",)
 
-        _type__raw = _get("type", UNSET)
-        type_: GUIDRefType | str | Unset
-        if isinstance(_type__raw, str):
-            try:
-                type_type_0 = _BY_VALUE_GUIDRefType[_type__raw]
-
-                type_ = type_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                type_ = cast(GUIDRefType | str | Unset, cast(object, _type__raw))
+        _type__raw = _get("type", _absent)
+        type_: GUIDRefType | str | None
+        if _type__raw is _absent:
+            type_ = None
+        elif _type__raw is None:
+            type_ = None
+            _nulls += ("type",)
         else:
-            type_ = _type__raw
+            try:
+                type_ = _BY_VALUE_GUIDRefType[_type__raw]
+
+            except (TypeError, ValueError, AttributeError, KeyError):
+                type_ = _type__raw
 
         guid_ref = cls.__new__(cls)
         guid_ref.href = href
         guid_ref.sourced_id = sourced_id
         guid_ref.type_ = type_
-
+        guid_ref._nulls = _nulls
         if _KNOWN_KEYS.issuperset(src_dict):
             guid_ref.additional_properties = {}
-            return guid_ref
-        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
-        guid_ref.additional_properties = d
+        else:
+            guid_ref.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
         return guid_ref
 
     @property
@@ -102,6 +127,5 @@ class GUIDRef:
         return key in self.additional_properties
 
 
-# oneroster-client: value -> member tables for from_dict, typed once here instead of a cast()
-# call per field per record.
+# value -> member tables for from_dict, typed once here instead of a cast() call per field per record.
 _BY_VALUE_GUIDRefType = cast(dict[str, GUIDRefType], GUIDRefType._value2member_map_)

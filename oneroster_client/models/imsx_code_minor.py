@@ -1,63 +1,75 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import (
+    ABSENT,
+    MissingField,
+    present_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.imsx_code_minor_field import ImsxCodeMinorField
 
 
-T = TypeVar("T", bound="ImsxCodeMinor")
-
-
-# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+# The keys from_dict reads; any other key goes to additional_properties.
 _KNOWN_KEYS = frozenset(
     {
         "imsx_codeMinorField",
     }
 )
+_FIELDS = ("imsx_code_minor_field",)
 
 
 @_attrs_define
 class ImsxCodeMinor:
     imsx_code_minor_field: list[ImsxCodeMinorField]
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """Keys the schema does not name (vendor fields), as the provider sent them."""
+    _nulls: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False, repr=False)
+
+    def __repr__(self) -> str:
+        return present_repr(self, _FIELDS)
 
     def to_dict(self) -> dict[str, Any]:
-        imsx_code_minor_field = []
-        for imsx_code_minor_field_item_data in self.imsx_code_minor_field:
-            imsx_code_minor_field_item = imsx_code_minor_field_item_data.to_dict()
-            imsx_code_minor_field.append(imsx_code_minor_field_item)
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "imsx_codeMinorField": imsx_code_minor_field,
-            }
-        )
-
+        """The record as JSON: what the provider sent, with the changes made since (None fields left out)."""
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        nulls = self._nulls
+        field_dict["imsx_codeMinorField"] = [
+            (_item0.to_dict() if isinstance(_item0, ImsxCodeMinorField) else _item0)
+            for _item0 in self.imsx_code_minor_field
+        ]
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build the record from the provider's JSON object (see the module's notes on what is tolerated)."""
         _get = src_dict.get
-        imsx_code_minor_field = [
-            ImsxCodeMinorField.from_dict(item)
-            for item in src_dict["imsx_codeMinorField"]
-        ]
+        _absent = ABSENT  # a local: read twice per field, faster than the module global
+        _nulls: tuple[str, ...] = ()
+        try:
+            _imsx_code_minor_field_raw = src_dict["imsx_codeMinorField"]
+        except KeyError:
+            raise MissingField("ImsxCodeMinor", "imsx_codeMinorField") from None
+        imsx_code_minor_field: list[ImsxCodeMinorField]
+        imsx_code_minor_field = list(
+            map(ImsxCodeMinorField.from_dict, _imsx_code_minor_field_raw)
+        )
 
         imsx_code_minor = cls.__new__(cls)
         imsx_code_minor.imsx_code_minor_field = imsx_code_minor_field
-
+        imsx_code_minor._nulls = _nulls
         if _KNOWN_KEYS.issuperset(src_dict):
             imsx_code_minor.additional_properties = {}
-            return imsx_code_minor
-        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
-        imsx_code_minor.additional_properties = d
+        else:
+            imsx_code_minor.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
         return imsx_code_minor
 
     @property
@@ -77,7 +89,6 @@ class ImsxCodeMinor:
         return key in self.additional_properties
 
 
-# oneroster-client: imported once, after the class, instead of inside every from_dict/to_dict
-# call as the stock template does. Models refer to each other (in cycles, hence not at the top);
-# an import statement per call was the largest single cost of parsing a page of records.
+# Imported once, after the class, instead of inside every from_dict/to_dict call as the stock template
+# does. Models refer to each other (in cycles, hence not at the top).
 from ..models.imsx_code_minor_field import ImsxCodeMinorField

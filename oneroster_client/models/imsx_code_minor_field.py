@@ -1,81 +1,98 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.code_minor_value import CodeMinorValue
+from ..types import (
+    ABSENT,
+    MissingField,
+    present_repr,
+)
 
-T = TypeVar("T", bound="ImsxCodeMinorField")
-
-
-# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+# The keys from_dict reads; any other key goes to additional_properties.
 _KNOWN_KEYS = frozenset(
     {
         "imsx_codeMinorFieldName",
         "imsx_codeMinorFieldValue",
     }
 )
+_FIELDS = (
+    "imsx_code_minor_field_name",
+    "imsx_code_minor_field_value",
+)
 
 
 @_attrs_define
 class ImsxCodeMinorField:
     imsx_code_minor_field_name: str
+
     imsx_code_minor_field_value: CodeMinorValue | str
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """Keys the schema does not name (vendor fields), as the provider sent them."""
+    _nulls: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False, repr=False)
+
+    def __repr__(self) -> str:
+        return present_repr(self, _FIELDS)
 
     def to_dict(self) -> dict[str, Any]:
-        imsx_code_minor_field_name = self.imsx_code_minor_field_name
-
-        imsx_code_minor_field_value: str
-        if isinstance(self.imsx_code_minor_field_value, CodeMinorValue):
-            imsx_code_minor_field_value = self.imsx_code_minor_field_value.value
-        else:
-            imsx_code_minor_field_value = self.imsx_code_minor_field_value
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "imsx_codeMinorFieldName": imsx_code_minor_field_name,
-                "imsx_codeMinorFieldValue": imsx_code_minor_field_value,
-            }
+        """The record as JSON: what the provider sent, with the changes made since (None fields left out)."""
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        nulls = self._nulls
+        field_dict["imsx_codeMinorFieldName"] = self.imsx_code_minor_field_name
+        field_dict["imsx_codeMinorFieldValue"] = (
+            self.imsx_code_minor_field_value.value
+            if isinstance(self.imsx_code_minor_field_value, CodeMinorValue)
+            else self.imsx_code_minor_field_value
         )
-
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build the record from the provider's JSON object (see the module's notes on what is tolerated)."""
         _get = src_dict.get
-        imsx_code_minor_field_name = src_dict["imsx_codeMinorFieldName"]
+        _absent = ABSENT  # a local: read twice per field, faster than the module global
+        _nulls: tuple[str, ...] = ()
+        try:
+            imsx_code_minor_field_name = src_dict["imsx_codeMinorFieldName"]
+        except KeyError:
+            raise MissingField(
+                "ImsxCodeMinorField", "imsx_codeMinorFieldName"
+            ) from None
+        if not isinstance(imsx_code_minor_field_name, str):
+            raise TypeError(
+                f"ImsxCodeMinorField.imsx_codeMinorFieldName must be a str, got {type(imsx_code_minor_field_name).__name__}"
+            )
 
-        _imsx_code_minor_field_value_raw = src_dict["imsx_codeMinorFieldValue"]
+        try:
+            _imsx_code_minor_field_value_raw = src_dict["imsx_codeMinorFieldValue"]
+        except KeyError:
+            raise MissingField(
+                "ImsxCodeMinorField", "imsx_codeMinorFieldValue"
+            ) from None
         imsx_code_minor_field_value: CodeMinorValue | str
-        if isinstance(_imsx_code_minor_field_value_raw, str):
-            try:
-                imsx_code_minor_field_value_type_0 = _BY_VALUE_CodeMinorValue[
-                    _imsx_code_minor_field_value_raw
-                ]
+        try:
+            imsx_code_minor_field_value = _BY_VALUE_CodeMinorValue[
+                _imsx_code_minor_field_value_raw
+            ]
 
-                imsx_code_minor_field_value = imsx_code_minor_field_value_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                imsx_code_minor_field_value = cast(
-                    CodeMinorValue | str, cast(object, _imsx_code_minor_field_value_raw)
-                )
-        else:
+        except (TypeError, ValueError, AttributeError, KeyError):
             imsx_code_minor_field_value = _imsx_code_minor_field_value_raw
 
         imsx_code_minor_field = cls.__new__(cls)
         imsx_code_minor_field.imsx_code_minor_field_name = imsx_code_minor_field_name
         imsx_code_minor_field.imsx_code_minor_field_value = imsx_code_minor_field_value
-
+        imsx_code_minor_field._nulls = _nulls
         if _KNOWN_KEYS.issuperset(src_dict):
             imsx_code_minor_field.additional_properties = {}
-            return imsx_code_minor_field
-        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
-        imsx_code_minor_field.additional_properties = d
+        else:
+            imsx_code_minor_field.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
         return imsx_code_minor_field
 
     @property
@@ -95,8 +112,7 @@ class ImsxCodeMinorField:
         return key in self.additional_properties
 
 
-# oneroster-client: value -> member tables for from_dict, typed once here instead of a cast()
-# call per field per record.
+# value -> member tables for from_dict, typed once here instead of a cast() call per field per record.
 _BY_VALUE_CodeMinorValue = cast(
     dict[str, CodeMinorValue], CodeMinorValue._value2member_map_
 )

@@ -1,23 +1,24 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.code_major import CodeMajor
 from ..models.severity import Severity
-from ..types import UNSET, Unset
+from ..types import (
+    ABSENT,
+    MissingField,
+    present_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.imsx_code_minor import ImsxCodeMinor
 
 
-T = TypeVar("T", bound="ImsxStatusInfo")
-
-
-# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+# The keys from_dict reads; any other key goes to additional_properties.
 _KNOWN_KEYS = frozenset(
     {
         "imsx_codeMajor",
@@ -26,114 +27,121 @@ _KNOWN_KEYS = frozenset(
         "imsx_CodeMinor",
     }
 )
+_FIELDS = (
+    "imsx_code_major",
+    "imsx_severity",
+    "imsx_description",
+    "imsx_code_minor",
+)
 
 
 @_attrs_define
 class ImsxStatusInfo:
     imsx_code_major: CodeMajor | str
+
     imsx_severity: Severity | str
-    imsx_description: None | str | Unset = UNSET
-    imsx_code_minor: ImsxCodeMinor | None | Unset = UNSET
+
+    imsx_description: str | None = None
+
+    imsx_code_minor: ImsxCodeMinor | None = None
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """Keys the schema does not name (vendor fields), as the provider sent them."""
+    _nulls: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False, repr=False)
+
+    def __repr__(self) -> str:
+        return present_repr(self, _FIELDS)
 
     def to_dict(self) -> dict[str, Any]:
-        imsx_code_major: str
-        if isinstance(self.imsx_code_major, CodeMajor):
-            imsx_code_major = self.imsx_code_major.value
-        else:
-            imsx_code_major = self.imsx_code_major
-
-        imsx_severity: str
-        if isinstance(self.imsx_severity, Severity):
-            imsx_severity = self.imsx_severity.value
-        else:
-            imsx_severity = self.imsx_severity
-
-        imsx_description: None | str | Unset
-        if isinstance(self.imsx_description, Unset):
-            imsx_description = UNSET
-        else:
-            imsx_description = self.imsx_description
-
-        imsx_code_minor: dict[str, Any] | None | Unset
-        if isinstance(self.imsx_code_minor, Unset):
-            imsx_code_minor = UNSET
-        elif isinstance(self.imsx_code_minor, ImsxCodeMinor):
-            imsx_code_minor = self.imsx_code_minor.to_dict()
-        else:
-            imsx_code_minor = self.imsx_code_minor
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "imsx_codeMajor": imsx_code_major,
-                "imsx_severity": imsx_severity,
-            }
+        """The record as JSON: what the provider sent, with the changes made since (None fields left out)."""
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        nulls = self._nulls
+        field_dict["imsx_codeMajor"] = (
+            self.imsx_code_major.value
+            if isinstance(self.imsx_code_major, CodeMajor)
+            else self.imsx_code_major
         )
-        if imsx_description is not UNSET:
+        field_dict["imsx_severity"] = (
+            self.imsx_severity.value
+            if isinstance(self.imsx_severity, Severity)
+            else self.imsx_severity
+        )
+        imsx_description = self.imsx_description
+        if imsx_description is not None:
             field_dict["imsx_description"] = imsx_description
-        if imsx_code_minor is not UNSET:
-            field_dict["imsx_CodeMinor"] = imsx_code_minor
-
+        elif "imsx_description" in nulls:
+            field_dict["imsx_description"] = None
+        imsx_code_minor = self.imsx_code_minor
+        if imsx_code_minor is not None:
+            field_dict["imsx_CodeMinor"] = (
+                imsx_code_minor.to_dict()
+                if isinstance(imsx_code_minor, ImsxCodeMinor)
+                else imsx_code_minor
+            )
+        elif "imsx_CodeMinor" in nulls:
+            field_dict["imsx_CodeMinor"] = None
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build the record from the provider's JSON object (see the module's notes on what is tolerated)."""
         _get = src_dict.get
-        _imsx_code_major_raw = src_dict["imsx_codeMajor"]
+        _absent = ABSENT  # a local: read twice per field, faster than the module global
+        _nulls: tuple[str, ...] = ()
+        try:
+            _imsx_code_major_raw = src_dict["imsx_codeMajor"]
+        except KeyError:
+            raise MissingField("ImsxStatusInfo", "imsx_codeMajor") from None
         imsx_code_major: CodeMajor | str
-        if isinstance(_imsx_code_major_raw, str):
-            try:
-                imsx_code_major_type_0 = _BY_VALUE_CodeMajor[_imsx_code_major_raw]
+        try:
+            imsx_code_major = _BY_VALUE_CodeMajor[_imsx_code_major_raw]
 
-                imsx_code_major = imsx_code_major_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                imsx_code_major = cast(
-                    CodeMajor | str, cast(object, _imsx_code_major_raw)
-                )
-        else:
+        except (TypeError, ValueError, AttributeError, KeyError):
             imsx_code_major = _imsx_code_major_raw
 
-        _imsx_severity_raw = src_dict["imsx_severity"]
+        try:
+            _imsx_severity_raw = src_dict["imsx_severity"]
+        except KeyError:
+            raise MissingField("ImsxStatusInfo", "imsx_severity") from None
         imsx_severity: Severity | str
-        if isinstance(_imsx_severity_raw, str):
-            try:
-                imsx_severity_type_0 = _BY_VALUE_Severity[_imsx_severity_raw]
+        try:
+            imsx_severity = _BY_VALUE_Severity[_imsx_severity_raw]
 
-                imsx_severity = imsx_severity_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                imsx_severity = cast(Severity | str, cast(object, _imsx_severity_raw))
-        else:
+        except (TypeError, ValueError, AttributeError, KeyError):
             imsx_severity = _imsx_severity_raw
 
-        imsx_description: None | str | Unset = _get("imsx_description", UNSET)
+        imsx_description = _get("imsx_description", _absent)
+        if imsx_description is _absent:
+            imsx_description = None
+        elif imsx_description is None:
+            _nulls += ("imsx_description",)
 
-        _imsx_code_minor_raw = _get("imsx_CodeMinor", UNSET)
-        imsx_code_minor: ImsxCodeMinor | None | Unset
-        if isinstance(_imsx_code_minor_raw, dict):
-            try:
-                imsx_code_minor_type_0 = ImsxCodeMinor.from_dict(_imsx_code_minor_raw)
-
-                imsx_code_minor = imsx_code_minor_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                imsx_code_minor = cast(
-                    ImsxCodeMinor | None | Unset, cast(object, _imsx_code_minor_raw)
-                )
+        _imsx_code_minor_raw = _get("imsx_CodeMinor", _absent)
+        imsx_code_minor: ImsxCodeMinor | None
+        if _imsx_code_minor_raw is _absent:
+            imsx_code_minor = None
+        elif _imsx_code_minor_raw is None:
+            imsx_code_minor = None
+            _nulls += ("imsx_CodeMinor",)
         else:
-            imsx_code_minor = _imsx_code_minor_raw
+            try:
+                imsx_code_minor = ImsxCodeMinor.from_dict(_imsx_code_minor_raw)
+
+            except (TypeError, ValueError, AttributeError, KeyError):
+                imsx_code_minor = _imsx_code_minor_raw
 
         imsx_status_info = cls.__new__(cls)
         imsx_status_info.imsx_code_major = imsx_code_major
         imsx_status_info.imsx_severity = imsx_severity
         imsx_status_info.imsx_description = imsx_description
         imsx_status_info.imsx_code_minor = imsx_code_minor
-
+        imsx_status_info._nulls = _nulls
         if _KNOWN_KEYS.issuperset(src_dict):
             imsx_status_info.additional_properties = {}
-            return imsx_status_info
-        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
-        imsx_status_info.additional_properties = d
+        else:
+            imsx_status_info.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
         return imsx_status_info
 
     @property
@@ -153,12 +161,10 @@ class ImsxStatusInfo:
         return key in self.additional_properties
 
 
-# oneroster-client: imported once, after the class, instead of inside every from_dict/to_dict
-# call as the stock template does. Models refer to each other (in cycles, hence not at the top);
-# an import statement per call was the largest single cost of parsing a page of records.
+# Imported once, after the class, instead of inside every from_dict/to_dict call as the stock template
+# does. Models refer to each other (in cycles, hence not at the top).
 from ..models.imsx_code_minor import ImsxCodeMinor
 
-# oneroster-client: value -> member tables for from_dict, typed once here instead of a cast()
-# call per field per record.
+# value -> member tables for from_dict, typed once here instead of a cast() call per field per record.
 _BY_VALUE_CodeMajor = cast(dict[str, CodeMajor], CodeMajor._value2member_map_)
 _BY_VALUE_Severity = cast(dict[str, Severity], Severity._value2member_map_)

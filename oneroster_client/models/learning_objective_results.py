@@ -1,17 +1,17 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    ABSENT,
+    present_repr,
+)
 
-T = TypeVar("T", bound="LearningObjectiveResults")
-
-
-# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+# The keys from_dict reads; any other key goes to additional_properties.
 _KNOWN_KEYS = frozenset(
     {
         "learningObjectiveId",
@@ -19,61 +19,84 @@ _KNOWN_KEYS = frozenset(
         "textScore",
     }
 )
+_FIELDS = (
+    "learning_objective_id",
+    "score",
+    "text_score",
+)
 
 
 @_attrs_define
 class LearningObjectiveResults:
-    learning_objective_id: str | Unset = UNSET
-    score: float | None | Unset = UNSET
-    text_score: None | str | Unset = UNSET
+    learning_objective_id: str | None = None
+
+    score: float | None = None
+
+    text_score: str | None = None
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """Keys the schema does not name (vendor fields), as the provider sent them."""
+    _nulls: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False, repr=False)
+
+    def __repr__(self) -> str:
+        return present_repr(self, _FIELDS)
 
     def to_dict(self) -> dict[str, Any]:
+        """The record as JSON: what the provider sent, with the changes made since (None fields left out)."""
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        nulls = self._nulls
         learning_objective_id = self.learning_objective_id
-
-        score: float | None | Unset
-        if isinstance(self.score, Unset):
-            score = UNSET
-        else:
-            score = self.score
-
-        text_score: None | str | Unset
-        if isinstance(self.text_score, Unset):
-            text_score = UNSET
-        else:
-            text_score = self.text_score
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if learning_objective_id is not UNSET:
+        if learning_objective_id is not None:
             field_dict["learningObjectiveId"] = learning_objective_id
-        if score is not UNSET:
+        elif "learningObjectiveId" in nulls:
+            field_dict["learningObjectiveId"] = None
+        score = self.score
+        if score is not None:
             field_dict["score"] = score
-        if text_score is not UNSET:
+        elif "score" in nulls:
+            field_dict["score"] = None
+        text_score = self.text_score
+        if text_score is not None:
             field_dict["textScore"] = text_score
-
+        elif "textScore" in nulls:
+            field_dict["textScore"] = None
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build the record from the provider's JSON object (see the module's notes on what is tolerated)."""
         _get = src_dict.get
-        learning_objective_id = _get("learningObjectiveId", UNSET)
+        _absent = ABSENT  # a local: read twice per field, faster than the module global
+        _nulls: tuple[str, ...] = ()
+        learning_objective_id = _get("learningObjectiveId", _absent)
+        if learning_objective_id is _absent:
+            learning_objective_id = None
+        elif learning_objective_id is None:
+            _nulls += ("learningObjectiveId",)
 
-        score: float | None | Unset = _get("score", UNSET)
+        score = _get("score", _absent)
+        if score is _absent:
+            score = None
+        elif score is None:
+            _nulls += ("score",)
 
-        text_score: None | str | Unset = _get("textScore", UNSET)
+        text_score = _get("textScore", _absent)
+        if text_score is _absent:
+            text_score = None
+        elif text_score is None:
+            _nulls += ("textScore",)
 
         learning_objective_results = cls.__new__(cls)
         learning_objective_results.learning_objective_id = learning_objective_id
         learning_objective_results.score = score
         learning_objective_results.text_score = text_score
-
+        learning_objective_results._nulls = _nulls
         if _KNOWN_KEYS.issuperset(src_dict):
             learning_objective_results.additional_properties = {}
-            return learning_objective_results
-        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
-        learning_objective_results.additional_properties = d
+        else:
+            learning_objective_results.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
         return learning_objective_results
 
     @property

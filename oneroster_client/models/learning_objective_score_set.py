@@ -1,91 +1,107 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.learning_objective_source import LearningObjectiveSource
+from ..types import (
+    ABSENT,
+    MissingField,
+    present_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.learning_objective_results import LearningObjectiveResults
 
 
-T = TypeVar("T", bound="LearningObjectiveScoreSet")
-
-
-# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+# The keys from_dict reads; any other key goes to additional_properties.
 _KNOWN_KEYS = frozenset(
     {
         "source",
         "learningObjectiveResults",
     }
 )
+_FIELDS = (
+    "source",
+    "learning_objective_results",
+)
 
 
 @_attrs_define
 class LearningObjectiveScoreSet:
     source: LearningObjectiveSource | str
+
     learning_objective_results: list[LearningObjectiveResults]
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """Keys the schema does not name (vendor fields), as the provider sent them."""
+    _nulls: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False, repr=False)
+
+    def __repr__(self) -> str:
+        return present_repr(self, _FIELDS)
 
     def to_dict(self) -> dict[str, Any]:
-        source: str
-        if isinstance(self.source, LearningObjectiveSource):
-            source = self.source.value
-        else:
-            source = self.source
-
-        learning_objective_results = []
-        for learning_objective_results_item_data in self.learning_objective_results:
-            learning_objective_results_item = (
-                learning_objective_results_item_data.to_dict()
-            )
-            learning_objective_results.append(learning_objective_results_item)
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "source": source,
-                "learningObjectiveResults": learning_objective_results,
-            }
+        """The record as JSON: what the provider sent, with the changes made since (None fields left out)."""
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        nulls = self._nulls
+        field_dict["source"] = (
+            self.source.value
+            if isinstance(self.source, LearningObjectiveSource)
+            else self.source
         )
-
+        field_dict["learningObjectiveResults"] = [
+            (
+                _item0.to_dict()
+                if isinstance(_item0, LearningObjectiveResults)
+                else _item0
+            )
+            for _item0 in self.learning_objective_results
+        ]
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build the record from the provider's JSON object (see the module's notes on what is tolerated)."""
         _get = src_dict.get
-        _source_raw = src_dict["source"]
+        _absent = ABSENT  # a local: read twice per field, faster than the module global
+        _nulls: tuple[str, ...] = ()
+        try:
+            _source_raw = src_dict["source"]
+        except KeyError:
+            raise MissingField("LearningObjectiveScoreSet", "source") from None
         source: LearningObjectiveSource | str
-        if isinstance(_source_raw, str):
-            try:
-                source_type_0 = _BY_VALUE_LearningObjectiveSource[_source_raw]
+        try:
+            source = _BY_VALUE_LearningObjectiveSource[_source_raw]
 
-                source = source_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                source = cast(LearningObjectiveSource | str, cast(object, _source_raw))
-        else:
+        except (TypeError, ValueError, AttributeError, KeyError):
             source = _source_raw
 
-        learning_objective_results = [
-            LearningObjectiveResults.from_dict(item)
-            for item in src_dict["learningObjectiveResults"]
-        ]
+        try:
+            _learning_objective_results_raw = src_dict["learningObjectiveResults"]
+        except KeyError:
+            raise MissingField(
+                "LearningObjectiveScoreSet", "learningObjectiveResults"
+            ) from None
+        learning_objective_results: list[LearningObjectiveResults]
+        learning_objective_results = list(
+            map(LearningObjectiveResults.from_dict, _learning_objective_results_raw)
+        )
 
         learning_objective_score_set = cls.__new__(cls)
         learning_objective_score_set.source = source
         learning_objective_score_set.learning_objective_results = (
             learning_objective_results
         )
-
+        learning_objective_score_set._nulls = _nulls
         if _KNOWN_KEYS.issuperset(src_dict):
             learning_objective_score_set.additional_properties = {}
-            return learning_objective_score_set
-        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
-        learning_objective_score_set.additional_properties = d
+        else:
+            learning_objective_score_set.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
         return learning_objective_score_set
 
     @property
@@ -105,13 +121,11 @@ class LearningObjectiveScoreSet:
         return key in self.additional_properties
 
 
-# oneroster-client: imported once, after the class, instead of inside every from_dict/to_dict
-# call as the stock template does. Models refer to each other (in cycles, hence not at the top);
-# an import statement per call was the largest single cost of parsing a page of records.
+# Imported once, after the class, instead of inside every from_dict/to_dict call as the stock template
+# does. Models refer to each other (in cycles, hence not at the top).
 from ..models.learning_objective_results import LearningObjectiveResults
 
-# oneroster-client: value -> member tables for from_dict, typed once here instead of a cast()
-# call per field per record.
+# value -> member tables for from_dict, typed once here instead of a cast() call per field per record.
 _BY_VALUE_LearningObjectiveSource = cast(
     dict[str, LearningObjectiveSource], LearningObjectiveSource._value2member_map_
 )

@@ -1,77 +1,90 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.learning_objective_source import LearningObjectiveSource
+from ..types import (
+    ABSENT,
+    MissingField,
+    present_repr,
+)
 
-T = TypeVar("T", bound="LearningObjectiveSet")
-
-
-# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+# The keys from_dict reads; any other key goes to additional_properties.
 _KNOWN_KEYS = frozenset(
     {
         "source",
         "learningObjectiveIds",
     }
 )
+_FIELDS = (
+    "source",
+    "learning_objective_ids",
+)
 
 
 @_attrs_define
 class LearningObjectiveSet:
     source: LearningObjectiveSource | str
+
     learning_objective_ids: list[str]
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """Keys the schema does not name (vendor fields), as the provider sent them."""
+    _nulls: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False, repr=False)
+
+    def __repr__(self) -> str:
+        return present_repr(self, _FIELDS)
 
     def to_dict(self) -> dict[str, Any]:
-        source: str
-        if isinstance(self.source, LearningObjectiveSource):
-            source = self.source.value
-        else:
-            source = self.source
-
-        learning_objective_ids = self.learning_objective_ids
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "source": source,
-                "learningObjectiveIds": learning_objective_ids,
-            }
+        """The record as JSON: what the provider sent, with the changes made since (None fields left out)."""
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        nulls = self._nulls
+        field_dict["source"] = (
+            self.source.value
+            if isinstance(self.source, LearningObjectiveSource)
+            else self.source
         )
-
+        field_dict["learningObjectiveIds"] = self.learning_objective_ids
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build the record from the provider's JSON object (see the module's notes on what is tolerated)."""
         _get = src_dict.get
-        _source_raw = src_dict["source"]
+        _absent = ABSENT  # a local: read twice per field, faster than the module global
+        _nulls: tuple[str, ...] = ()
+        try:
+            _source_raw = src_dict["source"]
+        except KeyError:
+            raise MissingField("LearningObjectiveSet", "source") from None
         source: LearningObjectiveSource | str
-        if isinstance(_source_raw, str):
-            try:
-                source_type_0 = _BY_VALUE_LearningObjectiveSource[_source_raw]
+        try:
+            source = _BY_VALUE_LearningObjectiveSource[_source_raw]
 
-                source = source_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                source = cast(LearningObjectiveSource | str, cast(object, _source_raw))
-        else:
+        except (TypeError, ValueError, AttributeError, KeyError):
             source = _source_raw
 
-        learning_objective_ids = cast(list[str], src_dict["learningObjectiveIds"])
+        try:
+            _learning_objective_ids_raw = src_dict["learningObjectiveIds"]
+        except KeyError:
+            raise MissingField("LearningObjectiveSet", "learningObjectiveIds") from None
+        learning_objective_ids: list[str]
+        learning_objective_ids = _learning_objective_ids_raw
 
         learning_objective_set = cls.__new__(cls)
         learning_objective_set.source = source
         learning_objective_set.learning_objective_ids = learning_objective_ids
-
+        learning_objective_set._nulls = _nulls
         if _KNOWN_KEYS.issuperset(src_dict):
             learning_objective_set.additional_properties = {}
-            return learning_objective_set
-        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
-        learning_objective_set.additional_properties = d
+        else:
+            learning_objective_set.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
         return learning_objective_set
 
     @property
@@ -91,8 +104,7 @@ class LearningObjectiveSet:
         return key in self.additional_properties
 
 
-# oneroster-client: value -> member tables for from_dict, typed once here instead of a cast()
-# call per field per record.
+# value -> member tables for from_dict, typed once here instead of a cast() call per field per record.
 _BY_VALUE_LearningObjectiveSource = cast(
     dict[str, LearningObjectiveSource], LearningObjectiveSource._value2member_map_
 )

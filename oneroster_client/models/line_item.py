@@ -2,13 +2,19 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.status_enum import StatusEnum
-from ..types import UNSET, Unset
+from ..types import (
+    ABSENT,
+    MissingField,
+    parse_datetime,
+    present_repr,
+    wire_datetime,
+)
 
 if TYPE_CHECKING:
     from ..models.guid_ref import GUIDRef
@@ -16,10 +22,7 @@ if TYPE_CHECKING:
     from ..models.metadata import Metadata
 
 
-T = TypeVar("T", bound="LineItem")
-
-
-# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+# The keys from_dict reads; any other key goes to additional_properties.
 _KNOWN_KEYS = frozenset(
     {
         "sourcedId",
@@ -41,335 +44,390 @@ _KNOWN_KEYS = frozenset(
         "learningObjectiveSet",
     }
 )
+_FIELDS = (
+    "sourced_id",
+    "status",
+    "date_last_modified",
+    "metadata",
+    "title",
+    "description",
+    "assign_date",
+    "due_date",
+    "class_",
+    "school",
+    "category",
+    "grading_period",
+    "academic_session",
+    "score_scale",
+    "result_value_min",
+    "result_value_max",
+    "learning_objective_set",
+)
 
 
 @_attrs_define
 class LineItem:
-    sourced_id: str | Unset = UNSET
-    status: StatusEnum | str | Unset = UNSET
-    date_last_modified: datetime.datetime | Unset = UNSET
-    metadata: Metadata | None | Unset = UNSET
-    title: str | Unset = UNSET
-    description: None | str | Unset = UNSET
-    assign_date: datetime.datetime | Unset = UNSET
-    due_date: datetime.datetime | Unset = UNSET
-    class_: GUIDRef | None | Unset = UNSET
-    school: GUIDRef | None | Unset = UNSET
-    category: GUIDRef | None | Unset = UNSET
-    grading_period: GUIDRef | None | Unset = UNSET
-    academic_session: GUIDRef | None | Unset = UNSET
-    score_scale: GUIDRef | None | Unset = UNSET
-    result_value_min: float | None | Unset = UNSET
-    result_value_max: float | None | Unset = UNSET
-    learning_objective_set: list[LearningObjectiveSet] | None | Unset = UNSET
+    sourced_id: str
+
+    status: StatusEnum | str | None = None
+
+    date_last_modified: datetime.datetime | None = None
+
+    metadata: Metadata | None = None
+
+    title: str | None = None
+
+    description: str | None = None
+
+    assign_date: datetime.datetime | None = None
+
+    due_date: datetime.datetime | None = None
+
+    class_: GUIDRef | None = None
+
+    school: GUIDRef | None = None
+
+    category: GUIDRef | None = None
+
+    grading_period: GUIDRef | None = None
+
+    academic_session: GUIDRef | None = None
+
+    score_scale: GUIDRef | None = None
+
+    result_value_min: float | None = None
+
+    result_value_max: float | None = None
+
+    learning_objective_set: list[LearningObjectiveSet] | None = None
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """Keys the schema does not name (vendor fields), as the provider sent them."""
+    _nulls: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False, repr=False)
+
+    def __repr__(self) -> str:
+        return present_repr(self, _FIELDS)
 
     def to_dict(self) -> dict[str, Any]:
-        sourced_id = self.sourced_id
-
-        status: str | Unset
-        if isinstance(self.status, Unset):
-            status = UNSET
-        elif isinstance(self.status, StatusEnum):
-            status = self.status.value
-        else:
-            status = self.status
-
-        date_last_modified: str | Unset = UNSET
-        if not isinstance(self.date_last_modified, Unset):
-            date_last_modified = self.date_last_modified.isoformat()
-
-        metadata: dict[str, Any] | None | Unset
-        if isinstance(self.metadata, Unset):
-            metadata = UNSET
-        elif isinstance(self.metadata, Metadata):
-            metadata = self.metadata.to_dict()
-        else:
-            metadata = self.metadata
-
+        """The record as JSON: what the provider sent, with the changes made since (None fields left out)."""
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        nulls = self._nulls
+        field_dict["sourcedId"] = self.sourced_id
+        status = self.status
+        if status is not None:
+            field_dict["status"] = (
+                status.value if isinstance(status, StatusEnum) else status
+            )
+        elif "status" in nulls:
+            field_dict["status"] = None
+        date_last_modified = self.date_last_modified
+        if date_last_modified is not None:
+            field_dict["dateLastModified"] = wire_datetime(date_last_modified)
+        elif "dateLastModified" in nulls:
+            field_dict["dateLastModified"] = None
+        metadata = self.metadata
+        if metadata is not None:
+            field_dict["metadata"] = (
+                metadata.to_dict() if isinstance(metadata, Metadata) else metadata
+            )
+        elif "metadata" in nulls:
+            field_dict["metadata"] = None
         title = self.title
-
-        description: None | str | Unset
-        if isinstance(self.description, Unset):
-            description = UNSET
-        else:
-            description = self.description
-
-        assign_date: str | Unset = UNSET
-        if not isinstance(self.assign_date, Unset):
-            assign_date = self.assign_date.isoformat()
-
-        due_date: str | Unset = UNSET
-        if not isinstance(self.due_date, Unset):
-            due_date = self.due_date.isoformat()
-
-        class_: dict[str, Any] | None | Unset
-        if isinstance(self.class_, Unset):
-            class_ = UNSET
-        elif isinstance(self.class_, GUIDRef):
-            class_ = self.class_.to_dict()
-        else:
-            class_ = self.class_
-
-        school: dict[str, Any] | None | Unset
-        if isinstance(self.school, Unset):
-            school = UNSET
-        elif isinstance(self.school, GUIDRef):
-            school = self.school.to_dict()
-        else:
-            school = self.school
-
-        category: dict[str, Any] | None | Unset
-        if isinstance(self.category, Unset):
-            category = UNSET
-        elif isinstance(self.category, GUIDRef):
-            category = self.category.to_dict()
-        else:
-            category = self.category
-
-        grading_period: dict[str, Any] | None | Unset
-        if isinstance(self.grading_period, Unset):
-            grading_period = UNSET
-        elif isinstance(self.grading_period, GUIDRef):
-            grading_period = self.grading_period.to_dict()
-        else:
-            grading_period = self.grading_period
-
-        academic_session: dict[str, Any] | None | Unset
-        if isinstance(self.academic_session, Unset):
-            academic_session = UNSET
-        elif isinstance(self.academic_session, GUIDRef):
-            academic_session = self.academic_session.to_dict()
-        else:
-            academic_session = self.academic_session
-
-        score_scale: dict[str, Any] | None | Unset
-        if isinstance(self.score_scale, Unset):
-            score_scale = UNSET
-        elif isinstance(self.score_scale, GUIDRef):
-            score_scale = self.score_scale.to_dict()
-        else:
-            score_scale = self.score_scale
-
-        result_value_min: float | None | Unset
-        if isinstance(self.result_value_min, Unset):
-            result_value_min = UNSET
-        else:
-            result_value_min = self.result_value_min
-
-        result_value_max: float | None | Unset
-        if isinstance(self.result_value_max, Unset):
-            result_value_max = UNSET
-        else:
-            result_value_max = self.result_value_max
-
-        learning_objective_set: list[dict[str, Any]] | None | Unset
-        if isinstance(self.learning_objective_set, Unset):
-            learning_objective_set = UNSET
-        elif isinstance(self.learning_objective_set, list):
-            learning_objective_set = []
-            for learning_objective_set_type_0_item_data in self.learning_objective_set:
-                learning_objective_set_type_0_item = (
-                    learning_objective_set_type_0_item_data.to_dict()
-                )
-                learning_objective_set.append(learning_objective_set_type_0_item)
-
-        else:
-            learning_objective_set = self.learning_objective_set
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if sourced_id is not UNSET:
-            field_dict["sourcedId"] = sourced_id
-        if status is not UNSET:
-            field_dict["status"] = status
-        if date_last_modified is not UNSET:
-            field_dict["dateLastModified"] = date_last_modified
-        if metadata is not UNSET:
-            field_dict["metadata"] = metadata
-        if title is not UNSET:
+        if title is not None:
             field_dict["title"] = title
-        if description is not UNSET:
+        elif "title" in nulls:
+            field_dict["title"] = None
+        description = self.description
+        if description is not None:
             field_dict["description"] = description
-        if assign_date is not UNSET:
-            field_dict["assignDate"] = assign_date
-        if due_date is not UNSET:
-            field_dict["dueDate"] = due_date
-        if class_ is not UNSET:
-            field_dict["class"] = class_
-        if school is not UNSET:
-            field_dict["school"] = school
-        if category is not UNSET:
-            field_dict["category"] = category
-        if grading_period is not UNSET:
-            field_dict["gradingPeriod"] = grading_period
-        if academic_session is not UNSET:
-            field_dict["academicSession"] = academic_session
-        if score_scale is not UNSET:
-            field_dict["scoreScale"] = score_scale
-        if result_value_min is not UNSET:
+        elif "description" in nulls:
+            field_dict["description"] = None
+        assign_date = self.assign_date
+        if assign_date is not None:
+            field_dict["assignDate"] = wire_datetime(assign_date)
+        elif "assignDate" in nulls:
+            field_dict["assignDate"] = None
+        due_date = self.due_date
+        if due_date is not None:
+            field_dict["dueDate"] = wire_datetime(due_date)
+        elif "dueDate" in nulls:
+            field_dict["dueDate"] = None
+        class_ = self.class_
+        if class_ is not None:
+            field_dict["class"] = (
+                class_.to_dict() if isinstance(class_, GUIDRef) else class_
+            )
+        elif "class" in nulls:
+            field_dict["class"] = None
+        school = self.school
+        if school is not None:
+            field_dict["school"] = (
+                school.to_dict() if isinstance(school, GUIDRef) else school
+            )
+        elif "school" in nulls:
+            field_dict["school"] = None
+        category = self.category
+        if category is not None:
+            field_dict["category"] = (
+                category.to_dict() if isinstance(category, GUIDRef) else category
+            )
+        elif "category" in nulls:
+            field_dict["category"] = None
+        grading_period = self.grading_period
+        if grading_period is not None:
+            field_dict["gradingPeriod"] = (
+                grading_period.to_dict()
+                if isinstance(grading_period, GUIDRef)
+                else grading_period
+            )
+        elif "gradingPeriod" in nulls:
+            field_dict["gradingPeriod"] = None
+        academic_session = self.academic_session
+        if academic_session is not None:
+            field_dict["academicSession"] = (
+                academic_session.to_dict()
+                if isinstance(academic_session, GUIDRef)
+                else academic_session
+            )
+        elif "academicSession" in nulls:
+            field_dict["academicSession"] = None
+        score_scale = self.score_scale
+        if score_scale is not None:
+            field_dict["scoreScale"] = (
+                score_scale.to_dict()
+                if isinstance(score_scale, GUIDRef)
+                else score_scale
+            )
+        elif "scoreScale" in nulls:
+            field_dict["scoreScale"] = None
+        result_value_min = self.result_value_min
+        if result_value_min is not None:
             field_dict["resultValueMin"] = result_value_min
-        if result_value_max is not UNSET:
+        elif "resultValueMin" in nulls:
+            field_dict["resultValueMin"] = None
+        result_value_max = self.result_value_max
+        if result_value_max is not None:
             field_dict["resultValueMax"] = result_value_max
-        if learning_objective_set is not UNSET:
-            field_dict["learningObjectiveSet"] = learning_objective_set
-
+        elif "resultValueMax" in nulls:
+            field_dict["resultValueMax"] = None
+        learning_objective_set = self.learning_objective_set
+        if learning_objective_set is not None:
+            field_dict["learningObjectiveSet"] = (
+                [
+                    (
+                        _item0.to_dict()
+                        if isinstance(_item0, LearningObjectiveSet)
+                        else _item0
+                    )
+                    for _item0 in learning_objective_set
+                ]
+                if isinstance(learning_objective_set, list)
+                else learning_objective_set
+            )
+        elif "learningObjectiveSet" in nulls:
+            field_dict["learningObjectiveSet"] = None
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build the record from the provider's JSON object (see the module's notes on what is tolerated)."""
         _get = src_dict.get
-        sourced_id = _get("sourcedId", UNSET)
+        _absent = ABSENT  # a local: read twice per field, faster than the module global
+        _nulls: tuple[str, ...] = ()
+        try:
+            sourced_id = src_dict["sourcedId"]
+        except KeyError:
+            raise MissingField("LineItem", "sourcedId") from None
+        if not isinstance(sourced_id, str):
+            raise TypeError(
+                f"LineItem.sourcedId must be a str, got {type(sourced_id).__name__}"
+            )
 
-        _status_raw = _get("status", UNSET)
-        status: StatusEnum | str | Unset
-        if isinstance(_status_raw, str):
+        _status_raw = _get("status", _absent)
+        status: StatusEnum | str | None
+        if _status_raw is _absent:
+            status = None
+        elif _status_raw is None:
+            status = None
+            _nulls += ("status",)
+        else:
             try:
-                componentsschemas_status_type_0 = _BY_VALUE_StatusEnum[_status_raw]
+                status = _BY_VALUE_StatusEnum[_status_raw]
 
-                status = componentsschemas_status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                status = cast(StatusEnum | str | Unset, cast(object, _status_raw))
-        else:
-            status = _status_raw
+                status = _status_raw
 
-        _date_last_modified = _get("dateLastModified", UNSET)
-        date_last_modified: datetime.datetime | Unset
-        if isinstance(_date_last_modified, Unset):
-            date_last_modified = UNSET
+        _date_last_modified_raw = _get("dateLastModified", _absent)
+        date_last_modified: datetime.datetime | None
+        if _date_last_modified_raw is _absent:
+            date_last_modified = None
+        elif _date_last_modified_raw is None:
+            date_last_modified = None
+            _nulls += ("dateLastModified",)
         else:
-            date_last_modified = datetime.datetime.fromisoformat(_date_last_modified)
+            date_last_modified = parse_datetime(_date_last_modified_raw)
 
-        _metadata_raw = _get("metadata", UNSET)
-        metadata: Metadata | None | Unset
-        if isinstance(_metadata_raw, dict):
+        _metadata_raw = _get("metadata", _absent)
+        metadata: Metadata | None
+        if _metadata_raw is _absent:
+            metadata = None
+        elif _metadata_raw is None:
+            metadata = None
+            _nulls += ("metadata",)
+        else:
             try:
-                metadata_type_0 = Metadata.from_dict(_metadata_raw)
+                metadata = Metadata.from_dict(_metadata_raw)
 
-                metadata = metadata_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                metadata = cast(Metadata | None | Unset, cast(object, _metadata_raw))
+                metadata = _metadata_raw
+
+        title = _get("title", _absent)
+        if title is _absent:
+            title = None
+        elif title is None:
+            _nulls += ("title",)
+
+        description = _get("description", _absent)
+        if description is _absent:
+            description = None
+        elif description is None:
+            _nulls += ("description",)
+
+        _assign_date_raw = _get("assignDate", _absent)
+        assign_date: datetime.datetime | None
+        if _assign_date_raw is _absent:
+            assign_date = None
+        elif _assign_date_raw is None:
+            assign_date = None
+            _nulls += ("assignDate",)
         else:
-            metadata = _metadata_raw
+            assign_date = parse_datetime(_assign_date_raw)
 
-        title = _get("title", UNSET)
-
-        description: None | str | Unset = _get("description", UNSET)
-
-        _assign_date = _get("assignDate", UNSET)
-        assign_date: datetime.datetime | Unset
-        if isinstance(_assign_date, Unset):
-            assign_date = UNSET
+        _due_date_raw = _get("dueDate", _absent)
+        due_date: datetime.datetime | None
+        if _due_date_raw is _absent:
+            due_date = None
+        elif _due_date_raw is None:
+            due_date = None
+            _nulls += ("dueDate",)
         else:
-            assign_date = datetime.datetime.fromisoformat(_assign_date)
+            due_date = parse_datetime(_due_date_raw)
 
-        _due_date = _get("dueDate", UNSET)
-        due_date: datetime.datetime | Unset
-        if isinstance(_due_date, Unset):
-            due_date = UNSET
+        _class__raw = _get("class", _absent)
+        class_: GUIDRef | None
+        if _class__raw is _absent:
+            class_ = None
+        elif _class__raw is None:
+            class_ = None
+            _nulls += ("class",)
         else:
-            due_date = datetime.datetime.fromisoformat(_due_date)
-
-        _class__raw = _get("class", UNSET)
-        class_: GUIDRef | None | Unset
-        if isinstance(_class__raw, dict):
             try:
-                class_type_0 = GUIDRef.from_dict(_class__raw)
+                class_ = GUIDRef.from_dict(_class__raw)
 
-                class_ = class_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                class_ = cast(GUIDRef | None | Unset, cast(object, _class__raw))
-        else:
-            class_ = _class__raw
+                class_ = _class__raw
 
-        _school_raw = _get("school", UNSET)
-        school: GUIDRef | None | Unset
-        if isinstance(_school_raw, dict):
+        _school_raw = _get("school", _absent)
+        school: GUIDRef | None
+        if _school_raw is _absent:
+            school = None
+        elif _school_raw is None:
+            school = None
+            _nulls += ("school",)
+        else:
             try:
-                school_type_0 = GUIDRef.from_dict(_school_raw)
+                school = GUIDRef.from_dict(_school_raw)
 
-                school = school_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                school = cast(GUIDRef | None | Unset, cast(object, _school_raw))
-        else:
-            school = _school_raw
+                school = _school_raw
 
-        _category_raw = _get("category", UNSET)
-        category: GUIDRef | None | Unset
-        if isinstance(_category_raw, dict):
+        _category_raw = _get("category", _absent)
+        category: GUIDRef | None
+        if _category_raw is _absent:
+            category = None
+        elif _category_raw is None:
+            category = None
+            _nulls += ("category",)
+        else:
             try:
-                category_type_0 = GUIDRef.from_dict(_category_raw)
+                category = GUIDRef.from_dict(_category_raw)
 
-                category = category_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                category = cast(GUIDRef | None | Unset, cast(object, _category_raw))
-        else:
-            category = _category_raw
+                category = _category_raw
 
-        _grading_period_raw = _get("gradingPeriod", UNSET)
-        grading_period: GUIDRef | None | Unset
-        if isinstance(_grading_period_raw, dict):
+        _grading_period_raw = _get("gradingPeriod", _absent)
+        grading_period: GUIDRef | None
+        if _grading_period_raw is _absent:
+            grading_period = None
+        elif _grading_period_raw is None:
+            grading_period = None
+            _nulls += ("gradingPeriod",)
+        else:
             try:
-                grading_period_type_0 = GUIDRef.from_dict(_grading_period_raw)
+                grading_period = GUIDRef.from_dict(_grading_period_raw)
 
-                grading_period = grading_period_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                grading_period = cast(
-                    GUIDRef | None | Unset, cast(object, _grading_period_raw)
-                )
-        else:
-            grading_period = _grading_period_raw
+                grading_period = _grading_period_raw
 
-        _academic_session_raw = _get("academicSession", UNSET)
-        academic_session: GUIDRef | None | Unset
-        if isinstance(_academic_session_raw, dict):
+        _academic_session_raw = _get("academicSession", _absent)
+        academic_session: GUIDRef | None
+        if _academic_session_raw is _absent:
+            academic_session = None
+        elif _academic_session_raw is None:
+            academic_session = None
+            _nulls += ("academicSession",)
+        else:
             try:
-                academic_session_type_0 = GUIDRef.from_dict(_academic_session_raw)
+                academic_session = GUIDRef.from_dict(_academic_session_raw)
 
-                academic_session = academic_session_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                academic_session = cast(
-                    GUIDRef | None | Unset, cast(object, _academic_session_raw)
-                )
-        else:
-            academic_session = _academic_session_raw
+                academic_session = _academic_session_raw
 
-        _score_scale_raw = _get("scoreScale", UNSET)
-        score_scale: GUIDRef | None | Unset
-        if isinstance(_score_scale_raw, dict):
+        _score_scale_raw = _get("scoreScale", _absent)
+        score_scale: GUIDRef | None
+        if _score_scale_raw is _absent:
+            score_scale = None
+        elif _score_scale_raw is None:
+            score_scale = None
+            _nulls += ("scoreScale",)
+        else:
             try:
-                score_scale_type_0 = GUIDRef.from_dict(_score_scale_raw)
+                score_scale = GUIDRef.from_dict(_score_scale_raw)
 
-                score_scale = score_scale_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                score_scale = cast(
-                    GUIDRef | None | Unset, cast(object, _score_scale_raw)
-                )
+                score_scale = _score_scale_raw
+
+        result_value_min = _get("resultValueMin", _absent)
+        if result_value_min is _absent:
+            result_value_min = None
+        elif result_value_min is None:
+            _nulls += ("resultValueMin",)
+
+        result_value_max = _get("resultValueMax", _absent)
+        if result_value_max is _absent:
+            result_value_max = None
+        elif result_value_max is None:
+            _nulls += ("resultValueMax",)
+
+        _learning_objective_set_raw = _get("learningObjectiveSet", _absent)
+        learning_objective_set: list[LearningObjectiveSet] | None
+        if _learning_objective_set_raw is _absent:
+            learning_objective_set = None
+        elif _learning_objective_set_raw is None:
+            learning_objective_set = None
+            _nulls += ("learningObjectiveSet",)
         else:
-            score_scale = _score_scale_raw
+            if isinstance(_learning_objective_set_raw, list):
+                try:
+                    learning_objective_set = list(
+                        map(LearningObjectiveSet.from_dict, _learning_objective_set_raw)
+                    )
 
-        result_value_min: float | None | Unset = _get("resultValueMin", UNSET)
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    learning_objective_set = cast(Any, _learning_objective_set_raw)
 
-        result_value_max: float | None | Unset = _get("resultValueMax", UNSET)
-
-        _learning_objective_set_raw = _get("learningObjectiveSet", UNSET)
-        learning_objective_set: list[LearningObjectiveSet] | None | Unset
-        if isinstance(_learning_objective_set_raw, list):
-            try:
-                learning_objective_set_type_0 = [
-                    LearningObjectiveSet.from_dict(item)
-                    for item in _learning_objective_set_raw
-                ]
-
-                learning_objective_set = learning_objective_set_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                learning_objective_set = cast(
-                    list[LearningObjectiveSet] | None | Unset,
-                    cast(object, _learning_objective_set_raw),
-                )
-        else:
-            learning_objective_set = _learning_objective_set_raw
+            else:
+                learning_objective_set = _learning_objective_set_raw
 
         line_item = cls.__new__(cls)
         line_item.sourced_id = sourced_id
@@ -389,12 +447,13 @@ class LineItem:
         line_item.result_value_min = result_value_min
         line_item.result_value_max = result_value_max
         line_item.learning_objective_set = learning_objective_set
-
+        line_item._nulls = _nulls
         if _KNOWN_KEYS.issuperset(src_dict):
             line_item.additional_properties = {}
-            return line_item
-        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
-        line_item.additional_properties = d
+        else:
+            line_item.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
         return line_item
 
     @property
@@ -414,13 +473,11 @@ class LineItem:
         return key in self.additional_properties
 
 
-# oneroster-client: imported once, after the class, instead of inside every from_dict/to_dict
-# call as the stock template does. Models refer to each other (in cycles, hence not at the top);
-# an import statement per call was the largest single cost of parsing a page of records.
+# Imported once, after the class, instead of inside every from_dict/to_dict call as the stock template
+# does. Models refer to each other (in cycles, hence not at the top).
 from ..models.guid_ref import GUIDRef
 from ..models.learning_objective_set import LearningObjectiveSet
 from ..models.metadata import Metadata
 
-# oneroster-client: value -> member tables for from_dict, typed once here instead of a cast()
-# call per field per record.
+# value -> member tables for from_dict, typed once here instead of a cast() call per field per record.
 _BY_VALUE_StatusEnum = cast(dict[str, StatusEnum], StatusEnum._value2member_map_)

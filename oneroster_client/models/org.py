@@ -2,24 +2,27 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.org_type import OrgType
 from ..models.status_enum import StatusEnum
-from ..types import UNSET, Unset
+from ..types import (
+    ABSENT,
+    MissingField,
+    parse_datetime,
+    present_repr,
+    wire_datetime,
+)
 
 if TYPE_CHECKING:
     from ..models.guid_ref import GUIDRef
     from ..models.metadata import Metadata
 
 
-T = TypeVar("T", bound="Org")
-
-
-# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+# The keys from_dict reads; any other key goes to additional_properties.
 _KNOWN_KEYS = frozenset(
     {
         "sourcedId",
@@ -33,177 +36,216 @@ _KNOWN_KEYS = frozenset(
         "children",
     }
 )
+_FIELDS = (
+    "sourced_id",
+    "status",
+    "date_last_modified",
+    "metadata",
+    "name",
+    "type_",
+    "identifier",
+    "parent",
+    "children",
+)
 
 
 @_attrs_define
 class Org:
-    sourced_id: str | Unset = UNSET
-    status: StatusEnum | str | Unset = UNSET
-    date_last_modified: datetime.datetime | Unset = UNSET
-    metadata: Metadata | None | Unset = UNSET
-    name: str | Unset = UNSET
-    type_: OrgType | str | Unset = UNSET
-    identifier: str | Unset = UNSET
-    parent: GUIDRef | None | Unset = UNSET
-    children: list[GUIDRef] | None | Unset = UNSET
+    sourced_id: str
+
+    status: StatusEnum | str | None = None
+
+    date_last_modified: datetime.datetime | None = None
+
+    metadata: Metadata | None = None
+
+    name: str | None = None
+
+    type_: OrgType | str | None = None
+
+    identifier: str | None = None
+
+    parent: GUIDRef | None = None
+
+    children: list[GUIDRef] | None = None
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """Keys the schema does not name (vendor fields), as the provider sent them."""
+    _nulls: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False, repr=False)
+
+    def __repr__(self) -> str:
+        return present_repr(self, _FIELDS)
 
     def to_dict(self) -> dict[str, Any]:
-        sourced_id = self.sourced_id
-
-        status: str | Unset
-        if isinstance(self.status, Unset):
-            status = UNSET
-        elif isinstance(self.status, StatusEnum):
-            status = self.status.value
-        else:
-            status = self.status
-
-        date_last_modified: str | Unset = UNSET
-        if not isinstance(self.date_last_modified, Unset):
-            date_last_modified = self.date_last_modified.isoformat()
-
-        metadata: dict[str, Any] | None | Unset
-        if isinstance(self.metadata, Unset):
-            metadata = UNSET
-        elif isinstance(self.metadata, Metadata):
-            metadata = self.metadata.to_dict()
-        else:
-            metadata = self.metadata
-
+        """The record as JSON: what the provider sent, with the changes made since (None fields left out)."""
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        nulls = self._nulls
+        field_dict["sourcedId"] = self.sourced_id
+        status = self.status
+        if status is not None:
+            field_dict["status"] = (
+                status.value if isinstance(status, StatusEnum) else status
+            )
+        elif "status" in nulls:
+            field_dict["status"] = None
+        date_last_modified = self.date_last_modified
+        if date_last_modified is not None:
+            field_dict["dateLastModified"] = wire_datetime(date_last_modified)
+        elif "dateLastModified" in nulls:
+            field_dict["dateLastModified"] = None
+        metadata = self.metadata
+        if metadata is not None:
+            field_dict["metadata"] = (
+                metadata.to_dict() if isinstance(metadata, Metadata) else metadata
+            )
+        elif "metadata" in nulls:
+            field_dict["metadata"] = None
         name = self.name
-
-        type_: str | Unset
-        if isinstance(self.type_, Unset):
-            type_ = UNSET
-        elif isinstance(self.type_, OrgType):
-            type_ = self.type_.value
-        else:
-            type_ = self.type_
-
-        identifier = self.identifier
-
-        parent: dict[str, Any] | None | Unset
-        if isinstance(self.parent, Unset):
-            parent = UNSET
-        elif isinstance(self.parent, GUIDRef):
-            parent = self.parent.to_dict()
-        else:
-            parent = self.parent
-
-        children: list[dict[str, Any]] | None | Unset
-        if isinstance(self.children, Unset):
-            children = UNSET
-        elif isinstance(self.children, list):
-            children = []
-            for children_type_0_item_data in self.children:
-                children_type_0_item = children_type_0_item_data.to_dict()
-                children.append(children_type_0_item)
-
-        else:
-            children = self.children
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if sourced_id is not UNSET:
-            field_dict["sourcedId"] = sourced_id
-        if status is not UNSET:
-            field_dict["status"] = status
-        if date_last_modified is not UNSET:
-            field_dict["dateLastModified"] = date_last_modified
-        if metadata is not UNSET:
-            field_dict["metadata"] = metadata
-        if name is not UNSET:
+        if name is not None:
             field_dict["name"] = name
-        if type_ is not UNSET:
-            field_dict["type"] = type_
-        if identifier is not UNSET:
+        elif "name" in nulls:
+            field_dict["name"] = None
+        type_ = self.type_
+        if type_ is not None:
+            field_dict["type"] = type_.value if isinstance(type_, OrgType) else type_
+        elif "type" in nulls:
+            field_dict["type"] = None
+        identifier = self.identifier
+        if identifier is not None:
             field_dict["identifier"] = identifier
-        if parent is not UNSET:
-            field_dict["parent"] = parent
-        if children is not UNSET:
-            field_dict["children"] = children
-
+        elif "identifier" in nulls:
+            field_dict["identifier"] = None
+        parent = self.parent
+        if parent is not None:
+            field_dict["parent"] = (
+                parent.to_dict() if isinstance(parent, GUIDRef) else parent
+            )
+        elif "parent" in nulls:
+            field_dict["parent"] = None
+        children = self.children
+        if children is not None:
+            field_dict["children"] = (
+                [
+                    (_item0.to_dict() if isinstance(_item0, GUIDRef) else _item0)
+                    for _item0 in children
+                ]
+                if isinstance(children, list)
+                else children
+            )
+        elif "children" in nulls:
+            field_dict["children"] = None
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build the record from the provider's JSON object (see the module's notes on what is tolerated)."""
         _get = src_dict.get
-        sourced_id = _get("sourcedId", UNSET)
+        _absent = ABSENT  # a local: read twice per field, faster than the module global
+        _nulls: tuple[str, ...] = ()
+        try:
+            sourced_id = src_dict["sourcedId"]
+        except KeyError:
+            raise MissingField("Org", "sourcedId") from None
+        if not isinstance(sourced_id, str):
+            raise TypeError(
+                f"Org.sourcedId must be a str, got {type(sourced_id).__name__}"
+            )
 
-        _status_raw = _get("status", UNSET)
-        status: StatusEnum | str | Unset
-        if isinstance(_status_raw, str):
+        _status_raw = _get("status", _absent)
+        status: StatusEnum | str | None
+        if _status_raw is _absent:
+            status = None
+        elif _status_raw is None:
+            status = None
+            _nulls += ("status",)
+        else:
             try:
-                componentsschemas_status_type_0 = _BY_VALUE_StatusEnum[_status_raw]
+                status = _BY_VALUE_StatusEnum[_status_raw]
 
-                status = componentsschemas_status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                status = cast(StatusEnum | str | Unset, cast(object, _status_raw))
-        else:
-            status = _status_raw
+                status = _status_raw
 
-        _date_last_modified = _get("dateLastModified", UNSET)
-        date_last_modified: datetime.datetime | Unset
-        if isinstance(_date_last_modified, Unset):
-            date_last_modified = UNSET
+        _date_last_modified_raw = _get("dateLastModified", _absent)
+        date_last_modified: datetime.datetime | None
+        if _date_last_modified_raw is _absent:
+            date_last_modified = None
+        elif _date_last_modified_raw is None:
+            date_last_modified = None
+            _nulls += ("dateLastModified",)
         else:
-            date_last_modified = datetime.datetime.fromisoformat(_date_last_modified)
+            date_last_modified = parse_datetime(_date_last_modified_raw)
 
-        _metadata_raw = _get("metadata", UNSET)
-        metadata: Metadata | None | Unset
-        if isinstance(_metadata_raw, dict):
+        _metadata_raw = _get("metadata", _absent)
+        metadata: Metadata | None
+        if _metadata_raw is _absent:
+            metadata = None
+        elif _metadata_raw is None:
+            metadata = None
+            _nulls += ("metadata",)
+        else:
             try:
-                metadata_type_0 = Metadata.from_dict(_metadata_raw)
+                metadata = Metadata.from_dict(_metadata_raw)
 
-                metadata = metadata_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                metadata = cast(Metadata | None | Unset, cast(object, _metadata_raw))
+                metadata = _metadata_raw
+
+        name = _get("name", _absent)
+        if name is _absent:
+            name = None
+        elif name is None:
+            _nulls += ("name",)
+
+        _type__raw = _get("type", _absent)
+        type_: OrgType | str | None
+        if _type__raw is _absent:
+            type_ = None
+        elif _type__raw is None:
+            type_ = None
+            _nulls += ("type",)
         else:
-            metadata = _metadata_raw
-
-        name = _get("name", UNSET)
-
-        _type__raw = _get("type", UNSET)
-        type_: OrgType | str | Unset
-        if isinstance(_type__raw, str):
             try:
-                type_type_0 = _BY_VALUE_OrgType[_type__raw]
+                type_ = _BY_VALUE_OrgType[_type__raw]
 
-                type_ = type_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                type_ = cast(OrgType | str | Unset, cast(object, _type__raw))
+                type_ = _type__raw
+
+        identifier = _get("identifier", _absent)
+        if identifier is _absent:
+            identifier = None
+        elif identifier is None:
+            _nulls += ("identifier",)
+
+        _parent_raw = _get("parent", _absent)
+        parent: GUIDRef | None
+        if _parent_raw is _absent:
+            parent = None
+        elif _parent_raw is None:
+            parent = None
+            _nulls += ("parent",)
         else:
-            type_ = _type__raw
-
-        identifier = _get("identifier", UNSET)
-
-        _parent_raw = _get("parent", UNSET)
-        parent: GUIDRef | None | Unset
-        if isinstance(_parent_raw, dict):
             try:
-                parent_type_0 = GUIDRef.from_dict(_parent_raw)
+                parent = GUIDRef.from_dict(_parent_raw)
 
-                parent = parent_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                parent = cast(GUIDRef | None | Unset, cast(object, _parent_raw))
-        else:
-            parent = _parent_raw
+                parent = _parent_raw
 
-        _children_raw = _get("children", UNSET)
-        children: list[GUIDRef] | None | Unset
-        if isinstance(_children_raw, list):
-            try:
-                children_type_0 = [GUIDRef.from_dict(item) for item in _children_raw]
-
-                children = children_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                children = cast(
-                    list[GUIDRef] | None | Unset, cast(object, _children_raw)
-                )
+        _children_raw = _get("children", _absent)
+        children: list[GUIDRef] | None
+        if _children_raw is _absent:
+            children = None
+        elif _children_raw is None:
+            children = None
+            _nulls += ("children",)
         else:
-            children = _children_raw
+            if isinstance(_children_raw, list):
+                try:
+                    children = list(map(GUIDRef.from_dict, _children_raw))
+
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    children = cast(Any, _children_raw)
+
+            else:
+                children = _children_raw
 
         org = cls.__new__(cls)
         org.sourced_id = sourced_id
@@ -215,12 +257,13 @@ class Org:
         org.identifier = identifier
         org.parent = parent
         org.children = children
-
+        org._nulls = _nulls
         if _KNOWN_KEYS.issuperset(src_dict):
             org.additional_properties = {}
-            return org
-        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
-        org.additional_properties = d
+        else:
+            org.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
         return org
 
     @property
@@ -240,13 +283,11 @@ class Org:
         return key in self.additional_properties
 
 
-# oneroster-client: imported once, after the class, instead of inside every from_dict/to_dict
-# call as the stock template does. Models refer to each other (in cycles, hence not at the top);
-# an import statement per call was the largest single cost of parsing a page of records.
+# Imported once, after the class, instead of inside every from_dict/to_dict call as the stock template
+# does. Models refer to each other (in cycles, hence not at the top).
 from ..models.guid_ref import GUIDRef
 from ..models.metadata import Metadata
 
-# oneroster-client: value -> member tables for from_dict, typed once here instead of a cast()
-# call per field per record.
+# value -> member tables for from_dict, typed once here instead of a cast() call per field per record.
 _BY_VALUE_StatusEnum = cast(dict[str, StatusEnum], StatusEnum._value2member_map_)
 _BY_VALUE_OrgType = cast(dict[str, OrgType], OrgType._value2member_map_)

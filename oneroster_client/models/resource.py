@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -10,16 +10,19 @@ from attrs import field as _attrs_field
 from ..models.importance import Importance
 from ..models.resource_role import ResourceRole
 from ..models.status_enum import StatusEnum
-from ..types import UNSET, Unset
+from ..types import (
+    ABSENT,
+    MissingField,
+    parse_datetime,
+    present_repr,
+    wire_datetime,
+)
 
 if TYPE_CHECKING:
     from ..models.metadata import Metadata
 
 
-T = TypeVar("T", bound="Resource")
-
-
-# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+# The keys from_dict reads; any other key goes to additional_properties.
 _KNOWN_KEYS = frozenset(
     {
         "sourcedId",
@@ -34,205 +37,232 @@ _KNOWN_KEYS = frozenset(
         "applicationId",
     }
 )
+_FIELDS = (
+    "sourced_id",
+    "status",
+    "date_last_modified",
+    "metadata",
+    "title",
+    "roles",
+    "importance",
+    "vendor_resource_id",
+    "vendor_id",
+    "application_id",
+)
 
 
 @_attrs_define
 class Resource:
-    sourced_id: str | Unset = UNSET
-    status: StatusEnum | str | Unset = UNSET
-    date_last_modified: datetime.datetime | Unset = UNSET
-    metadata: Metadata | None | Unset = UNSET
-    title: None | str | Unset = UNSET
-    roles: list[ResourceRole | str] | None | Unset = UNSET
-    importance: Importance | None | str | Unset = UNSET
-    vendor_resource_id: str | Unset = UNSET
-    vendor_id: None | str | Unset = UNSET
-    application_id: None | str | Unset = UNSET
+    sourced_id: str
+
+    status: StatusEnum | str | None = None
+
+    date_last_modified: datetime.datetime | None = None
+
+    metadata: Metadata | None = None
+
+    title: str | None = None
+
+    roles: list[ResourceRole | str] | None = None
+
+    importance: Importance | str | None = None
+
+    vendor_resource_id: str | None = None
+
+    vendor_id: str | None = None
+
+    application_id: str | None = None
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """Keys the schema does not name (vendor fields), as the provider sent them."""
+    _nulls: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False, repr=False)
+
+    def __repr__(self) -> str:
+        return present_repr(self, _FIELDS)
 
     def to_dict(self) -> dict[str, Any]:
-        sourced_id = self.sourced_id
-
-        status: str | Unset
-        if isinstance(self.status, Unset):
-            status = UNSET
-        elif isinstance(self.status, StatusEnum):
-            status = self.status.value
-        else:
-            status = self.status
-
-        date_last_modified: str | Unset = UNSET
-        if not isinstance(self.date_last_modified, Unset):
-            date_last_modified = self.date_last_modified.isoformat()
-
-        metadata: dict[str, Any] | None | Unset
-        if isinstance(self.metadata, Unset):
-            metadata = UNSET
-        elif isinstance(self.metadata, Metadata):
-            metadata = self.metadata.to_dict()
-        else:
-            metadata = self.metadata
-
-        title: None | str | Unset
-        if isinstance(self.title, Unset):
-            title = UNSET
-        else:
-            title = self.title
-
-        roles: list[str] | None | Unset
-        if isinstance(self.roles, Unset):
-            roles = UNSET
-        elif isinstance(self.roles, list):
-            roles = []
-            for roles_type_0_item_data in self.roles:
-                roles_type_0_item: str
-                if isinstance(roles_type_0_item_data, ResourceRole):
-                    roles_type_0_item = roles_type_0_item_data.value
-                else:
-                    roles_type_0_item = roles_type_0_item_data
-                roles.append(roles_type_0_item)
-
-        else:
-            roles = self.roles
-
-        importance: None | str | Unset
-        if isinstance(self.importance, Unset):
-            importance = UNSET
-        elif isinstance(self.importance, Importance):
-            importance = self.importance.value
-        else:
-            importance = self.importance
-
-        vendor_resource_id = self.vendor_resource_id
-
-        vendor_id: None | str | Unset
-        if isinstance(self.vendor_id, Unset):
-            vendor_id = UNSET
-        else:
-            vendor_id = self.vendor_id
-
-        application_id: None | str | Unset
-        if isinstance(self.application_id, Unset):
-            application_id = UNSET
-        else:
-            application_id = self.application_id
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if sourced_id is not UNSET:
-            field_dict["sourcedId"] = sourced_id
-        if status is not UNSET:
-            field_dict["status"] = status
-        if date_last_modified is not UNSET:
-            field_dict["dateLastModified"] = date_last_modified
-        if metadata is not UNSET:
-            field_dict["metadata"] = metadata
-        if title is not UNSET:
+        """The record as JSON: what the provider sent, with the changes made since (None fields left out)."""
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        nulls = self._nulls
+        field_dict["sourcedId"] = self.sourced_id
+        status = self.status
+        if status is not None:
+            field_dict["status"] = (
+                status.value if isinstance(status, StatusEnum) else status
+            )
+        elif "status" in nulls:
+            field_dict["status"] = None
+        date_last_modified = self.date_last_modified
+        if date_last_modified is not None:
+            field_dict["dateLastModified"] = wire_datetime(date_last_modified)
+        elif "dateLastModified" in nulls:
+            field_dict["dateLastModified"] = None
+        metadata = self.metadata
+        if metadata is not None:
+            field_dict["metadata"] = (
+                metadata.to_dict() if isinstance(metadata, Metadata) else metadata
+            )
+        elif "metadata" in nulls:
+            field_dict["metadata"] = None
+        title = self.title
+        if title is not None:
             field_dict["title"] = title
-        if roles is not UNSET:
-            field_dict["roles"] = roles
-        if importance is not UNSET:
-            field_dict["importance"] = importance
-        if vendor_resource_id is not UNSET:
+        elif "title" in nulls:
+            field_dict["title"] = None
+        roles = self.roles
+        if roles is not None:
+            field_dict["roles"] = (
+                [
+                    (_item0.value if isinstance(_item0, ResourceRole) else _item0)
+                    for _item0 in roles
+                ]
+                if isinstance(roles, list)
+                else roles
+            )
+        elif "roles" in nulls:
+            field_dict["roles"] = None
+        importance = self.importance
+        if importance is not None:
+            field_dict["importance"] = (
+                importance.value if isinstance(importance, Importance) else importance
+            )
+        elif "importance" in nulls:
+            field_dict["importance"] = None
+        vendor_resource_id = self.vendor_resource_id
+        if vendor_resource_id is not None:
             field_dict["vendorResourceId"] = vendor_resource_id
-        if vendor_id is not UNSET:
+        elif "vendorResourceId" in nulls:
+            field_dict["vendorResourceId"] = None
+        vendor_id = self.vendor_id
+        if vendor_id is not None:
             field_dict["vendorId"] = vendor_id
-        if application_id is not UNSET:
+        elif "vendorId" in nulls:
+            field_dict["vendorId"] = None
+        application_id = self.application_id
+        if application_id is not None:
             field_dict["applicationId"] = application_id
-
+        elif "applicationId" in nulls:
+            field_dict["applicationId"] = None
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build the record from the provider's JSON object (see the module's notes on what is tolerated)."""
         _get = src_dict.get
-        sourced_id = _get("sourcedId", UNSET)
+        _absent = ABSENT  # a local: read twice per field, faster than the module global
+        _nulls: tuple[str, ...] = ()
+        try:
+            sourced_id = src_dict["sourcedId"]
+        except KeyError:
+            raise MissingField("Resource", "sourcedId") from None
+        if not isinstance(sourced_id, str):
+            raise TypeError(
+                f"Resource.sourcedId must be a str, got {type(sourced_id).__name__}"
+            )
 
-        _status_raw = _get("status", UNSET)
-        status: StatusEnum | str | Unset
-        if isinstance(_status_raw, str):
+        _status_raw = _get("status", _absent)
+        status: StatusEnum | str | None
+        if _status_raw is _absent:
+            status = None
+        elif _status_raw is None:
+            status = None
+            _nulls += ("status",)
+        else:
             try:
-                componentsschemas_status_type_0 = _BY_VALUE_StatusEnum[_status_raw]
+                status = _BY_VALUE_StatusEnum[_status_raw]
 
-                status = componentsschemas_status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                status = cast(StatusEnum | str | Unset, cast(object, _status_raw))
-        else:
-            status = _status_raw
+                status = _status_raw
 
-        _date_last_modified = _get("dateLastModified", UNSET)
-        date_last_modified: datetime.datetime | Unset
-        if isinstance(_date_last_modified, Unset):
-            date_last_modified = UNSET
+        _date_last_modified_raw = _get("dateLastModified", _absent)
+        date_last_modified: datetime.datetime | None
+        if _date_last_modified_raw is _absent:
+            date_last_modified = None
+        elif _date_last_modified_raw is None:
+            date_last_modified = None
+            _nulls += ("dateLastModified",)
         else:
-            date_last_modified = datetime.datetime.fromisoformat(_date_last_modified)
+            date_last_modified = parse_datetime(_date_last_modified_raw)
 
-        _metadata_raw = _get("metadata", UNSET)
-        metadata: Metadata | None | Unset
-        if isinstance(_metadata_raw, dict):
+        _metadata_raw = _get("metadata", _absent)
+        metadata: Metadata | None
+        if _metadata_raw is _absent:
+            metadata = None
+        elif _metadata_raw is None:
+            metadata = None
+            _nulls += ("metadata",)
+        else:
             try:
-                metadata_type_0 = Metadata.from_dict(_metadata_raw)
+                metadata = Metadata.from_dict(_metadata_raw)
 
-                metadata = metadata_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                metadata = cast(Metadata | None | Unset, cast(object, _metadata_raw))
+                metadata = _metadata_raw
+
+        title = _get("title", _absent)
+        if title is _absent:
+            title = None
+        elif title is None:
+            _nulls += ("title",)
+
+        _roles_raw = _get("roles", _absent)
+        roles: list[ResourceRole | str] | None
+        if _roles_raw is _absent:
+            roles = None
+        elif _roles_raw is None:
+            roles = None
+            _nulls += ("roles",)
         else:
-            metadata = _metadata_raw
-
-        title: None | str | Unset = _get("title", UNSET)
-
-        _roles_raw = _get("roles", UNSET)
-        roles: list[ResourceRole | str] | None | Unset
-        if isinstance(_roles_raw, list):
-            try:
-                roles_type_0 = []
-                _roles_type_0 = _roles_raw
-                for roles_type_0_item_data in _roles_type_0:
-                    _roles_type_0_item_raw = roles_type_0_item_data
-                    roles_type_0_item: ResourceRole | str
-                    if isinstance(_roles_type_0_item_raw, str):
+            if isinstance(_roles_raw, list):
+                try:
+                    _items1: list[ResourceRole | str] = []
+                    for _item1 in _roles_raw:
+                        _parsed1: ResourceRole | str
                         try:
-                            roles_type_0_item_type_0 = _BY_VALUE_ResourceRole[
-                                _roles_type_0_item_raw
-                            ]
+                            _parsed1 = _BY_VALUE_ResourceRole[_item1]
 
-                            roles_type_0_item = roles_type_0_item_type_0
                         except (TypeError, ValueError, AttributeError, KeyError):
-                            roles_type_0_item = cast(
-                                ResourceRole | str, cast(object, _roles_type_0_item_raw)
-                            )
-                    else:
-                        roles_type_0_item = _roles_type_0_item_raw
+                            _parsed1 = _item1
 
-                    roles_type_0.append(roles_type_0_item)
+                        _items1.append(_parsed1)
+                    roles = _items1
 
-                roles = roles_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                roles = cast(
-                    list[ResourceRole | str] | None | Unset, cast(object, _roles_raw)
-                )
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    roles = cast(Any, _roles_raw)
+
+            else:
+                roles = _roles_raw
+
+        _importance_raw = _get("importance", _absent)
+        importance: Importance | str | None
+        if _importance_raw is _absent:
+            importance = None
+        elif _importance_raw is None:
+            importance = None
+            _nulls += ("importance",)
         else:
-            roles = _roles_raw
-
-        _importance_raw = _get("importance", UNSET)
-        importance: Importance | None | str | Unset
-        if isinstance(_importance_raw, str):
             try:
-                importance_type_0 = _BY_VALUE_Importance[_importance_raw]
+                importance = _BY_VALUE_Importance[_importance_raw]
 
-                importance = importance_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                importance = cast(
-                    Importance | None | str | Unset, cast(object, _importance_raw)
-                )
-        else:
-            importance = _importance_raw
+                importance = _importance_raw
 
-        vendor_resource_id = _get("vendorResourceId", UNSET)
+        vendor_resource_id = _get("vendorResourceId", _absent)
+        if vendor_resource_id is _absent:
+            vendor_resource_id = None
+        elif vendor_resource_id is None:
+            _nulls += ("vendorResourceId",)
 
-        vendor_id: None | str | Unset = _get("vendorId", UNSET)
+        vendor_id = _get("vendorId", _absent)
+        if vendor_id is _absent:
+            vendor_id = None
+        elif vendor_id is None:
+            _nulls += ("vendorId",)
 
-        application_id: None | str | Unset = _get("applicationId", UNSET)
+        application_id = _get("applicationId", _absent)
+        if application_id is _absent:
+            application_id = None
+        elif application_id is None:
+            _nulls += ("applicationId",)
 
         resource = cls.__new__(cls)
         resource.sourced_id = sourced_id
@@ -245,12 +275,13 @@ class Resource:
         resource.vendor_resource_id = vendor_resource_id
         resource.vendor_id = vendor_id
         resource.application_id = application_id
-
+        resource._nulls = _nulls
         if _KNOWN_KEYS.issuperset(src_dict):
             resource.additional_properties = {}
-            return resource
-        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
-        resource.additional_properties = d
+        else:
+            resource.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
         return resource
 
     @property
@@ -270,13 +301,11 @@ class Resource:
         return key in self.additional_properties
 
 
-# oneroster-client: imported once, after the class, instead of inside every from_dict/to_dict
-# call as the stock template does. Models refer to each other (in cycles, hence not at the top);
-# an import statement per call was the largest single cost of parsing a page of records.
+# Imported once, after the class, instead of inside every from_dict/to_dict call as the stock template
+# does. Models refer to each other (in cycles, hence not at the top).
 from ..models.metadata import Metadata
 
-# oneroster-client: value -> member tables for from_dict, typed once here instead of a cast()
-# call per field per record.
+# value -> member tables for from_dict, typed once here instead of a cast() call per field per record.
 _BY_VALUE_StatusEnum = cast(dict[str, StatusEnum], StatusEnum._value2member_map_)
 _BY_VALUE_ResourceRole = cast(dict[str, ResourceRole], ResourceRole._value2member_map_)
 _BY_VALUE_Importance = cast(dict[str, Importance], Importance._value2member_map_)

@@ -2,23 +2,26 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.role_type import RoleType
 from ..models.user_role import UserRole
-from ..types import UNSET, Unset
+from ..types import (
+    ABSENT,
+    parse_date,
+    parse_datetime,
+    present_repr,
+    wire_datetime,
+)
 
 if TYPE_CHECKING:
     from ..models.guid_ref import GUIDRef
 
 
-T = TypeVar("T", bound="RoleAssignment")
-
-
-# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+# The keys from_dict reads; any other key goes to additional_properties.
 _KNOWN_KEYS = frozenset(
     {
         "roleType",
@@ -29,205 +32,176 @@ _KNOWN_KEYS = frozenset(
         "endDate",
     }
 )
+_FIELDS = (
+    "role_type",
+    "role",
+    "org",
+    "user_profile",
+    "begin_date",
+    "end_date",
+)
 
 
 @_attrs_define
 class RoleAssignment:
-    role_type: RoleType | str | Unset = UNSET
-    role: str | Unset | UserRole = UNSET
-    org: GUIDRef | None | Unset = UNSET
-    user_profile: None | str | Unset = UNSET
-    begin_date: datetime.date | datetime.datetime | None | str | Unset = UNSET
-    end_date: datetime.date | datetime.datetime | None | str | Unset = UNSET
+    role_type: RoleType | str | None = None
+
+    role: str | UserRole | None = None
+
+    org: GUIDRef | None = None
+
+    user_profile: str | None = None
+
+    begin_date: datetime.date | datetime.datetime | str | None = None
+
+    end_date: datetime.date | datetime.datetime | str | None = None
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """Keys the schema does not name (vendor fields), as the provider sent them."""
+    _nulls: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False, repr=False)
+
+    def __repr__(self) -> str:
+        return present_repr(self, _FIELDS)
 
     def to_dict(self) -> dict[str, Any]:
-        role_type: str | Unset
-        if isinstance(self.role_type, Unset):
-            role_type = UNSET
-        elif isinstance(self.role_type, RoleType):
-            role_type = self.role_type.value
-        else:
-            role_type = self.role_type
-
-        role: str | Unset
-        if isinstance(self.role, Unset):
-            role = UNSET
-        elif isinstance(self.role, UserRole):
-            role = self.role.value
-        else:
-            role = self.role
-
-        org: dict[str, Any] | None | Unset
-        if isinstance(self.org, Unset):
-            org = UNSET
-        elif isinstance(self.org, GUIDRef):
-            org = self.org.to_dict()
-        else:
-            org = self.org
-
-        user_profile: None | str | Unset
-        if isinstance(self.user_profile, Unset):
-            user_profile = UNSET
-        else:
-            user_profile = self.user_profile
-
-        begin_date: None | str | Unset
-        if isinstance(self.begin_date, Unset):
-            begin_date = UNSET
-        elif isinstance(self.begin_date, datetime.date) or isinstance(
-            self.begin_date, datetime.datetime
-        ):
-            begin_date = self.begin_date.isoformat()
-        else:
-            begin_date = self.begin_date
-
-        end_date: None | str | Unset
-        if isinstance(self.end_date, Unset):
-            end_date = UNSET
-        elif isinstance(self.end_date, datetime.date) or isinstance(
-            self.end_date, datetime.datetime
-        ):
-            end_date = self.end_date.isoformat()
-        else:
-            end_date = self.end_date
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if role_type is not UNSET:
-            field_dict["roleType"] = role_type
-        if role is not UNSET:
-            field_dict["role"] = role
-        if org is not UNSET:
-            field_dict["org"] = org
-        if user_profile is not UNSET:
+        """The record as JSON: what the provider sent, with the changes made since (None fields left out)."""
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        nulls = self._nulls
+        role_type = self.role_type
+        if role_type is not None:
+            field_dict["roleType"] = (
+                role_type.value if isinstance(role_type, RoleType) else role_type
+            )
+        elif "roleType" in nulls:
+            field_dict["roleType"] = None
+        role = self.role
+        if role is not None:
+            field_dict["role"] = role.value if isinstance(role, UserRole) else role
+        elif "role" in nulls:
+            field_dict["role"] = None
+        org = self.org
+        if org is not None:
+            field_dict["org"] = org.to_dict() if isinstance(org, GUIDRef) else org
+        elif "org" in nulls:
+            field_dict["org"] = None
+        user_profile = self.user_profile
+        if user_profile is not None:
             field_dict["userProfile"] = user_profile
-        if begin_date is not UNSET:
-            field_dict["beginDate"] = begin_date
-        if end_date is not UNSET:
-            field_dict["endDate"] = end_date
-
+        elif "userProfile" in nulls:
+            field_dict["userProfile"] = None
+        begin_date = self.begin_date
+        if begin_date is not None:
+            field_dict["beginDate"] = (
+                wire_datetime(begin_date)
+                if isinstance(begin_date, datetime.datetime)
+                else begin_date.isoformat()
+                if isinstance(begin_date, datetime.date)
+                else begin_date
+            )
+        elif "beginDate" in nulls:
+            field_dict["beginDate"] = None
+        end_date = self.end_date
+        if end_date is not None:
+            field_dict["endDate"] = (
+                wire_datetime(end_date)
+                if isinstance(end_date, datetime.datetime)
+                else end_date.isoformat()
+                if isinstance(end_date, datetime.date)
+                else end_date
+            )
+        elif "endDate" in nulls:
+            field_dict["endDate"] = None
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build the record from the provider's JSON object (see the module's notes on what is tolerated)."""
         _get = src_dict.get
-        _role_type_raw = _get("roleType", UNSET)
-        role_type: RoleType | str | Unset
-        if isinstance(_role_type_raw, str):
+        _absent = ABSENT  # a local: read twice per field, faster than the module global
+        _nulls: tuple[str, ...] = ()
+        _role_type_raw = _get("roleType", _absent)
+        role_type: RoleType | str | None
+        if _role_type_raw is _absent:
+            role_type = None
+        elif _role_type_raw is None:
+            role_type = None
+            _nulls += ("roleType",)
+        else:
             try:
-                role_type_type_0 = _BY_VALUE_RoleType[_role_type_raw]
+                role_type = _BY_VALUE_RoleType[_role_type_raw]
 
-                role_type = role_type_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                role_type = cast(RoleType | str | Unset, cast(object, _role_type_raw))
-        else:
-            role_type = _role_type_raw
+                role_type = _role_type_raw
 
-        _role_raw = _get("role", UNSET)
-        role: str | Unset | UserRole
-        if isinstance(_role_raw, str):
+        _role_raw = _get("role", _absent)
+        role: str | UserRole | None
+        if _role_raw is _absent:
+            role = None
+        elif _role_raw is None:
+            role = None
+            _nulls += ("role",)
+        else:
             try:
-                role_type_0 = _BY_VALUE_UserRole[_role_raw]
+                role = _BY_VALUE_UserRole[_role_raw]
 
-                role = role_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                role = cast(str | Unset | UserRole, cast(object, _role_raw))
-        else:
-            role = _role_raw
+                role = _role_raw
 
-        _org_raw = _get("org", UNSET)
-        org: GUIDRef | None | Unset
-        if isinstance(_org_raw, dict):
+        _org_raw = _get("org", _absent)
+        org: GUIDRef | None
+        if _org_raw is _absent:
+            org = None
+        elif _org_raw is None:
+            org = None
+            _nulls += ("org",)
+        else:
             try:
-                org_type_0 = GUIDRef.from_dict(_org_raw)
+                org = GUIDRef.from_dict(_org_raw)
 
-                org = org_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                org = cast(GUIDRef | None | Unset, cast(object, _org_raw))
+                org = _org_raw
+
+        user_profile = _get("userProfile", _absent)
+        if user_profile is _absent:
+            user_profile = None
+        elif user_profile is None:
+            _nulls += ("userProfile",)
+
+        _begin_date_raw = _get("beginDate", _absent)
+        begin_date: datetime.date | datetime.datetime | str | None
+        if _begin_date_raw is _absent:
+            begin_date = None
+        elif _begin_date_raw is None:
+            begin_date = None
+            _nulls += ("beginDate",)
         else:
-            org = _org_raw
+            try:
+                begin_date = parse_date(_begin_date_raw)
 
-        user_profile: None | str | Unset = _get("userProfile", UNSET)
+            except (TypeError, ValueError, AttributeError, KeyError):
+                try:
+                    begin_date = parse_datetime(_begin_date_raw)
 
-        _begin_date_raw = _get("beginDate", UNSET)
-        begin_date: datetime.date | datetime.datetime | None | str | Unset
-        if _begin_date_raw is None or isinstance(_begin_date_raw, Unset):
-            begin_date = _begin_date_raw
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    begin_date = _begin_date_raw
+
+        _end_date_raw = _get("endDate", _absent)
+        end_date: datetime.date | datetime.datetime | str | None
+        if _end_date_raw is _absent:
+            end_date = None
+        elif _end_date_raw is None:
+            end_date = None
+            _nulls += ("endDate",)
         else:
+            try:
+                end_date = parse_date(_end_date_raw)
 
-            def _parse_begin_date(
-                data: object,
-            ) -> datetime.date | datetime.datetime | None | str | Unset:
-                if data is None:
-                    return data
-                if isinstance(data, Unset):
-                    return data
+            except (TypeError, ValueError, AttributeError, KeyError):
                 try:
-                    if not isinstance(data, str):
-                        raise TypeError()
-                    componentsschemas_date_value_type_0 = datetime.date.fromisoformat(
-                        data
-                    )
+                    end_date = parse_datetime(_end_date_raw)
 
-                    return componentsschemas_date_value_type_0
                 except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not isinstance(data, str):
-                        raise TypeError()
-                    componentsschemas_date_value_type_1 = (
-                        datetime.datetime.fromisoformat(data)
-                    )
-
-                    return componentsschemas_date_value_type_1
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                return cast(
-                    datetime.date | datetime.datetime | None | str | Unset, data
-                )
-
-            begin_date = _parse_begin_date(_begin_date_raw)
-
-        _end_date_raw = _get("endDate", UNSET)
-        end_date: datetime.date | datetime.datetime | None | str | Unset
-        if _end_date_raw is None or isinstance(_end_date_raw, Unset):
-            end_date = _end_date_raw
-        else:
-
-            def _parse_end_date(
-                data: object,
-            ) -> datetime.date | datetime.datetime | None | str | Unset:
-                if data is None:
-                    return data
-                if isinstance(data, Unset):
-                    return data
-                try:
-                    if not isinstance(data, str):
-                        raise TypeError()
-                    componentsschemas_date_value_type_0 = datetime.date.fromisoformat(
-                        data
-                    )
-
-                    return componentsschemas_date_value_type_0
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not isinstance(data, str):
-                        raise TypeError()
-                    componentsschemas_date_value_type_1 = (
-                        datetime.datetime.fromisoformat(data)
-                    )
-
-                    return componentsschemas_date_value_type_1
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                return cast(
-                    datetime.date | datetime.datetime | None | str | Unset, data
-                )
-
-            end_date = _parse_end_date(_end_date_raw)
+                    end_date = _end_date_raw
 
         role_assignment = cls.__new__(cls)
         role_assignment.role_type = role_type
@@ -236,12 +210,13 @@ class RoleAssignment:
         role_assignment.user_profile = user_profile
         role_assignment.begin_date = begin_date
         role_assignment.end_date = end_date
-
+        role_assignment._nulls = _nulls
         if _KNOWN_KEYS.issuperset(src_dict):
             role_assignment.additional_properties = {}
-            return role_assignment
-        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
-        role_assignment.additional_properties = d
+        else:
+            role_assignment.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
         return role_assignment
 
     @property
@@ -261,12 +236,10 @@ class RoleAssignment:
         return key in self.additional_properties
 
 
-# oneroster-client: imported once, after the class, instead of inside every from_dict/to_dict
-# call as the stock template does. Models refer to each other (in cycles, hence not at the top);
-# an import statement per call was the largest single cost of parsing a page of records.
+# Imported once, after the class, instead of inside every from_dict/to_dict call as the stock template
+# does. Models refer to each other (in cycles, hence not at the top).
 from ..models.guid_ref import GUIDRef
 
-# oneroster-client: value -> member tables for from_dict, typed once here instead of a cast()
-# call per field per record.
+# value -> member tables for from_dict, typed once here instead of a cast() call per field per record.
 _BY_VALUE_RoleType = cast(dict[str, RoleType], RoleType._value2member_map_)
 _BY_VALUE_UserRole = cast(dict[str, UserRole], UserRole._value2member_map_)

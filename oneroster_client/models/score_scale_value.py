@@ -1,62 +1,86 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    ABSENT,
+    present_repr,
+)
 
-T = TypeVar("T", bound="ScoreScaleValue")
-
-
-# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+# The keys from_dict reads; any other key goes to additional_properties.
 _KNOWN_KEYS = frozenset(
     {
         "itemValueLHS",
         "itemValueRHS",
     }
 )
+_FIELDS = (
+    "item_value_lhs",
+    "item_value_rhs",
+)
 
 
 @_attrs_define
 class ScoreScaleValue:
-    item_value_lhs: str | Unset = UNSET
-    item_value_rhs: str | Unset = UNSET
+    item_value_lhs: str | None = None
+
+    item_value_rhs: str | None = None
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """Keys the schema does not name (vendor fields), as the provider sent them."""
+    _nulls: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False, repr=False)
+
+    def __repr__(self) -> str:
+        return present_repr(self, _FIELDS)
 
     def to_dict(self) -> dict[str, Any]:
+        """The record as JSON: what the provider sent, with the changes made since (None fields left out)."""
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        nulls = self._nulls
         item_value_lhs = self.item_value_lhs
-
-        item_value_rhs = self.item_value_rhs
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if item_value_lhs is not UNSET:
+        if item_value_lhs is not None:
             field_dict["itemValueLHS"] = item_value_lhs
-        if item_value_rhs is not UNSET:
+        elif "itemValueLHS" in nulls:
+            field_dict["itemValueLHS"] = None
+        item_value_rhs = self.item_value_rhs
+        if item_value_rhs is not None:
             field_dict["itemValueRHS"] = item_value_rhs
-
+        elif "itemValueRHS" in nulls:
+            field_dict["itemValueRHS"] = None
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build the record from the provider's JSON object (see the module's notes on what is tolerated)."""
         _get = src_dict.get
-        item_value_lhs = _get("itemValueLHS", UNSET)
+        _absent = ABSENT  # a local: read twice per field, faster than the module global
+        _nulls: tuple[str, ...] = ()
+        item_value_lhs = _get("itemValueLHS", _absent)
+        if item_value_lhs is _absent:
+            item_value_lhs = None
+        elif item_value_lhs is None:
+            _nulls += ("itemValueLHS",)
 
-        item_value_rhs = _get("itemValueRHS", UNSET)
+        item_value_rhs = _get("itemValueRHS", _absent)
+        if item_value_rhs is _absent:
+            item_value_rhs = None
+        elif item_value_rhs is None:
+            _nulls += ("itemValueRHS",)
 
         score_scale_value = cls.__new__(cls)
         score_scale_value.item_value_lhs = item_value_lhs
         score_scale_value.item_value_rhs = item_value_rhs
-
+        score_scale_value._nulls = _nulls
         if _KNOWN_KEYS.issuperset(src_dict):
             score_scale_value.additional_properties = {}
-            return score_scale_value
-        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
-        score_scale_value.additional_properties = d
+        else:
+            score_scale_value.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
         return score_scale_value
 
     @property

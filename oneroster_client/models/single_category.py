@@ -1,57 +1,70 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import (
+    ABSENT,
+    MissingField,
+    present_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.category import Category
 
 
-T = TypeVar("T", bound="SingleCategory")
-
-
-# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+# The keys from_dict reads; any other key goes to additional_properties.
 _KNOWN_KEYS = frozenset(
     {
         "category",
     }
 )
+_FIELDS = ("category",)
 
 
 @_attrs_define
 class SingleCategory:
     category: Category
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """Keys the schema does not name (vendor fields), as the provider sent them."""
+    _nulls: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False, repr=False)
+
+    def __repr__(self) -> str:
+        return present_repr(self, _FIELDS)
 
     def to_dict(self) -> dict[str, Any]:
-        category = self.category.to_dict()
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "category": category,
-            }
-        )
-
+        """The record as JSON: what the provider sent, with the changes made since (None fields left out)."""
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        nulls = self._nulls
+        field_dict["category"] = self.category.to_dict()
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build the record from the provider's JSON object (see the module's notes on what is tolerated)."""
         _get = src_dict.get
-        category = Category.from_dict(src_dict["category"])
+        _absent = ABSENT  # a local: read twice per field, faster than the module global
+        _nulls: tuple[str, ...] = ()
+        try:
+            _category_raw = src_dict["category"]
+        except KeyError:
+            raise MissingField("SingleCategory", "category") from None
+        category: Category
+        category = Category.from_dict(_category_raw)
 
         single_category = cls.__new__(cls)
         single_category.category = category
-
+        single_category._nulls = _nulls
         if _KNOWN_KEYS.issuperset(src_dict):
             single_category.additional_properties = {}
-            return single_category
-        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
-        single_category.additional_properties = d
+        else:
+            single_category.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
         return single_category
 
     @property
@@ -71,7 +84,6 @@ class SingleCategory:
         return key in self.additional_properties
 
 
-# oneroster-client: imported once, after the class, instead of inside every from_dict/to_dict
-# call as the stock template does. Models refer to each other (in cycles, hence not at the top);
-# an import statement per call was the largest single cost of parsing a page of records.
+# Imported once, after the class, instead of inside every from_dict/to_dict call as the stock template
+# does. Models refer to each other (in cycles, hence not at the top).
 from ..models.category import Category

@@ -1,57 +1,70 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import (
+    ABSENT,
+    MissingField,
+    present_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.enrollment import Enrollment
 
 
-T = TypeVar("T", bound="SingleEnrollment")
-
-
-# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+# The keys from_dict reads; any other key goes to additional_properties.
 _KNOWN_KEYS = frozenset(
     {
         "enrollment",
     }
 )
+_FIELDS = ("enrollment",)
 
 
 @_attrs_define
 class SingleEnrollment:
     enrollment: Enrollment
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """Keys the schema does not name (vendor fields), as the provider sent them."""
+    _nulls: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False, repr=False)
+
+    def __repr__(self) -> str:
+        return present_repr(self, _FIELDS)
 
     def to_dict(self) -> dict[str, Any]:
-        enrollment = self.enrollment.to_dict()
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "enrollment": enrollment,
-            }
-        )
-
+        """The record as JSON: what the provider sent, with the changes made since (None fields left out)."""
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        nulls = self._nulls
+        field_dict["enrollment"] = self.enrollment.to_dict()
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build the record from the provider's JSON object (see the module's notes on what is tolerated)."""
         _get = src_dict.get
-        enrollment = Enrollment.from_dict(src_dict["enrollment"])
+        _absent = ABSENT  # a local: read twice per field, faster than the module global
+        _nulls: tuple[str, ...] = ()
+        try:
+            _enrollment_raw = src_dict["enrollment"]
+        except KeyError:
+            raise MissingField("SingleEnrollment", "enrollment") from None
+        enrollment: Enrollment
+        enrollment = Enrollment.from_dict(_enrollment_raw)
 
         single_enrollment = cls.__new__(cls)
         single_enrollment.enrollment = enrollment
-
+        single_enrollment._nulls = _nulls
         if _KNOWN_KEYS.issuperset(src_dict):
             single_enrollment.additional_properties = {}
-            return single_enrollment
-        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
-        single_enrollment.additional_properties = d
+        else:
+            single_enrollment.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
         return single_enrollment
 
     @property
@@ -71,7 +84,6 @@ class SingleEnrollment:
         return key in self.additional_properties
 
 
-# oneroster-client: imported once, after the class, instead of inside every from_dict/to_dict
-# call as the stock template does. Models refer to each other (in cycles, hence not at the top);
-# an import statement per call was the largest single cost of parsing a page of records.
+# Imported once, after the class, instead of inside every from_dict/to_dict call as the stock template
+# does. Models refer to each other (in cycles, hence not at the top).
 from ..models.enrollment import Enrollment

@@ -1,21 +1,21 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    ABSENT,
+    present_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.credential import Credential
 
 
-T = TypeVar("T", bound="UserProfile")
-
-
-# oneroster-client: the keys from_dict reads; any other key goes to additional_properties.
+# The keys from_dict reads; any other key goes to additional_properties.
 _KNOWN_KEYS = frozenset(
     {
         "profileId",
@@ -26,95 +26,133 @@ _KNOWN_KEYS = frozenset(
         "credentials",
     }
 )
+_FIELDS = (
+    "profile_id",
+    "profile_type",
+    "vendor_id",
+    "application_id",
+    "description",
+    "credentials",
+)
 
 
 @_attrs_define
 class UserProfile:
-    profile_id: str | Unset = UNSET
-    profile_type: str | Unset = UNSET
-    vendor_id: str | Unset = UNSET
-    application_id: None | str | Unset = UNSET
-    description: None | str | Unset = UNSET
-    credentials: list[Credential] | None | Unset = UNSET
+    profile_id: str | None = None
+
+    profile_type: str | None = None
+
+    vendor_id: str | None = None
+
+    application_id: str | None = None
+
+    description: str | None = None
+
+    credentials: list[Credential] | None = None
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """Keys the schema does not name (vendor fields), as the provider sent them."""
+    _nulls: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False, repr=False)
+
+    def __repr__(self) -> str:
+        return present_repr(self, _FIELDS)
 
     def to_dict(self) -> dict[str, Any]:
+        """The record as JSON: what the provider sent, with the changes made since (None fields left out)."""
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        nulls = self._nulls
         profile_id = self.profile_id
-
-        profile_type = self.profile_type
-
-        vendor_id = self.vendor_id
-
-        application_id: None | str | Unset
-        if isinstance(self.application_id, Unset):
-            application_id = UNSET
-        else:
-            application_id = self.application_id
-
-        description: None | str | Unset
-        if isinstance(self.description, Unset):
-            description = UNSET
-        else:
-            description = self.description
-
-        credentials: list[dict[str, Any]] | None | Unset
-        if isinstance(self.credentials, Unset):
-            credentials = UNSET
-        elif isinstance(self.credentials, list):
-            credentials = []
-            for credentials_type_0_item_data in self.credentials:
-                credentials_type_0_item = credentials_type_0_item_data.to_dict()
-                credentials.append(credentials_type_0_item)
-
-        else:
-            credentials = self.credentials
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if profile_id is not UNSET:
+        if profile_id is not None:
             field_dict["profileId"] = profile_id
-        if profile_type is not UNSET:
+        elif "profileId" in nulls:
+            field_dict["profileId"] = None
+        profile_type = self.profile_type
+        if profile_type is not None:
             field_dict["profileType"] = profile_type
-        if vendor_id is not UNSET:
+        elif "profileType" in nulls:
+            field_dict["profileType"] = None
+        vendor_id = self.vendor_id
+        if vendor_id is not None:
             field_dict["vendorId"] = vendor_id
-        if application_id is not UNSET:
+        elif "vendorId" in nulls:
+            field_dict["vendorId"] = None
+        application_id = self.application_id
+        if application_id is not None:
             field_dict["applicationId"] = application_id
-        if description is not UNSET:
+        elif "applicationId" in nulls:
+            field_dict["applicationId"] = None
+        description = self.description
+        if description is not None:
             field_dict["description"] = description
-        if credentials is not UNSET:
-            field_dict["credentials"] = credentials
-
+        elif "description" in nulls:
+            field_dict["description"] = None
+        credentials = self.credentials
+        if credentials is not None:
+            field_dict["credentials"] = (
+                [
+                    (_item0.to_dict() if isinstance(_item0, Credential) else _item0)
+                    for _item0 in credentials
+                ]
+                if isinstance(credentials, list)
+                else credentials
+            )
+        elif "credentials" in nulls:
+            field_dict["credentials"] = None
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build the record from the provider's JSON object (see the module's notes on what is tolerated)."""
         _get = src_dict.get
-        profile_id = _get("profileId", UNSET)
+        _absent = ABSENT  # a local: read twice per field, faster than the module global
+        _nulls: tuple[str, ...] = ()
+        profile_id = _get("profileId", _absent)
+        if profile_id is _absent:
+            profile_id = None
+        elif profile_id is None:
+            _nulls += ("profileId",)
 
-        profile_type = _get("profileType", UNSET)
+        profile_type = _get("profileType", _absent)
+        if profile_type is _absent:
+            profile_type = None
+        elif profile_type is None:
+            _nulls += ("profileType",)
 
-        vendor_id = _get("vendorId", UNSET)
+        vendor_id = _get("vendorId", _absent)
+        if vendor_id is _absent:
+            vendor_id = None
+        elif vendor_id is None:
+            _nulls += ("vendorId",)
 
-        application_id: None | str | Unset = _get("applicationId", UNSET)
+        application_id = _get("applicationId", _absent)
+        if application_id is _absent:
+            application_id = None
+        elif application_id is None:
+            _nulls += ("applicationId",)
 
-        description: None | str | Unset = _get("description", UNSET)
+        description = _get("description", _absent)
+        if description is _absent:
+            description = None
+        elif description is None:
+            _nulls += ("description",)
 
-        _credentials_raw = _get("credentials", UNSET)
-        credentials: list[Credential] | None | Unset
-        if isinstance(_credentials_raw, list):
-            try:
-                credentials_type_0 = [
-                    Credential.from_dict(item) for item in _credentials_raw
-                ]
-
-                credentials = credentials_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                credentials = cast(
-                    list[Credential] | None | Unset, cast(object, _credentials_raw)
-                )
+        _credentials_raw = _get("credentials", _absent)
+        credentials: list[Credential] | None
+        if _credentials_raw is _absent:
+            credentials = None
+        elif _credentials_raw is None:
+            credentials = None
+            _nulls += ("credentials",)
         else:
-            credentials = _credentials_raw
+            if isinstance(_credentials_raw, list):
+                try:
+                    credentials = list(map(Credential.from_dict, _credentials_raw))
+
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    credentials = cast(Any, _credentials_raw)
+
+            else:
+                credentials = _credentials_raw
 
         user_profile = cls.__new__(cls)
         user_profile.profile_id = profile_id
@@ -123,12 +161,13 @@ class UserProfile:
         user_profile.application_id = application_id
         user_profile.description = description
         user_profile.credentials = credentials
-
+        user_profile._nulls = _nulls
         if _KNOWN_KEYS.issuperset(src_dict):
             user_profile.additional_properties = {}
-            return user_profile
-        d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
-        user_profile.additional_properties = d
+        else:
+            user_profile.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
         return user_profile
 
     @property
@@ -148,7 +187,6 @@ class UserProfile:
         return key in self.additional_properties
 
 
-# oneroster-client: imported once, after the class, instead of inside every from_dict/to_dict
-# call as the stock template does. Models refer to each other (in cycles, hence not at the top);
-# an import statement per call was the largest single cost of parsing a page of records.
+# Imported once, after the class, instead of inside every from_dict/to_dict call as the stock template
+# does. Models refer to each other (in cycles, hence not at the top).
 from ..models.credential import Credential

@@ -37,7 +37,6 @@ HTTP_METHODS = ("get", "put", "post", "delete", "patch")
 WRITE_METHODS = frozenset({"put", "post", "delete", "patch"})
 SCHEMAS = "#/components/schemas/"
 PARAMETERS = "#/components/parameters/"
-PROFILES = frozenset({"ims", "timeback", "timeback-platform"})
 PAGING_FIELDS = frozenset({"totalCount", "pageCount", "pageNumber", "offset", "limit", "total"})
 ERROR_CODES = ("400", "401", "403", "404", "422", "429", "500")
 COLLECTION_PARAMETERS = ("limit", "offset", "sort", "orderBy", "filter", "fields", "search")
@@ -323,6 +322,41 @@ def _enum_values(name: str) -> frozenset[str]:
     return frozenset(schema["enum"])
 
 
+EXTENSION = "x-oneroster-extension"
+# What an unmarked addition's message asks for (docs/changing-the-spec.md explains the marker).
+MARK_IT = f"if deliberate, mark it {EXTENSION}: <whose addition> in the spec"
+
+
+def extension_of(node: Any) -> str | None:
+    """Whose deliberate addition a spec node is (its x-oneroster-extension), or None when unmarked."""
+    mark = node.get(EXTENSION) if isinstance(node, dict) else None
+    return mark.strip() if isinstance(mark, str) and mark.strip() else None
+
+
+def _enum_extensions(schema: dict[str, Any]) -> frozenset[str]:
+    """The values an enum schema marks as extensions (x-oneroster-extension: {value: whose})."""
+    marks = schema.get(EXTENSION)
+    if not isinstance(marks, dict):
+        return frozenset()
+    return frozenset(str(value) for value, whose in marks.items() if isinstance(whose, str) and whose.strip())
+
+
+@functools.cache
+def official_enum_values() -> frozenset[str]:
+    """Every enumeration value any of the three 1EdTech documents names, anywhere."""
+    found: set[str] = set()
+    stack: list[Any] = [load_official(service) for service in SERVICES]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            if isinstance(node.get("enum"), list):
+                found.update(str(value) for value in node["enum"])
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return frozenset(found)
+
+
 def _is_enum_component(name: str) -> bool:
     return "enum" in load_spec()["components"]["schemas"].get(name, {})
 
@@ -358,7 +392,9 @@ def our_shape(schema: dict[str, Any]) -> tuple[Shape, bool]:
         rest = [branch for branch in branches if branch != NULL]
         enum_refs = [b for b in rest if "$ref" in b and _is_enum_component(ref_name(b["$ref"]))]
         if len(enum_refs) == 1 and {"type": "string"} in rest and len(rest) == 2:
-            return ("enum", _enum_values(ref_name(enum_refs[0]["$ref"])), True), nullable
+            name = ref_name(enum_refs[0]["$ref"])
+            marked = _enum_extensions(load_spec()["components"]["schemas"][name])
+            return ("enum", _enum_values(name), True, marked), nullable
         shapes = [our_shape(branch)[0] for branch in rest]
         if len(shapes) == 1:
             return shapes[0], nullable
@@ -374,10 +410,11 @@ def our_shape(schema: dict[str, Any]) -> tuple[Shape, bool]:
         if name == "GUIDRef":
             return ("guidref",), False
         if _is_enum_component(name):
-            return ("enum", _enum_values(name), False), False
+            marked = _enum_extensions(load_spec()["components"]["schemas"][name])
+            return ("enum", _enum_values(name), False, marked), False
         return ("ref", name), False
     if "enum" in schema:
-        return ("enum", frozenset(schema["enum"]), False), False
+        return ("enum", frozenset(schema["enum"]), False, _enum_extensions(schema)), False
     kind = schema.get("type")
     if kind == "array":
         return ("array", our_shape(schema["items"])[0], schema.get("minItems", 0)), False
@@ -427,8 +464,25 @@ def compare_shapes(
         if missing:
             found.append(Difference(where, f"enum lacks official values {sorted(missing)}"))
         extra = ours[1] - official[1]
-        if extra:
-            found.append(Difference(where, f"enum adds {sorted(extra)}", place="enum extra values"))
+        marked = ours[3] if len(ours) > 3 else frozenset()
+        elsewhere = extra & official_enum_values()
+        if elsewhere:
+            found.append(Difference(where, f"enum adds {sorted(elsewhere)}", place="enum extra values"))
+        if extra & marked - elsewhere:
+            found.append(
+                Difference(
+                    where, f"enum adds {sorted(extra & marked - elsewhere)}", place="marked extensions"
+                )
+            )
+        unmarked = extra - elsewhere - marked
+        if unmarked:
+            found.append(
+                Difference(
+                    where,
+                    f"enum adds {sorted(unmarked)}, which no 1EdTech document has: if deliberate, list "
+                    f"each in the enum schema's {EXTENSION} (value: whose addition it is)",
+                )
+            )
         if ours[2] and not official[2]:
             found.append(
                 Difference(where, "official closed enum is open (anyOf [enum, string])", place="open enums")
@@ -555,11 +609,27 @@ def compare_schema(service: str, official_name: str) -> list[Difference]:
     paging = extra & PAGING_FIELDS
     if paging:
         found.append(Difference(where, f"adds paging fields {sorted(paging)}", pointer=pointer))
-    if extra - paging:
-        found.append(Difference(where, f"adds properties {sorted(extra - paging)}"))
+    for name in sorted(extra - paging):
+        whose = extension_of(our_props[name])
+        if whose is not None:
+            found.append(Difference(f"{where}.{name}", f"adds property ({whose})", place="marked extensions"))
+        else:
+            found.append(
+                Difference(
+                    f"{where}.{name}",
+                    f"adds property {name!r}: {MARK_IT}",
+                )
+            )
 
-    if "required" in ours and "x-oneroster-required" in ours:
-        found.append(Difference(where, "has both required and x-oneroster-required"))
+    # A record's `required` names only its sourcedId (every record the client returns carries one);
+    # the official list is in x-oneroster-required. Anything else required beside it is a defect.
+    if (
+        "required" in ours
+        and "x-oneroster-required" in ours
+        and (ours["required"] != ["sourcedId"] or "sourcedId" not in official_required)
+    ):
+        detail = f"required {ours['required']} beside x-oneroster-required: a record requires only sourcedId"
+        found.append(Difference(where, detail))
     our_required = set(ours.get("x-oneroster-required", ours.get("required", [])))
     if our_required != official_required:
         found.append(
@@ -665,10 +735,16 @@ def compare_operation(official: Operation) -> list[Difference]:
         if key in official_params:
             continue
         label = f"{where} parameter {key[0]}"
-        if key == ("search", "query") and mine.get("x-oneroster-extension") == "timeback":
-            found.append(Difference(label, "TimeBack search parameter added", place="search parameter"))
+        whose = extension_of(mine)
+        if whose is not None:
+            found.append(Difference(label, f"adds parameter ({whose})", place="marked extensions"))
         else:
-            found.append(Difference(label, "parameter not in the official operation"))
+            found.append(
+                Difference(
+                    label,
+                    f"parameter not in the official operation: {MARK_IT}",
+                )
+            )
 
     # request body
     official_body = _content_shape(document, official.op.get("requestBody"), ours=False)

@@ -48,9 +48,10 @@ DEVIATIONS: dict[str, str] = {
         "no default (official: limit 100, offset 0), so the generated client only sends them when asked to"
     ),
     # --- house rules stated in the spec's header comment, not marked at each location ---
-    "search parameter": (
-        "TimeBack's free-text `search` query parameter (x-oneroster-extension: timeback) on every "
-        "collection GET"
+    "marked extensions": (
+        "properties, query parameters and enum values the spec marks with x-oneroster-extension (whose "
+        "addition each is): TimeBack's free-text `search` parameter, TimeBack's GUIDRef types, and any a "
+        "maintainer adds (docs/changing-the-spec.md)"
     ),
     "responses: no default response": (
         "no `default` response: every error status the providers use is listed and answers ImsxStatusInfo"
@@ -86,8 +87,9 @@ DEVIATIONS: dict[str, str] = {
         "TimeBack's)"
     ),
     "entity required lists": (
-        "entity schemas keep the official required list in x-oneroster-required instead of `required`: "
-        "servers omit fields and fields= selection removes any of them"
+        "entity schemas keep the official required list in x-oneroster-required, and `required` names only "
+        "sourcedId: servers omit other fields, while every record the client returns carries its sourcedId "
+        "(the client adds it to any fields= selection)"
     ),
     "additionalProperties": (
         "entity schemas leave additionalProperties at its default (official: false) so vendor fields survive "

@@ -1,7 +1,8 @@
 """Our operations against every operation of the 1EdTech OneRoster 1.2 documents.
 
 For each official (method, path): our spec has it under the same x-oneroster-service with the same
-operationId, path and query parameters (ours may add only TimeBack's `search`), security, request body
+operationId, path and query parameters (ours may add only ones marked
+x-oneroster-extension, such as TimeBack's `search`), security, request body
 and official answers (schemas mapped through x-oneroster-official); it lists `ims` in
 x-oneroster-profiles and carries no x-oneroster-extension. Other differences must be named in
 test_deviations.DEVIATIONS.
@@ -9,14 +10,18 @@ test_deviations.DEVIATIONS.
 
 from __future__ import annotations
 
+import copy
 from collections import Counter
+from typing import Any
 
+import conformance_support
 import pytest
 from conformance_support import (
     SERVICES,
     Operation,
     compare_operation,
     content_schema_name,
+    extension_of,
     load_official,
     load_spec,
     official_index,
@@ -26,6 +31,7 @@ from conformance_support import (
     spec_operations,
     spec_parameters,
 )
+from spec_names import unknown_field
 from test_deviations import DEVIATIONS, unexplained
 
 require_reference()
@@ -34,9 +40,6 @@ pytestmark = pytest.mark.conformance
 
 OFFICIAL = [operation for service in SERVICES for operation in official_operations(service)]
 EXPECTED_COUNTS = {"rostering": 41, "gradebook": 35, "resources": 5}
-
-# Query parameters ours may add to an official operation, and the DEVIATIONS place saying why.
-ALLOWED_EXTRA_QUERY_PARAMETERS = {"search": "search parameter"}
 
 
 def _ours(official: Operation) -> Operation:
@@ -58,8 +61,8 @@ def test_ims_profile_is_exactly_the_official_operations() -> None:
     assert sorted(official - ims) == [], "official operations not listing ims"
 
 
-def test_allowed_additions_are_deviations() -> None:
-    assert set(ALLOWED_EXTRA_QUERY_PARAMETERS.values()) <= set(DEVIATIONS)
+def test_marked_additions_are_a_deviation() -> None:
+    assert "marked extensions" in DEVIATIONS
 
 
 @pytest.mark.parametrize("official", OFFICIAL, ids=[f"{o.service}:{o.operation_id}" for o in OFFICIAL])
@@ -78,8 +81,14 @@ def test_official_operation(official: Operation) -> None:
     assert official_query <= our_query, (
         f"official query parameters missing: {sorted(official_query - our_query)}"
     )
-    assert our_query - official_query <= set(ALLOWED_EXTRA_QUERY_PARAMETERS), (
-        f"query parameters not in the official operation: {sorted(our_query - official_query)}"
+    unmarked = sorted(
+        p["name"]
+        for p, _ in spec_parameters(ours)
+        if p["in"] == "query" and p["name"] not in official_query and extension_of(p) is None
+    )
+    assert not unmarked, (
+        f"query parameters not in the official operation: {unmarked}; if deliberate, mark each "
+        "x-oneroster-extension: <whose addition> in the spec"
     )
 
     official_success = {code for code in official.op["responses"] if code.startswith("2")}
@@ -105,3 +114,25 @@ def test_official_operation(official: Operation) -> None:
 
     problems = unexplained(compare_operation(official))
     assert not problems, "differences no DEVIATIONS entry covers:\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("marked", [False, True], ids=["unmarked", "marked"])
+def test_an_added_query_parameter_is_accepted_only_when_marked(
+    marked: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    name = unknown_field("school")
+    parameter: dict[str, Any] = {"name": name, "in": "query", "required": False, "schema": {"type": "string"}}
+    if marked:
+        parameter["x-oneroster-extension"] = "district"
+    spec = copy.deepcopy(load_spec())
+    spec["paths"]["/users"]["get"]["parameters"].append(parameter)
+    monkeypatch.setattr(conformance_support, "load_spec", lambda: spec)
+    official = next(o for o in OFFICIAL if o.operation_id == "getAllUsers")
+    problems = unexplained(compare_operation(official))
+    if marked:
+        assert problems == []
+    else:
+        assert problems == [
+            f"getAllUsers (GET /users) parameter {name}: parameter not in the official operation: "
+            "if deliberate, mark it x-oneroster-extension: <whose addition> in the spec"
+        ]

@@ -8,6 +8,11 @@ value, and any other difference must be one DEVIATIONS (test_deviations) names.
 
 from __future__ import annotations
 
+import copy
+from collections.abc import Callable
+from typing import Any
+
+import conformance_support
 import pytest
 from conformance_support import (
     SERVICES,
@@ -19,6 +24,7 @@ from conformance_support import (
     official_operations,
     require_reference,
 )
+from spec_names import unknown_field
 from test_deviations import DEVIATIONS, explain, unexplained
 
 require_reference()
@@ -126,3 +132,52 @@ def _enum_values_of(schema: dict[str, object], schemas: dict[str, dict[str, obje
         values |= {str(value) for value in node.get("enum", [])}
         stack.extend(node.get("anyOf", []))
     return values
+
+
+# ---------------------------------------------------------------------------------------------------
+# The spec alone says what is a deliberate addition: x-oneroster-extension (docs/changing-the-spec.md)
+# ---------------------------------------------------------------------------------------------------
+
+
+def _with(monkeypatch: pytest.MonkeyPatch, edit: Callable[[dict[str, Any]], None]) -> None:
+    spec = copy.deepcopy(load_spec())
+    edit(spec)
+    monkeypatch.setattr(conformance_support, "load_spec", lambda: spec)
+
+
+@pytest.mark.parametrize("marked", [False, True], ids=["unmarked", "marked"])
+def test_an_added_property_is_accepted_only_when_marked(
+    marked: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    name = unknown_field("houseName")
+    prop: dict[str, Any] = {"type": "string", **({"x-oneroster-extension": "district"} if marked else {})}
+    _with(monkeypatch, lambda spec: spec["components"]["schemas"]["User"]["properties"].update({name: prop}))
+    problems = unexplained(compare_schema("rostering", "UserDType"))
+    if marked:
+        assert problems == []
+    else:
+        assert problems == [
+            f"User (official rostering:UserDType).{name}: adds property {name!r}: "
+            "if deliberate, mark it x-oneroster-extension: <whose addition> in the spec"
+        ]
+
+
+@pytest.mark.parametrize("marked", [False, True], ids=["unmarked", "marked"])
+def test_an_added_enum_value_is_accepted_only_when_marked(
+    marked: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    value = "ext-" + unknown_field("houseCaptain")  # no 1EdTech document has it
+
+    def edit(spec: dict[str, Any]) -> None:
+        enum = spec["components"]["schemas"]["UserRole"]
+        enum["enum"].append(value)
+        if marked:
+            enum["x-oneroster-extension"] = {**enum.get("x-oneroster-extension", {}), value: "district"}
+
+    _with(monkeypatch, edit)
+    problems = unexplained(compare_schema("rostering", "RoleDType"))
+    if marked:
+        assert problems == []
+    else:
+        assert len(problems) == 1 and f"enum adds [{value!r}]" in problems[0]
+        assert "x-oneroster-extension (value: whose addition it is)" in problems[0]

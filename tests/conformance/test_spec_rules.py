@@ -9,7 +9,6 @@ import pytest
 from conformance_support import (
     COLLECTION_PARAMETERS,
     ERROR_CODES,
-    PROFILES,
     SERVICES,
     Operation,
     content_schema_name,
@@ -19,9 +18,12 @@ from conformance_support import (
     spec_parameters,
     takes_limit,
 )
+from oneroster.profiles import PROFILES as CLIENT_PROFILES
 from openapi_spec_validator import validate
 
 OPERATIONS = spec_operations()
+# The operation sets the client's profiles serve: a name in x-oneroster-profiles must be one of them.
+KNOWN_PROFILES = frozenset(profile.operations for profile in CLIENT_PROFILES.values())
 IDS = [operation.operation_id for operation in OPERATIONS]
 COLLECTION_GETS = [o for o in OPERATIONS if o.method == "get" and takes_limit(o)]
 
@@ -84,14 +86,17 @@ def test_fields_is_a_string() -> None:
 def test_profiles_and_extension(operation: Operation) -> None:
     profiles = operation.profiles
     assert profiles, f"{operation} has no x-oneroster-profiles"
-    assert set(profiles) <= PROFILES
+    assert set(profiles) <= KNOWN_PROFILES, (
+        f"{operation} lists {sorted(set(profiles) - KNOWN_PROFILES)}: no oneroster.profiles.PROFILES has them"
+    )
     assert len(profiles) == len(set(profiles))
     if operation.extension is None:
         assert "ims" in profiles, f"{operation}: no x-oneroster-extension, so it must be an ims operation"
     else:
-        assert operation.extension in ("timeback", "timeback-platform")
-        assert "ims" not in profiles
-        assert operation.extension in profiles
+        assert "ims" not in profiles, f"{operation}: an extension is not an ims operation"
+        assert operation.extension in profiles, (
+            f"{operation}: x-oneroster-extension names whose addition it is, a profile that serves it"
+        )
 
 
 @pytest.mark.parametrize("operation", OPERATIONS, ids=IDS)
@@ -120,3 +125,67 @@ def test_collection_get(operation: Operation) -> None:
     ok = resolve(spec, operation.op["responses"]["200"])
     assert {"X-Total-Count", "Link"} <= set(ok.get("headers", {})), f"{operation} 200 headers"
     assert content_schema_name(spec, ok) is not None
+
+
+def _record_schemas() -> dict[str, str]:
+    """Schemas an envelope (``{users: [User]}``, ``{user: User}``) carries that have a sourcedId."""
+    schemas = load_spec()["components"]["schemas"]
+    found: dict[str, str] = {}
+    for name, schema in schemas.items():
+        if schema.get("x-oneroster-kind") != "envelope":
+            continue
+        for value in schema.get("properties", {}).values():
+            for branch in value.get("anyOf", [value]):
+                ref = branch.get("$ref") or branch.get("items", {}).get("$ref")
+                if ref and "sourcedId" in schemas[ref.rsplit("/", 1)[1]].get("properties", {}):
+                    found[ref.rsplit("/", 1)[1]] = name
+    return found
+
+
+def test_every_record_requires_its_sourced_id() -> None:
+    """Every record an envelope carries requires sourcedId and nothing else: the models type it `str`."""
+    schemas = load_spec()["components"]["schemas"]
+    records = _record_schemas()
+    assert {"User", "Class", "LineItem", "CourseComponent"} <= set(records)
+    wrong = {
+        name: schemas[name].get("required")
+        for name in records
+        if schemas[name].get("required") != ["sourcedId"]
+    }
+    assert not wrong, f"records whose `required` is not [sourcedId] (envelope: {records}): {wrong}"
+
+
+def _marks(node: Any, pointer: str = "#") -> list[tuple[str, dict[str, Any], Any]]:
+    """Every x-oneroster-extension in the spec: (pointer of the holder, holder, value)."""
+    found = []
+    if isinstance(node, dict):
+        if "x-oneroster-extension" in node:
+            found.append((pointer, node, node["x-oneroster-extension"]))
+        for key, value in node.items():
+            found.extend(_marks(value, f"{pointer}/{key}"))
+    elif isinstance(node, list):
+        for position, value in enumerate(node):
+            found.extend(_marks(value, f"{pointer}/{position}"))
+    return found
+
+
+def test_extension_markers_say_whose_addition() -> None:
+    """A marker is a non-empty name; on an enum schema it maps each added value of that enum to a name."""
+    marks = _marks(load_spec())
+    assert len(marks) > 60
+    wrong = []
+    for pointer, holder, value in marks:
+        if "enum" in holder:
+            ok = (
+                isinstance(value, dict)
+                and value
+                and all(
+                    key in holder["enum"] and isinstance(whose, str) and whose.strip()
+                    for key, whose in value.items()
+                )
+            )
+        else:
+            ok = isinstance(value, str) and bool(value.strip())
+        if not ok:
+            wrong.append(f"{pointer}: {value!r}")
+    assert not wrong, "x-oneroster-extension must name whose addition it is: " + "; ".join(wrong)

@@ -8,8 +8,6 @@ import pytest
 from oneroster import F, NotFound, OneRoster
 from oneroster.resources import RESOURCES
 
-from oneroster_client.types import UNSET
-
 pytestmark = pytest.mark.vcr
 
 ALL = [spec.name for spec in RESOURCES]
@@ -93,9 +91,10 @@ def test_fields_selects_only_those(client: OneRoster) -> None:
     assert len(page.data) == 3
     for user in page.data:
         assert user.sourced_id and user.given_name
-        assert user.family_name is UNSET and user.roles is UNSET
-    single = client.classes.get(client.classes.list(limit=1).data[0].sourced_id, fields=["title"])
-    assert single.title and single.course is UNSET
+        assert user.family_name is None and user.roles is None
+    class_id = client.classes.list(limit=1).data[0].sourced_id
+    single = client.classes.get(class_id, fields=["title"])  # sourcedId is always asked for too
+    assert single.title and single.course is None and single.sourced_id == class_id
 
 
 def test_search_is_sent_to_timeback(client: OneRoster) -> None:

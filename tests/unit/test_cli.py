@@ -339,6 +339,15 @@ def test_list_as_jsonl_has_one_record_a_line(run: Callable[..., Any], provider: 
     assert [json.loads(line)["sourcedId"] for line in lines] == ["u0", "u1"]
 
 
+def test_json_output_is_the_providers_json_with_its_z_timestamps(
+    run: Callable[..., Any], provider: Provider
+) -> None:
+    lines = run("users", "list", "-f", "jsonl").stdout.splitlines()
+    assert json.loads(lines[0]) == _user(0)
+    assert all(json.loads(line)["dateLastModified"] == STAMP for line in lines)
+    assert json.loads(run("users", "get", "u1", "-f", "json").stdout) == _user(1)
+
+
 def test_list_as_csv_flattens_references(run: Callable[..., Any], provider: Provider) -> None:
     result = run("classes", "list", "--format", "csv", "--fields", "sourcedId,title,course,terms")
     rows = list(csv.reader(io.StringIO(result.stdout)))

@@ -513,3 +513,28 @@ def test_list_records_are_typed_models(make: Make, recorder, paged, records) -> 
     server = recorder(paged(records(2), total="header"))
     got = make(server).users.list_all()
     assert [type(u).__name__ for u in got] == ["User", "User"]
+
+
+def test_help_lists_every_resource_with_one_line_and_its_record_type() -> None:
+    import pydoc
+    import typing
+
+    from oneroster.resources import RESOURCES, Collection
+
+    import oneroster_client.models as models
+
+    text = pydoc.render_doc(OneRoster, renderer=pydoc.plaintext)
+    for spec in RESOURCES:
+        prop = vars(OneRoster)[spec.name]
+        assert isinstance(prop, property), spec.name
+        doc = prop.__doc__ or ""
+        assert doc.strip() and "\n" not in doc.strip(), f"{spec.name}: one line, please"
+        assert f" |  {spec.name}\n |      {doc.strip()}\n" in text
+        returned = typing.get_type_hints(prop.fget)["return"]
+        origin = typing.get_origin(returned)
+        if origin is not Collection:  # a Collection subclass (CourseCollection) fixes its record type
+            returned = next(b for b in origin.__orig_bases__ if typing.get_origin(b) is Collection)
+        record_type = typing.get_args(returned)[0]
+        assert record_type is getattr(models, spec.model), spec.name
+    resources = {name for name, value in vars(OneRoster).items() if isinstance(value, property)}
+    assert resources == {spec.name for spec in RESOURCES}

@@ -18,10 +18,13 @@ import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from spec_names import unknown_field
 
 import oneroster_client.models as models
 from oneroster_client.models import AcademicSession, Demographics, User, UserSet
-from oneroster_client.types import Unset
+from oneroster_client.types import MissingField
+
+VENDOR_FIELD = unknown_field("favouriteColour")  # a vendor field the spec does not have
 
 ROOT = Path(__file__).resolve().parents[2]
 SPEC = yaml.safe_load((ROOT / "openapi" / "oneroster-1.2.yaml").read_text(encoding="utf-8"))
@@ -107,7 +110,7 @@ def _set_fields(instance: Any) -> dict[str, Any]:
     return {
         field.name: getattr(instance, field.name)
         for field in attrs.fields(type(instance))
-        if field.name != "additional_properties" and not isinstance(getattr(instance, field.name), Unset)
+        if field.name not in ("additional_properties", "_nulls") and getattr(instance, field.name) is not None
     }
 
 
@@ -118,7 +121,7 @@ def _set_fields(instance: Any) -> dict[str, Any]:
 SERVER_USER: dict[str, Any] = {
     "sourcedId": "u-1",
     "status": "inactive",
-    "dateLastModified": "2024-08-01T12:00:00+00:00",
+    "dateLastModified": "2024-08-01T12:00:00.000Z",
     "metadata": None,
     "userIds": None,
     "enabledUser": True,
@@ -134,7 +137,7 @@ SERVER_USER: dict[str, Any] = {
         },
     ],
     "primaryOrg": None,
-    "favouriteColour": "teal",
+    VENDOR_FIELD: "teal",
 }
 
 
@@ -152,7 +155,7 @@ def test_server_user_parses_and_round_trips() -> None:
     assert user.roles[0].role == "ext:coach"
     assert type(user.roles[1].role) is str
     assert user.roles[1].role == "system_administrator"
-    assert user.additional_properties == {"favouriteColour": "teal"}
+    assert user.additional_properties == {VENDOR_FIELD: "teal"}
     assert user.to_dict() == SERVER_USER
 
 
@@ -160,15 +163,18 @@ def test_server_user_set_parses_and_round_trips() -> None:
     page = {"users": [SERVER_USER], "totalCount": 1, "offset": 0, "limit": 100, "vendorTrace": {"id": 7}}
     user_set = UserSet.from_dict(page)
     assert isinstance(user_set.users, list)
-    assert user_set.users[0].additional_properties == {"favouriteColour": "teal"}
+    assert user_set.users[0].additional_properties == {VENDOR_FIELD: "teal"}
     assert user_set.additional_properties == {"vendorTrace": {"id": 7}}
     assert user_set.to_dict() == page
 
 
 def test_json_boolean_and_string_true_false() -> None:
-    assert User.from_dict({"enabledUser": False}).enabled_user is False
-    assert User.from_dict({"enabledUser": "true"}).enabled_user == "true"
-    assert User.from_dict({"enabledUser": "true"}).to_dict() == {"enabledUser": "true"}
+    assert User.from_dict({"sourcedId": "u-1", "enabledUser": False}).enabled_user is False
+    assert User.from_dict({"sourcedId": "u-1", "enabledUser": "true"}).enabled_user == "true"
+    assert User.from_dict({"sourcedId": "u-1", "enabledUser": "true"}).to_dict() == {
+        "sourcedId": "u-1",
+        "enabledUser": "true",
+    }
 
 
 def test_date_field_arriving_as_date_time() -> None:
@@ -189,9 +195,9 @@ def test_date_field_arriving_as_date_time() -> None:
 
 
 def test_unparseable_date_stays_a_string() -> None:
-    session = AcademicSession.from_dict({"startDate": "08/01/2024"})
+    session = AcademicSession.from_dict({"sourcedId": "as-1", "startDate": "08/01/2024"})
     assert session.start_date == "08/01/2024"
-    assert session.to_dict() == {"startDate": "08/01/2024"}
+    assert session.to_dict() == {"sourcedId": "as-1", "startDate": "08/01/2024"}
 
 
 @pytest.mark.parametrize("schema_name", ENTITIES)
@@ -307,7 +313,7 @@ def test_user_pages_round_trip(users: list[dict[str, Any]], vendor: dict[str, An
         assert user.to_dict() == record
         assert isinstance(user.roles, list)
         for role in user.roles:
-            assert isinstance(role.role, str | Unset)
+            assert isinstance(role.role, str | None)
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -348,7 +354,7 @@ def test_vendor_keys_keep_their_order_and_the_source_is_not_touched() -> None:
 def test_absent_and_null_union_fields_are_kept_as_they_came() -> None:
     role = models.RoleAssignment.from_dict({"role": "student", "beginDate": None})
     assert role.begin_date is None
-    assert isinstance(role.end_date, Unset)
+    assert role.end_date is None
     assert role.to_dict() == {"role": "student", "beginDate": None}
     assert models.RoleAssignment.from_dict({"beginDate": "2024-09-01"}).begin_date == dt.date(2024, 9, 1)
 
@@ -360,3 +366,101 @@ def test_a_missing_required_key_still_fails_as_before() -> None:
     assert required, "the spec declares no required property any more; this test has nothing to check"
     with pytest.raises(KeyError):
         required[0].from_dict({})
+
+
+# ---------------------------------------------------------------------------------------------------
+# Absent and null are None; sourcedId is required; to_dict() gives back what the provider sent
+# ---------------------------------------------------------------------------------------------------
+
+RECORDS = sorted(name for name, schema in SCHEMAS.items() if "sourcedId" in schema.get("required", []))
+
+
+def test_every_record_the_client_returns_requires_its_sourced_id() -> None:
+    from oneroster.resources import RESOURCES
+    from oneroster.scopes import ROUTES
+
+    # Models by class name: a schema's class may be named otherwise (CourseComponent ->
+    # CourseComponentRecord), and an Agent is a User with the link fields beside.
+    returned = {spec.model for spec in RESOURCES} | {route.model for route in ROUTES.values()}
+    lacking = sorted(
+        name for name in returned if attrs.fields(getattr(models, name)).sourced_id.type != "str"
+    )
+    assert not lacking, f"records without a required sourcedId: {lacking}"
+    assert "GUIDRef" not in RECORDS  # a reference is tolerated without one (TimeBack sends bare refs)
+
+
+@pytest.mark.parametrize("schema_name", RECORDS)
+def test_a_record_without_a_sourced_id_does_not_parse(schema_name: str) -> None:
+    cls = model_class(schema_name)
+    assert attrs.fields(cls).sourced_id.type == "str"
+    with pytest.raises(MissingField, match=f"'sourcedId' is missing: every {cls.__name__} record needs one"):
+        cls.from_dict({"status": "active"})
+    with pytest.raises(TypeError, match="sourcedId must be a str, got int"):
+        cls.from_dict({"sourcedId": 7})
+    assert cls.from_dict({"sourcedId": "r-1"}).sourced_id == "r-1"
+
+
+def _optional_properties(schema_name: str) -> list[str]:
+    required = set(SCHEMAS[schema_name].get("required", []))
+    return sorted(set(SCHEMAS[schema_name].get("properties", {})) - required)
+
+
+@pytest.mark.parametrize("schema_name", RECORDS)
+@settings(max_examples=25, deadline=None)
+@given(data=st.data())
+def test_absent_stays_absent_and_null_stays_null(schema_name: str, data: st.DataObject) -> None:
+    """Either way the field is None; to_dict() writes back exactly the keys that came, nulls included."""
+    props = _optional_properties(schema_name)
+    nulls = data.draw(st.sets(st.sampled_from(props)))
+    record: dict[str, Any] = {"sourcedId": "r-1", **{prop: None for prop in sorted(nulls)}}
+    instance = model_class(schema_name).from_dict(record)
+    assert _set_fields(instance) == {"sourced_id": "r-1"}
+    assert instance.to_dict() == record
+
+
+def test_none_set_by_the_caller_is_left_out_and_values_set_are_written() -> None:
+    user = User.from_dict({"sourcedId": "u-1", "middleName": None, "email": "ada@example.org", "phone": None})
+    user.email = None
+    user.middle_name = "Q"
+    user.given_name = "Ada"
+    assert user.to_dict() == {"sourcedId": "u-1", "middleName": "Q", "givenName": "Ada", "phone": None}
+    assert User(sourced_id="u-2", given_name="Grace").to_dict() == {"sourcedId": "u-2", "givenName": "Grace"}
+
+
+def test_null_and_absent_compare_equal() -> None:
+    """The difference is the provider's wire form, kept for to_dict(); as records they are the same."""
+    assert User.from_dict({"sourcedId": "u-1", "email": None}) == User.from_dict({"sourcedId": "u-1"})
+
+
+def test_repr_shows_only_the_fields_that_hold_a_value() -> None:
+    user = User.from_dict(
+        {"sourcedId": "u-1", "givenName": "Ada", "middleName": None, "roles": [], "x-vendor": 1}
+    )
+    assert (
+        repr(user)
+        == "User(sourced_id='u-1', given_name='Ada', roles=[], additional_properties={'x-vendor': 1})"
+    )
+    assert repr(models.GUIDRef(sourced_id="o-1")) == "GUIDRef(sourced_id='o-1')"
+
+
+@pytest.mark.parametrize("cls", MODEL_CLASSES, ids=lambda c: c.__name__)
+def test_no_repr_mentions_an_unset_marker(cls: Any) -> None:
+    required = {f.name: "x" for f in attrs.fields(cls) if f.init and f.default is attrs.NOTHING}
+    text = repr(cls(**required))
+    assert "Unset" not in text and "None" not in text
+
+
+@pytest.mark.parametrize(
+    ("sent", "written"),
+    [
+        ("2024-08-01T12:00:00.000Z", "2024-08-01T12:00:00.000Z"),
+        ("2024-08-01T12:00:00Z", "2024-08-01T12:00:00.000Z"),
+        ("2024-08-01T12:00:00+00:00", "2024-08-01T12:00:00.000Z"),
+        ("2024-08-01T12:00:00.123456Z", "2024-08-01T12:00:00.123456Z"),
+        ("2024-08-01T14:00:00.250+02:00", "2024-08-01T14:00:00.250+02:00"),
+    ],
+)
+def test_date_times_are_written_the_way_providers_send_them(sent: str, written: str) -> None:
+    user = User.from_dict({"sourcedId": "u-1", "dateLastModified": sent})
+    assert user.to_dict()["dateLastModified"] == written
+    assert dt.datetime.fromisoformat(written) == user.date_last_modified

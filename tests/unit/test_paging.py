@@ -245,11 +245,44 @@ def test_server_ignoring_offset_raises_pagination_error(make: Make, recorder, re
 
 
 def test_records_without_sourced_id_are_not_mistaken_for_a_repeated_page(make: Make, recorder, paged) -> None:
-    # fields= without sourcedId: records have no id, but the server does honour offset.
+    # A provider that drops sourcedId from a fields= selection: raw records have no id, but the
+    # server does honour offset, so paging goes on.
     items = [{"givenName": f"G{i}"} for i in range(5)]
     server = recorder(paged(items, total="header"))
-    got = make(server).users.list_all(fields=["givenName"])
-    assert [u.given_name for u in got] == [f"G{i}" for i in range(5)]
+    got = list(make(server).users.stream(fields=["givenName"], raw=True, limit=2))
+    assert [u["givenName"] for u in got] == [f"G{i}" for i in range(5)]
+
+
+def test_fields_always_ask_for_the_sourced_id(make: Make, recorder, paged, records) -> None:
+    server = recorder(paged(records(3), total="header"))
+    client = make(server)
+    client.users.list(fields=["givenName", "familyName"])
+    client.users.list(fields="email")
+    client.users.list(fields=["familyName", "sourcedId"])
+    assert [request.url.params["fields"] for request in server.requests] == [
+        "sourcedId,givenName,familyName",
+        "sourcedId,email",
+        "sourcedId,familyName",
+    ]
+
+
+@pytest.mark.parametrize("call", ["list", "stream", "list_all"])
+def test_a_record_without_a_sourced_id_is_blamed_with_its_offset(
+    call: str, make: Make, recorder, paged, records
+) -> None:
+    items = records(6)
+    del items[4]["sourcedId"]
+    server = recorder(paged(items, total="header"))
+    users = make(server).users
+    with pytest.raises(ResponseParseError) as info:
+        if call == "list":
+            users.list(limit=3, offset=3)
+        elif call == "stream":
+            list(users.stream(limit=3))
+        else:
+            users.list_all(limit=3, concurrency=2)
+    assert info.value.resume_offset == 4
+    assert "'sourcedId' is missing: every User record needs one" in str(info.value)
 
 
 def test_stream_start_offset(make: Make, recorder, paged, records) -> None:

@@ -16,7 +16,7 @@ import re
 import weakref
 from collections.abc import Mapping, Sequence
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Literal, NoReturn, Self
+from typing import TYPE_CHECKING, Any, Literal, NoReturn, Self, cast
 
 import httpx
 
@@ -195,28 +195,6 @@ class OneRoster:
 
     """
 
-    users: Collection[models.User, UserScope]
-    students: Collection[models.User, StudentScope]
-    teachers: Collection[models.User, TeacherScope]
-    orgs: Collection[models.Org, NoReturn]
-    schools: Collection[models.Org, SchoolScope]
-    courses: CourseCollection[CourseScope]
-    classes: Collection[models.Class, ClassScope]
-    enrollments: Collection[models.Enrollment, NoReturn]
-    academic_sessions: Collection[models.AcademicSession, NoReturn]
-    terms: Collection[models.AcademicSession, TermScope]
-    grading_periods: Collection[models.AcademicSession, NoReturn]
-    demographics: Collection[models.Demographics, NoReturn]
-    categories: Collection[models.Category, NoReturn]
-    line_items: Collection[models.LineItem, LineItemScope]
-    results: Collection[models.Result, NoReturn]
-    score_scales: Collection[models.ScoreScale, NoReturn]
-    assessment_line_items: Collection[models.AssessmentLineItem, NoReturn]
-    assessment_results: Collection[models.AssessmentResult, NoReturn]
-    resources: Collection[models.Resource, ResourceScope]
-    course_components: Collection[models.CourseComponentRecord, NoReturn]
-    component_resources: Collection[models.ComponentResource, NoReturn]
-
     def __init__(
         self,
         *,
@@ -313,13 +291,12 @@ class OneRoster:
         self._engine = self._engine_for(self.profile, keep=self._http)
         self._engine.full_scans = self._full_scans
         self._engine.default_org = self._default_org
-        for spec in RESOURCES:
-            cls = COLLECTION_CLASSES.get(spec.name, Collection)
-            setattr(
-                self,
-                spec.name,
-                cls(self._engine, spec, page_size=self._page_size, scope=SCOPES.get(spec.name)),
+        self._collections: dict[str, Collection[Any, Any]] = {
+            spec.name: COLLECTION_CLASSES.get(spec.name, Collection)(
+                self._engine, spec, page_size=self._page_size, scope=SCOPES.get(spec.name)
             )
+            for spec in RESOURCES
+        }
 
     def _engine_for(self, profile: Profile, *, keep: dict[str, httpx.Client] | None = None) -> Engine:
         """Build an engine for ``profile`` over this client's transport and auth.
@@ -406,6 +383,113 @@ class OneRoster:
         derived._engine.closed = self._engine.closed
         self._derived.add(derived)
         return derived
+
+    # -- the resources: one line each, for help(OneRoster) and editors (rows of resources.RESOURCES) --
+
+    @property
+    def users(self) -> Collection[models.User, UserScope]:
+        """Every user: students, teachers, guardians, administrators (``/users``)."""
+        return self._collections["users"]
+
+    @property
+    def students(self) -> Collection[models.User, StudentScope]:
+        """The users whose role is student (``/students``); ``students(id).classes``."""
+        return self._collections["students"]
+
+    @property
+    def teachers(self) -> Collection[models.User, TeacherScope]:
+        """The users whose role is teacher (``/teachers``); ``teachers(id).classes``."""
+        return self._collections["teachers"]
+
+    @property
+    def orgs(self) -> Collection[models.Org, NoReturn]:
+        """Organisations: districts, schools, departments (``/orgs``)."""
+        return self._collections["orgs"]
+
+    @property
+    def schools(self) -> Collection[models.Org, SchoolScope]:
+        """The orgs of type school (``/schools``); ``schools(id)`` has classes, people, terms."""
+        return self._collections["schools"]
+
+    @property
+    def courses(self) -> CourseCollection[CourseScope]:
+        """Courses (``/courses``); ``courses(id)`` has their classes and resources; ``create_structure()``."""
+        return cast(CourseCollection[CourseScope], self._collections["courses"])
+
+    @property
+    def classes(self) -> Collection[models.Class, ClassScope]:
+        """Classes (``/classes``); ``classes(id)`` has students, teachers, gradebook, ``enroll()``."""
+        return self._collections["classes"]
+
+    @property
+    def enrollments(self) -> Collection[models.Enrollment, NoReturn]:
+        """Enrollments of users in classes (``/enrollments``)."""
+        return self._collections["enrollments"]
+
+    @property
+    def academic_sessions(self) -> Collection[models.AcademicSession, NoReturn]:
+        """School years, terms and grading periods (``/academicSessions``)."""
+        return self._collections["academic_sessions"]
+
+    @property
+    def terms(self) -> Collection[models.AcademicSession, TermScope]:
+        """The academic sessions of type term (``/terms``); ``terms(id)`` has classes."""
+        return self._collections["terms"]
+
+    @property
+    def grading_periods(self) -> Collection[models.AcademicSession, NoReturn]:
+        """The academic sessions of type gradingPeriod (``/gradingPeriods``)."""
+        return self._collections["grading_periods"]
+
+    @property
+    def demographics(self) -> Collection[models.Demographics, NoReturn]:
+        """Demographics, one record per user under the user's sourcedId (``/demographics``)."""
+        return self._collections["demographics"]
+
+    @property
+    def categories(self) -> Collection[models.Category, NoReturn]:
+        """Gradebook categories that group line items (``/categories``)."""
+        return self._collections["categories"]
+
+    @property
+    def line_items(self) -> Collection[models.LineItem, LineItemScope]:
+        """Gradebook line items: assignments, quizzes, tests (``/lineItems``)."""
+        return self._collections["line_items"]
+
+    @property
+    def results(self) -> Collection[models.Result, NoReturn]:
+        """Gradebook results: one student's score on one line item (``/results``)."""
+        return self._collections["results"]
+
+    @property
+    def score_scales(self) -> Collection[models.ScoreScale, NoReturn]:
+        """Score scales that map scores to grades (``/scoreScales``)."""
+        return self._collections["score_scales"]
+
+    @property
+    def assessment_line_items(self) -> Collection[models.AssessmentLineItem, NoReturn]:
+        """Assessment line items (``/assessmentLineItems``)."""
+        return self._collections["assessment_line_items"]
+
+    @property
+    def assessment_results(self) -> Collection[models.AssessmentResult, NoReturn]:
+        """Assessment results (``/assessmentResults``)."""
+        return self._collections["assessment_results"]
+
+    @property
+    def resources(self) -> Collection[models.Resource, ResourceScope]:
+        """Learning resources: content a class, course or user is given (``/resources``)."""
+        return self._collections["resources"]
+
+    @property
+    def course_components(self) -> Collection[models.CourseComponentRecord, NoReturn]:
+        """TimeBack: units and lessons of a course (``/courses/components``)."""
+        return self._collections["course_components"]
+
+    @property
+    def component_resources(self) -> Collection[models.ComponentResource, NoReturn]:
+        """TimeBack: resources placed in a course component (``/courses/component-resources``)."""
+        return self._collections["component_resources"]
 
     def _make_auth(
         self,

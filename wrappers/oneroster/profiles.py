@@ -50,6 +50,9 @@ __all__ = [
 SERVICES = ("rostering", "gradebook", "resources")
 SCOPE_PREFIX = "https://purl.imsglobal.org/spec/or/v1p2/scope/"
 
+# The operation sets the spec names in x-oneroster-profiles: a new one needs no code change here.
+_OPERATION_SETS = frozenset(name for op in OPERATIONS.values() for name in op.profiles)
+
 _READ_SCOPES = tuple(
     SCOPE_PREFIX + s
     for s in (
@@ -95,9 +98,10 @@ class Profile:
         unknown = set(self.roots) - set(SERVICES)
         if unknown:
             raise ValidationError(f"unknown service(s) in profile roots: {sorted(unknown)}", field="roots")
-        if self.operations not in {"ims", "timeback", "timeback-platform"}:
+        if self.operations not in _OPERATION_SETS:
             raise ValidationError(
-                f"operations must be 'ims', 'timeback' or 'timeback-platform', not {self.operations!r}",
+                f"operations must be one of {sorted(_OPERATION_SETS)} (the spec's x-oneroster-profiles), "
+                f"not {self.operations!r}",
                 field="operations",
             )
         for service, root in self.roots.items():

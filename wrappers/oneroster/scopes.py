@@ -15,7 +15,7 @@ Example:
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, cast, overload
 
 import oneroster_client.models as models
@@ -34,8 +34,27 @@ _U, _C, _E, _R = (
 )
 
 
-def _route(op_ids: tuple[str, ...], params: tuple[str, ...], target: tuple[str, str]) -> Route:
-    return Route(op_ids=op_ids, params=params, key=target[0], model=target[1])
+def _route(
+    op_ids: tuple[str, ...],
+    params: tuple[str, ...],
+    target: tuple[str, str],
+    adapt: Callable[[dict[str, Any]], dict[str, Any]] | None = None,
+) -> Route:
+    return Route(op_ids=op_ids, params=params, key=target[0], model=target[1], adapt=adapt)
+
+
+def _agent_link(record: dict[str, Any]) -> dict[str, Any]:
+    """Give a TimeBack platform agent link (``{user, relationshipType}``) its agent's sourcedId.
+
+    TimeBack's OneRoster API lists a user's agents as user records; the platform lists links,
+    whose only id is the agent's reference. Either way an ``Agent`` is that agent, so its
+    ``sourced_id`` is the agent user's.
+    """
+    if "sourcedId" not in record:
+        user = record.get("user")
+        if isinstance(user, dict) and isinstance(user.get("sourcedId"), str):
+            record["sourcedId"] = user["sourcedId"]
+    return record
 
 
 ROUTES: dict[str, Route] = {
@@ -45,7 +64,7 @@ ROUTES: dict[str, Route] = {
     ),
     # TimeBack lists agents as user records, the platform as links (user + relationshipType):
     # an Agent is either.
-    "users.agents": _route(("getAgents",), ("user_sourced_id",), ("agents", "Agent")),
+    "users.agents": _route(("getAgents",), ("user_sourced_id",), ("agents", "Agent"), _agent_link),
     "users.agent_for": _route(("getAgentFor",), ("user_sourced_id",), _U),
     "users.enrollments": _route(("getEnrollmentsForUser",), ("user_sourced_id",), _E),
     "students.classes": _route(("getClassesForStudent",), ("student_sourced_id",), _C),
@@ -145,6 +164,7 @@ class Scope:
             what=f"{self.prefix}({', '.join(map(repr, self._ids))}).{name}",
             page_size=self._page_size,
             route=route_name,
+            adapt=route.adapt,
         )
 
     def _collection(self, name: str) -> Collection[Any, Any]:

@@ -15,15 +15,13 @@ from django.shortcuts import render
 from oneroster import OneRoster
 from oneroster.contrib.django import get_client
 
-from oneroster_client.types import Unset
-
 # OneRoster marks soft-deleted records "tobedeleted"; they are not shown.
 DELETED = "tobedeleted"
 
 
 def text(value: object) -> str:
-    """Return a model field as display text ('' for unset or null; enum values unwrapped)."""
-    if value is None or isinstance(value, Unset):
+    """Return a model field as display text ('' for an absent or null field; enum values unwrapped)."""
+    if value is None:
         return ""
     return str(getattr(value, "value", value))
 
