@@ -340,3 +340,21 @@ def test_where_on_an_unpaged_route_is_not_silently_dropped(make: Make, recorder)
         assert server.requests == []
     else:
         assert [a.given_name for a in got] == ["Pat"]
+
+
+def test_every_scoped_listing_is_typed_with_its_routes_record_model() -> None:
+    import typing
+
+    from oneroster import scopes
+
+    checked = 0
+    for scope_class in vars(scopes).values():
+        if not (isinstance(scope_class, type) and issubclass(scope_class, scopes.Scope)):
+            continue
+        for name, value in vars(scope_class).items():
+            if isinstance(value, scopes._Routes):
+                route = ROUTES[f"{scope_class.prefix}.{name}"]
+                (record_type,) = typing.get_args(value.__orig_class__)
+                assert record_type is getattr(models, route.model), f"{scope_class.prefix}.{name}"
+                checked += 1
+    assert checked == len(ROUTES)

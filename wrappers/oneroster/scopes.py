@@ -16,13 +16,15 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Mapping
-from typing import Any, cast, overload
+from typing import Any, Generic, TypeVar, cast, overload
 
 import oneroster_client.models as models
 from oneroster.engine import Engine
 from oneroster.errors import ResponseParseError, ValidationError
 from oneroster.ids import checked_id
 from oneroster.resources import COLLECTION_CLASSES, RESOURCES, Collection, Listing, Route
+
+RecordT = TypeVar("RecordT")
 
 __all__ = ["ClassScope", "LineItemScope", "ResourceScope", "SchoolScope", "Scope", "UserScope"]
 
@@ -176,31 +178,35 @@ class Scope:
         return cls(self._engine, (*self._ids, checked_id(sourced_id)), page_size=self._page_size)
 
 
-class _Routes:
-    """Descriptor: ``scope.students`` is the ``Listing`` of route ``<prefix>.students``."""
+class _Routes(Generic[RecordT]):
+    """Descriptor: ``scope.students`` is the ``Listing`` of route ``<prefix>.students``, typed by record.
+
+    ``students = _Routes[models.User]()`` gives ``client.classes(id).students`` the type
+    ``Listing[User]``; a test checks each type against the route table's model.
+    """
 
     def __set_name__(self, owner: type[Scope], name: str) -> None:
         self.name = name
 
     @overload
-    def __get__(self, scope: None, owner: type[Scope]) -> _Routes: ...
+    def __get__(self, scope: None, owner: type[Scope]) -> _Routes[RecordT]: ...
     @overload
-    def __get__(self, scope: Scope, owner: type[Scope]) -> Listing[Any]: ...
-    def __get__(self, scope: Scope | None, owner: type[Scope]) -> _Routes | Listing[Any]:
+    def __get__(self, scope: Scope, owner: type[Scope]) -> Listing[RecordT]: ...
+    def __get__(self, scope: Scope | None, owner: type[Scope]) -> _Routes[RecordT] | Listing[RecordT]:
         if scope is None:
             return self
-        return scope.listing(self.name)
+        return cast(Listing[RecordT], scope.listing(self.name))
 
 
 class UserScope(Scope):
     """``client.users(id)``: classes, resources, demographics, agents and credentials of one user."""
 
     prefix = "users"
-    classes = _Routes()
-    resources = _Routes()
-    agents = _Routes()
-    agent_for = _Routes()
-    enrollments = _Routes()
+    classes = _Routes[models.Class]()
+    resources = _Routes[models.Resource]()
+    agents = _Routes[models.Agent]()
+    agent_for = _Routes[models.User]()
+    enrollments = _Routes[models.Enrollment]()
 
     def demographics(self) -> models.Demographics:
         """Fetch the user's demographics record (it shares the user's sourcedId).
@@ -407,26 +413,26 @@ class UserScope(Scope):
 
 class _ClassLineItemScope(Scope):
     prefix = "classes.line_item"
-    results = _Routes()
+    results = _Routes[models.Result]()
 
 
 class _ClassStudentScope(Scope):
     prefix = "classes.student"
-    results = _Routes()
+    results = _Routes[models.Result]()
 
 
 class ClassScope(Scope):
     """``client.classes(id)``: roster, gradebook and resources of one class, and ``enroll``."""
 
     prefix = "classes"
-    students = _Routes()
-    teachers = _Routes()
-    enrollments = _Routes()
-    line_items = _Routes()
-    results = _Routes()
-    categories = _Routes()
-    score_scales = _Routes()
-    resources = _Routes()
+    students = _Routes[models.User]()
+    teachers = _Routes[models.User]()
+    enrollments = _Routes[models.Enrollment]()
+    line_items = _Routes[models.LineItem]()
+    results = _Routes[models.Result]()
+    categories = _Routes[models.Category]()
+    score_scales = _Routes[models.ScoreScale]()
+    resources = _Routes[models.Resource]()
 
     def line_item(self, line_item_sourced_id: str) -> _ClassLineItemScope:
         """Scope of one line item of this class: ``.results()``."""
@@ -492,23 +498,23 @@ class ClassScope(Scope):
 
 class _SchoolClassScope(Scope):
     prefix = "schools.class_"
-    students = _Routes()
-    teachers = _Routes()
-    enrollments = _Routes()
+    students = _Routes[models.User]()
+    teachers = _Routes[models.User]()
+    enrollments = _Routes[models.Enrollment]()
 
 
 class SchoolScope(Scope):
     """``client.schools(id)``: classes, courses, terms, people, enrollments and gradebook of one school."""
 
     prefix = "schools"
-    classes = _Routes()
-    courses = _Routes()
-    terms = _Routes()
-    teachers = _Routes()
-    students = _Routes()
-    enrollments = _Routes()
-    score_scales = _Routes()
-    line_items = _Routes()
+    classes = _Routes[models.Class]()
+    courses = _Routes[models.Course]()
+    terms = _Routes[models.AcademicSession]()
+    teachers = _Routes[models.User]()
+    students = _Routes[models.User]()
+    enrollments = _Routes[models.Enrollment]()
+    score_scales = _Routes[models.ScoreScale]()
+    line_items = _Routes[models.LineItem]()
 
     def class_(self, class_sourced_id: str) -> _SchoolClassScope:
         """Scope of one class of this school: ``.students()``, ``.teachers()``, ``.enrollments()``."""
@@ -519,24 +525,24 @@ class TermScope(Scope):
     """``client.terms(id)``: classes and grading periods of one term."""
 
     prefix = "terms"
-    classes = _Routes()
-    grading_periods = _Routes()
+    classes = _Routes[models.Class]()
+    grading_periods = _Routes[models.AcademicSession]()
 
 
 class CourseScope(Scope):
     """``client.courses(id)``: classes, resources and components (units, lessons) of one course."""
 
     prefix = "courses"
-    classes = _Routes()
-    resources = _Routes()
-    components = _Routes()
+    classes = _Routes[models.Class]()
+    resources = _Routes[models.Resource]()
+    components = _Routes[models.CourseComponentRecord]()
 
 
 class LineItemScope(Scope):
     """``client.line_items(id)``: the results of one line item."""
 
     prefix = "line_items"
-    results = _Routes()
+    results = _Routes[models.Result]()
 
 
 class ResourceScope(Scope):
@@ -564,14 +570,14 @@ class StudentScope(Scope):
     """``client.students(id)``: classes of one student."""
 
     prefix = "students"
-    classes = _Routes()
+    classes = _Routes[models.Class]()
 
 
 class TeacherScope(Scope):
     """``client.teachers(id)``: classes of one teacher."""
 
     prefix = "teachers"
-    classes = _Routes()
+    classes = _Routes[models.Class]()
 
 
 SCOPES: dict[str, type[Scope]] = {
