@@ -10,8 +10,9 @@ from attrs import field as _attrs_field
 from ..models.academic_session_type import AcademicSessionType
 from ..models.status_enum import StatusEnum
 from ..types import (
-    ABSENT,
+    LazyRecord,
     MissingField,
+    defer,
     parse_date,
     parse_datetime,
     present_repr,
@@ -52,10 +53,23 @@ _FIELDS = (
     "children",
     "school_year",
 )
+# The keys whose null to_dict() writes back (absent and null both read as None).
+_NULLABLE_KEYS = (
+    "status",
+    "dateLastModified",
+    "metadata",
+    "title",
+    "startDate",
+    "endDate",
+    "type",
+    "parent",
+    "children",
+    "schoolYear",
+)
 
 
-@_attrs_define
-class AcademicSession:
+@_attrs_define(slots=False)
+class AcademicSession(LazyRecord):
     sourced_id: str
 
     status: StatusEnum | str | None = None
@@ -87,6 +101,7 @@ class AcademicSession:
 
     def to_dict(self) -> dict[str, Any]:
         """The record as JSON: what the provider sent, with the changes made since (None fields left out)."""
+        self._read_all()
         field_dict: dict[str, Any] = dict(self.additional_properties)
         nulls = self._nulls
         field_dict["sourcedId"] = self.sourced_id
@@ -171,10 +186,17 @@ class AcademicSession:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        """Build the record from the provider's JSON object (see the module's notes on what is tolerated)."""
+        """Build the record from the provider's JSON object (see the module's notes on what is tolerated).
+
+        The fields holding other models are checked now and built on first access, from the object
+        given, which is kept: do not change it afterwards (pass a copy if you will).
+        """
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"a AcademicSession must be a JSON object, got {type(src_dict).__name__}"
+            )
+
         _get = src_dict.get
-        _absent = ABSENT  # a local: read twice per field, faster than the module global
-        _nulls: tuple[str, ...] = ()
         try:
             sourced_id = src_dict["sourcedId"]
         except KeyError:
@@ -184,57 +206,33 @@ class AcademicSession:
                 f"AcademicSession.sourcedId must be a str, got {type(sourced_id).__name__}"
             )
 
-        _status_raw = _get("status", _absent)
+        _status_raw = _get("status")
         status: StatusEnum | str | None
-        if _status_raw is _absent:
+        if _status_raw is None:
             status = None
-        elif _status_raw is None:
-            status = None
-            _nulls += ("status",)
         else:
             try:
-                status = _BY_VALUE_StatusEnum[_status_raw]
-
-            except (TypeError, ValueError, AttributeError, KeyError):
+                _status_member = _BY_VALUE_StatusEnum.get(_status_raw)
+            except TypeError:
+                _status_member = None
+            if _status_member is not None:
+                status = _status_member
+            else:
                 status = _status_raw
 
-        _date_last_modified_raw = _get("dateLastModified", _absent)
+        _date_last_modified_raw = _get("dateLastModified")
         date_last_modified: datetime.datetime | None
-        if _date_last_modified_raw is _absent:
+        if _date_last_modified_raw is None:
             date_last_modified = None
-        elif _date_last_modified_raw is None:
-            date_last_modified = None
-            _nulls += ("dateLastModified",)
         else:
             date_last_modified = parse_datetime(_date_last_modified_raw)
 
-        _metadata_raw = _get("metadata", _absent)
-        metadata: Metadata | None
-        if _metadata_raw is _absent:
-            metadata = None
-        elif _metadata_raw is None:
-            metadata = None
-            _nulls += ("metadata",)
-        else:
-            try:
-                metadata = Metadata.from_dict(_metadata_raw)
+        title = _get("title")
 
-            except (TypeError, ValueError, AttributeError, KeyError):
-                metadata = _metadata_raw
-
-        title = _get("title", _absent)
-        if title is _absent:
-            title = None
-        elif title is None:
-            _nulls += ("title",)
-
-        _start_date_raw = _get("startDate", _absent)
+        _start_date_raw = _get("startDate")
         start_date: datetime.date | datetime.datetime | str | None
-        if _start_date_raw is _absent:
+        if _start_date_raw is None:
             start_date = None
-        elif _start_date_raw is None:
-            start_date = None
-            _nulls += ("startDate",)
         else:
             try:
                 start_date = parse_date(_start_date_raw)
@@ -246,13 +244,10 @@ class AcademicSession:
                 except (TypeError, ValueError, AttributeError, KeyError):
                     start_date = _start_date_raw
 
-        _end_date_raw = _get("endDate", _absent)
+        _end_date_raw = _get("endDate")
         end_date: datetime.date | datetime.datetime | str | None
-        if _end_date_raw is _absent:
+        if _end_date_raw is None:
             end_date = None
-        elif _end_date_raw is None:
-            end_date = None
-            _nulls += ("endDate",)
         else:
             try:
                 end_date = parse_date(_end_date_raw)
@@ -264,78 +259,63 @@ class AcademicSession:
                 except (TypeError, ValueError, AttributeError, KeyError):
                     end_date = _end_date_raw
 
-        _type__raw = _get("type", _absent)
+        _type__raw = _get("type")
         type_: AcademicSessionType | str | None
-        if _type__raw is _absent:
+        if _type__raw is None:
             type_ = None
-        elif _type__raw is None:
-            type_ = None
-            _nulls += ("type",)
         else:
             try:
-                type_ = _BY_VALUE_AcademicSessionType[_type__raw]
-
-            except (TypeError, ValueError, AttributeError, KeyError):
+                _type__member = _BY_VALUE_AcademicSessionType.get(_type__raw)
+            except TypeError:
+                _type__member = None
+            if _type__member is not None:
+                type_ = _type__member
+            else:
                 type_ = _type__raw
 
-        _parent_raw = _get("parent", _absent)
-        parent: GUIDRef | None
-        if _parent_raw is _absent:
-            parent = None
-        elif _parent_raw is None:
-            parent = None
-            _nulls += ("parent",)
-        else:
-            try:
-                parent = GUIDRef.from_dict(_parent_raw)
+        school_year = _get("schoolYear")
 
-            except (TypeError, ValueError, AttributeError, KeyError):
-                parent = _parent_raw
-
-        _children_raw = _get("children", _absent)
-        children: list[GUIDRef] | None
-        if _children_raw is _absent:
-            children = None
-        elif _children_raw is None:
-            children = None
-            _nulls += ("children",)
-        else:
-            if isinstance(_children_raw, list):
-                try:
-                    children = list(map(GUIDRef.from_dict, _children_raw))
-
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    children = cast(Any, _children_raw)
-
-            else:
-                children = _children_raw
-
-        school_year = _get("schoolYear", _absent)
-        if school_year is _absent:
-            school_year = None
-        elif school_year is None:
-            _nulls += ("schoolYear",)
-
+        _metadata_raw = _get("metadata")
+        _parent_raw = _get("parent")
+        _children_raw = _get("children")
         academic_session = cls.__new__(cls)
         academic_session.sourced_id = sourced_id
         academic_session.status = status
         academic_session.date_last_modified = date_last_modified
-        academic_session.metadata = metadata
         academic_session.title = title
         academic_session.start_date = start_date
         academic_session.end_date = end_date
         academic_session.type_ = type_
-        academic_session.parent = parent
-        academic_session.children = children
         academic_session.school_year = school_year
-        academic_session._nulls = _nulls
-        if _KNOWN_KEYS.issuperset(src_dict):
-            academic_session.additional_properties = {}
-        else:
-            academic_session.additional_properties = {
-                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
-            }
+        if _metadata_raw is None:
+            academic_session.metadata = None
+        if _parent_raw is None:
+            academic_session.parent = None
+        if _children_raw is None:
+            academic_session.children = None
+        academic_session._source = src_dict
         return academic_session
+
+    @staticmethod
+    def _check(src_dict: Mapping[str, Any]) -> None:
+        """Raise what from_dict would raise for ``src_dict``, building nothing (a record checks its nested models)."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"a AcademicSession must be a JSON object, got {type(src_dict).__name__}"
+            )
+
+        try:
+            _sourced_id_raw = src_dict["sourcedId"]
+        except KeyError:
+            raise MissingField("AcademicSession", "sourcedId") from None
+        if not isinstance(_sourced_id_raw, str):
+            raise TypeError(
+                f"AcademicSession.sourcedId must be a str, got {type(_sourced_id_raw).__name__}"
+            )
+
+        _date_last_modified_raw = src_dict.get("dateLastModified")
+        if _date_last_modified_raw is not None:
+            parse_datetime(_date_last_modified_raw)
 
     @property
     def additional_keys(self) -> list[str]:
@@ -352,6 +332,86 @@ class AcademicSession:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# -- What from_dict checked but did not build: each is built on its first access. ------------------------------
+
+
+def _read_metadata(src_dict: Mapping[str, Any]) -> Metadata | None:
+    _metadata_raw = src_dict.get("metadata")
+    if _metadata_raw is None:
+        return None
+    metadata: Metadata
+    try:
+        metadata = Metadata.from_dict(_metadata_raw)
+
+    except (TypeError, ValueError, AttributeError, KeyError):
+        metadata = _metadata_raw
+
+    return metadata
+
+
+def _read_parent(src_dict: Mapping[str, Any]) -> GUIDRef | None:
+    _parent_raw = src_dict.get("parent")
+    if _parent_raw is None:
+        return None
+    parent: GUIDRef
+    try:
+        parent = GUIDRef.from_dict(_parent_raw)
+
+    except (TypeError, ValueError, AttributeError, KeyError):
+        parent = _parent_raw
+
+    return parent
+
+
+def _read_children(src_dict: Mapping[str, Any]) -> list[GUIDRef] | None:
+    _children_raw = src_dict.get("children")
+    if _children_raw is None:
+        return None
+    children: list[GUIDRef]
+    if isinstance(_children_raw, list):
+        try:
+            children = list(map(GUIDRef.from_dict, _children_raw))
+
+        except (TypeError, ValueError, AttributeError, KeyError):
+            children = cast(Any, _children_raw)
+
+    else:
+        children = _children_raw
+
+    return children
+
+
+def _read_nulls(src_dict: Mapping[str, Any]) -> tuple[str, ...]:
+    _nulls: tuple[str, ...] = ()
+    if None in src_dict.values():
+        _nulls = tuple(
+            [key for key in _NULLABLE_KEYS if key in src_dict and src_dict[key] is None]
+        )
+
+    return _nulls
+
+
+def _read_additional_properties(src_dict: Mapping[str, Any]) -> dict[str, Any]:
+    return (
+        {}
+        if _KNOWN_KEYS.issuperset(src_dict)
+        else {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
+    )
+
+
+# What the class reads from the kept JSON object on first access, by attribute (see types.defer).
+defer(
+    AcademicSession,
+    {
+        "metadata": _read_metadata,
+        "parent": _read_parent,
+        "children": _read_children,
+        "_nulls": _read_nulls,
+        "additional_properties": _read_additional_properties,
+    },
+)
 
 
 # Imported once, after the class, instead of inside every from_dict/to_dict call as the stock template

@@ -7,7 +7,6 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
-    ABSENT,
     MissingField,
     present_repr,
 )
@@ -42,9 +41,12 @@ class AddAgentRequest:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build the record from the provider's JSON object (see the module's notes on what is tolerated)."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"a AddAgentRequest must be a JSON object, got {type(src_dict).__name__}"
+            )
+
         _get = src_dict.get
-        _absent = ABSENT  # a local: read twice per field, faster than the module global
-        _nulls: tuple[str, ...] = ()
         try:
             agent_sourced_id = src_dict["agentSourcedId"]
         except KeyError:
@@ -54,16 +56,35 @@ class AddAgentRequest:
                 f"AddAgentRequest.agentSourcedId must be a str, got {type(agent_sourced_id).__name__}"
             )
 
-        add_agent_request = cls.__new__(cls)
-        add_agent_request.agent_sourced_id = agent_sourced_id
-        add_agent_request._nulls = _nulls
-        if _KNOWN_KEYS.issuperset(src_dict):
-            add_agent_request.additional_properties = {}
-        else:
-            add_agent_request.additional_properties = {
+        _extras = (
+            {}
+            if _KNOWN_KEYS.issuperset(src_dict)
+            else {
                 key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
             }
+        )
+        add_agent_request = cls.__new__(cls)
+        add_agent_request.agent_sourced_id = agent_sourced_id
+        add_agent_request._nulls = ()
+        add_agent_request.additional_properties = _extras
         return add_agent_request
+
+    @staticmethod
+    def _check(src_dict: Mapping[str, Any]) -> None:
+        """Raise what from_dict would raise for ``src_dict``, building nothing (a record checks its nested models)."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"a AddAgentRequest must be a JSON object, got {type(src_dict).__name__}"
+            )
+
+        try:
+            _agent_sourced_id_raw = src_dict["agentSourcedId"]
+        except KeyError:
+            raise MissingField("AddAgentRequest", "agentSourcedId") from None
+        if not isinstance(_agent_sourced_id_raw, str):
+            raise TypeError(
+                f"AddAgentRequest.agentSourcedId must be a str, got {type(_agent_sourced_id_raw).__name__}"
+            )
 
     @property
     def additional_keys(self) -> list[str]:

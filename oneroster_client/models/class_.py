@@ -10,8 +10,9 @@ from attrs import field as _attrs_field
 from ..models.class_type import ClassType
 from ..models.status_enum import StatusEnum
 from ..types import (
-    ABSENT,
+    LazyRecord,
     MissingField,
+    defer,
     parse_datetime,
     present_repr,
     wire_datetime,
@@ -61,10 +62,28 @@ _FIELDS = (
     "periods",
     "resources",
 )
+# The keys whose null to_dict() writes back (absent and null both read as None).
+_NULLABLE_KEYS = (
+    "status",
+    "dateLastModified",
+    "metadata",
+    "title",
+    "classCode",
+    "classType",
+    "location",
+    "grades",
+    "subjects",
+    "course",
+    "school",
+    "terms",
+    "subjectCodes",
+    "periods",
+    "resources",
+)
 
 
-@_attrs_define
-class Class:
+@_attrs_define(slots=False)
+class Class(LazyRecord):
     sourced_id: str
 
     status: StatusEnum | str | None = None
@@ -106,6 +125,7 @@ class Class:
 
     def to_dict(self) -> dict[str, Any]:
         """The record as JSON: what the provider sent, with the changes made since (None fields left out)."""
+        self._read_all()
         field_dict: dict[str, Any] = dict(self.additional_properties)
         nulls = self._nulls
         field_dict["sourcedId"] = self.sourced_id
@@ -216,10 +236,17 @@ class Class:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        """Build the record from the provider's JSON object (see the module's notes on what is tolerated)."""
+        """Build the record from the provider's JSON object (see the module's notes on what is tolerated).
+
+        The fields holding other models are checked now and built on first access, from the object
+        given, which is kept: do not change it afterwards (pass a copy if you will).
+        """
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"a Class must be a JSON object, got {type(src_dict).__name__}"
+            )
+
         _get = src_dict.get
-        _absent = ABSENT  # a local: read twice per field, faster than the module global
-        _nulls: tuple[str, ...] = ()
         try:
             sourced_id = src_dict["sourcedId"]
         except KeyError:
@@ -229,83 +256,51 @@ class Class:
                 f"Class.sourcedId must be a str, got {type(sourced_id).__name__}"
             )
 
-        _status_raw = _get("status", _absent)
+        _status_raw = _get("status")
         status: StatusEnum | str | None
-        if _status_raw is _absent:
+        if _status_raw is None:
             status = None
-        elif _status_raw is None:
-            status = None
-            _nulls += ("status",)
         else:
             try:
-                status = _BY_VALUE_StatusEnum[_status_raw]
-
-            except (TypeError, ValueError, AttributeError, KeyError):
+                _status_member = _BY_VALUE_StatusEnum.get(_status_raw)
+            except TypeError:
+                _status_member = None
+            if _status_member is not None:
+                status = _status_member
+            else:
                 status = _status_raw
 
-        _date_last_modified_raw = _get("dateLastModified", _absent)
+        _date_last_modified_raw = _get("dateLastModified")
         date_last_modified: datetime.datetime | None
-        if _date_last_modified_raw is _absent:
+        if _date_last_modified_raw is None:
             date_last_modified = None
-        elif _date_last_modified_raw is None:
-            date_last_modified = None
-            _nulls += ("dateLastModified",)
         else:
             date_last_modified = parse_datetime(_date_last_modified_raw)
 
-        _metadata_raw = _get("metadata", _absent)
-        metadata: Metadata | None
-        if _metadata_raw is _absent:
-            metadata = None
-        elif _metadata_raw is None:
-            metadata = None
-            _nulls += ("metadata",)
-        else:
-            try:
-                metadata = Metadata.from_dict(_metadata_raw)
+        title = _get("title")
 
-            except (TypeError, ValueError, AttributeError, KeyError):
-                metadata = _metadata_raw
+        class_code = _get("classCode")
 
-        title = _get("title", _absent)
-        if title is _absent:
-            title = None
-        elif title is None:
-            _nulls += ("title",)
-
-        class_code = _get("classCode", _absent)
-        if class_code is _absent:
-            class_code = None
-        elif class_code is None:
-            _nulls += ("classCode",)
-
-        _class_type_raw = _get("classType", _absent)
+        _class_type_raw = _get("classType")
         class_type: ClassType | str | None
-        if _class_type_raw is _absent:
+        if _class_type_raw is None:
             class_type = None
-        elif _class_type_raw is None:
-            class_type = None
-            _nulls += ("classType",)
         else:
             try:
-                class_type = _BY_VALUE_ClassType[_class_type_raw]
-
-            except (TypeError, ValueError, AttributeError, KeyError):
+                _class_type_member = _BY_VALUE_ClassType.get(_class_type_raw)
+            except TypeError:
+                _class_type_member = None
+            if _class_type_member is not None:
+                class_type = _class_type_member
+            else:
                 class_type = _class_type_raw
 
-        location = _get("location", _absent)
-        if location is _absent:
-            location = None
-        elif location is None:
-            _nulls += ("location",)
+        location = _get("location")
 
-        _grades_raw = _get("grades", _absent)
+        _grades_raw = _get("grades")
         grades: list[str] | None
-        if _grades_raw is _absent:
+        if _grades_raw is None:
             grades = None
-        elif _grades_raw is None:
-            grades = None
-            _nulls += ("grades",)
         else:
             if isinstance(_grades_raw, list):
                 try:
@@ -317,13 +312,10 @@ class Class:
             else:
                 grades = _grades_raw
 
-        _subjects_raw = _get("subjects", _absent)
+        _subjects_raw = _get("subjects")
         subjects: list[str] | None
-        if _subjects_raw is _absent:
+        if _subjects_raw is None:
             subjects = None
-        elif _subjects_raw is None:
-            subjects = None
-            _nulls += ("subjects",)
         else:
             if isinstance(_subjects_raw, list):
                 try:
@@ -335,59 +327,10 @@ class Class:
             else:
                 subjects = _subjects_raw
 
-        _course_raw = _get("course", _absent)
-        course: GUIDRef | None
-        if _course_raw is _absent:
-            course = None
-        elif _course_raw is None:
-            course = None
-            _nulls += ("course",)
-        else:
-            try:
-                course = GUIDRef.from_dict(_course_raw)
-
-            except (TypeError, ValueError, AttributeError, KeyError):
-                course = _course_raw
-
-        _school_raw = _get("school", _absent)
-        school: GUIDRef | None
-        if _school_raw is _absent:
-            school = None
-        elif _school_raw is None:
-            school = None
-            _nulls += ("school",)
-        else:
-            try:
-                school = GUIDRef.from_dict(_school_raw)
-
-            except (TypeError, ValueError, AttributeError, KeyError):
-                school = _school_raw
-
-        _terms_raw = _get("terms", _absent)
-        terms: list[GUIDRef] | None
-        if _terms_raw is _absent:
-            terms = None
-        elif _terms_raw is None:
-            terms = None
-            _nulls += ("terms",)
-        else:
-            if isinstance(_terms_raw, list):
-                try:
-                    terms = list(map(GUIDRef.from_dict, _terms_raw))
-
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    terms = cast(Any, _terms_raw)
-
-            else:
-                terms = _terms_raw
-
-        _subject_codes_raw = _get("subjectCodes", _absent)
+        _subject_codes_raw = _get("subjectCodes")
         subject_codes: list[str] | None
-        if _subject_codes_raw is _absent:
+        if _subject_codes_raw is None:
             subject_codes = None
-        elif _subject_codes_raw is None:
-            subject_codes = None
-            _nulls += ("subjectCodes",)
         else:
             if isinstance(_subject_codes_raw, list):
                 try:
@@ -399,13 +342,10 @@ class Class:
             else:
                 subject_codes = _subject_codes_raw
 
-        _periods_raw = _get("periods", _absent)
+        _periods_raw = _get("periods")
         periods: list[str] | None
-        if _periods_raw is _absent:
+        if _periods_raw is None:
             periods = None
-        elif _periods_raw is None:
-            periods = None
-            _nulls += ("periods",)
         else:
             if isinstance(_periods_raw, list):
                 try:
@@ -417,49 +357,56 @@ class Class:
             else:
                 periods = _periods_raw
 
-        _resources_raw = _get("resources", _absent)
-        resources: list[GUIDRef] | None
-        if _resources_raw is _absent:
-            resources = None
-        elif _resources_raw is None:
-            resources = None
-            _nulls += ("resources",)
-        else:
-            if isinstance(_resources_raw, list):
-                try:
-                    resources = list(map(GUIDRef.from_dict, _resources_raw))
-
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    resources = cast(Any, _resources_raw)
-
-            else:
-                resources = _resources_raw
-
+        _metadata_raw = _get("metadata")
+        _course_raw = _get("course")
+        _school_raw = _get("school")
+        _terms_raw = _get("terms")
+        _resources_raw = _get("resources")
         class_ = cls.__new__(cls)
         class_.sourced_id = sourced_id
         class_.status = status
         class_.date_last_modified = date_last_modified
-        class_.metadata = metadata
         class_.title = title
         class_.class_code = class_code
         class_.class_type = class_type
         class_.location = location
         class_.grades = grades
         class_.subjects = subjects
-        class_.course = course
-        class_.school = school
-        class_.terms = terms
         class_.subject_codes = subject_codes
         class_.periods = periods
-        class_.resources = resources
-        class_._nulls = _nulls
-        if _KNOWN_KEYS.issuperset(src_dict):
-            class_.additional_properties = {}
-        else:
-            class_.additional_properties = {
-                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
-            }
+        if _metadata_raw is None:
+            class_.metadata = None
+        if _course_raw is None:
+            class_.course = None
+        if _school_raw is None:
+            class_.school = None
+        if _terms_raw is None:
+            class_.terms = None
+        if _resources_raw is None:
+            class_.resources = None
+        class_._source = src_dict
         return class_
+
+    @staticmethod
+    def _check(src_dict: Mapping[str, Any]) -> None:
+        """Raise what from_dict would raise for ``src_dict``, building nothing (a record checks its nested models)."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"a Class must be a JSON object, got {type(src_dict).__name__}"
+            )
+
+        try:
+            _sourced_id_raw = src_dict["sourcedId"]
+        except KeyError:
+            raise MissingField("Class", "sourcedId") from None
+        if not isinstance(_sourced_id_raw, str):
+            raise TypeError(
+                f"Class.sourcedId must be a str, got {type(_sourced_id_raw).__name__}"
+            )
+
+        _date_last_modified_raw = src_dict.get("dateLastModified")
+        if _date_last_modified_raw is not None:
+            parse_datetime(_date_last_modified_raw)
 
     @property
     def additional_keys(self) -> list[str]:
@@ -476,6 +423,120 @@ class Class:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# -- What from_dict checked but did not build: each is built on its first access. ------------------------------
+
+
+def _read_metadata(src_dict: Mapping[str, Any]) -> Metadata | None:
+    _metadata_raw = src_dict.get("metadata")
+    if _metadata_raw is None:
+        return None
+    metadata: Metadata
+    try:
+        metadata = Metadata.from_dict(_metadata_raw)
+
+    except (TypeError, ValueError, AttributeError, KeyError):
+        metadata = _metadata_raw
+
+    return metadata
+
+
+def _read_course(src_dict: Mapping[str, Any]) -> GUIDRef | None:
+    _course_raw = src_dict.get("course")
+    if _course_raw is None:
+        return None
+    course: GUIDRef
+    try:
+        course = GUIDRef.from_dict(_course_raw)
+
+    except (TypeError, ValueError, AttributeError, KeyError):
+        course = _course_raw
+
+    return course
+
+
+def _read_school(src_dict: Mapping[str, Any]) -> GUIDRef | None:
+    _school_raw = src_dict.get("school")
+    if _school_raw is None:
+        return None
+    school: GUIDRef
+    try:
+        school = GUIDRef.from_dict(_school_raw)
+
+    except (TypeError, ValueError, AttributeError, KeyError):
+        school = _school_raw
+
+    return school
+
+
+def _read_terms(src_dict: Mapping[str, Any]) -> list[GUIDRef] | None:
+    _terms_raw = src_dict.get("terms")
+    if _terms_raw is None:
+        return None
+    terms: list[GUIDRef]
+    if isinstance(_terms_raw, list):
+        try:
+            terms = list(map(GUIDRef.from_dict, _terms_raw))
+
+        except (TypeError, ValueError, AttributeError, KeyError):
+            terms = cast(Any, _terms_raw)
+
+    else:
+        terms = _terms_raw
+
+    return terms
+
+
+def _read_resources(src_dict: Mapping[str, Any]) -> list[GUIDRef] | None:
+    _resources_raw = src_dict.get("resources")
+    if _resources_raw is None:
+        return None
+    resources: list[GUIDRef]
+    if isinstance(_resources_raw, list):
+        try:
+            resources = list(map(GUIDRef.from_dict, _resources_raw))
+
+        except (TypeError, ValueError, AttributeError, KeyError):
+            resources = cast(Any, _resources_raw)
+
+    else:
+        resources = _resources_raw
+
+    return resources
+
+
+def _read_nulls(src_dict: Mapping[str, Any]) -> tuple[str, ...]:
+    _nulls: tuple[str, ...] = ()
+    if None in src_dict.values():
+        _nulls = tuple(
+            [key for key in _NULLABLE_KEYS if key in src_dict and src_dict[key] is None]
+        )
+
+    return _nulls
+
+
+def _read_additional_properties(src_dict: Mapping[str, Any]) -> dict[str, Any]:
+    return (
+        {}
+        if _KNOWN_KEYS.issuperset(src_dict)
+        else {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
+    )
+
+
+# What the class reads from the kept JSON object on first access, by attribute (see types.defer).
+defer(
+    Class,
+    {
+        "metadata": _read_metadata,
+        "course": _read_course,
+        "school": _read_school,
+        "terms": _read_terms,
+        "resources": _read_resources,
+        "_nulls": _read_nulls,
+        "additional_properties": _read_additional_properties,
+    },
+)
 
 
 # Imported once, after the class, instead of inside every from_dict/to_dict call as the stock template

@@ -9,8 +9,9 @@ from attrs import field as _attrs_field
 
 from ..models.status_enum import StatusEnum
 from ..types import (
-    ABSENT,
+    LazyRecord,
     MissingField,
+    defer,
     parse_datetime,
     present_repr,
     wire_datetime,
@@ -46,10 +47,21 @@ _FIELDS = (
     "sort_order",
     "lesson_type",
 )
+# The keys whose null to_dict() writes back (absent and null both read as None).
+_NULLABLE_KEYS = (
+    "status",
+    "dateLastModified",
+    "metadata",
+    "courseComponent",
+    "resource",
+    "title",
+    "sortOrder",
+    "lessonType",
+)
 
 
-@_attrs_define
-class ComponentResource:
+@_attrs_define(slots=False)
+class ComponentResource(LazyRecord):
     sourced_id: str
 
     status: StatusEnum | str | None = None
@@ -77,6 +89,7 @@ class ComponentResource:
 
     def to_dict(self) -> dict[str, Any]:
         """The record as JSON: what the provider sent, with the changes made since (None fields left out)."""
+        self._read_all()
         field_dict: dict[str, Any] = dict(self.additional_properties)
         nulls = self._nulls
         field_dict["sourcedId"] = self.sourced_id
@@ -134,10 +147,17 @@ class ComponentResource:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        """Build the record from the provider's JSON object (see the module's notes on what is tolerated)."""
+        """Build the record from the provider's JSON object (see the module's notes on what is tolerated).
+
+        The fields holding other models are checked now and built on first access, from the object
+        given, which is kept: do not change it afterwards (pass a copy if you will).
+        """
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"a ComponentResource must be a JSON object, got {type(src_dict).__name__}"
+            )
+
         _get = src_dict.get
-        _absent = ABSENT  # a local: read twice per field, faster than the module global
-        _nulls: tuple[str, ...] = ()
         try:
             sourced_id = src_dict["sourcedId"]
         except KeyError:
@@ -147,108 +167,72 @@ class ComponentResource:
                 f"ComponentResource.sourcedId must be a str, got {type(sourced_id).__name__}"
             )
 
-        _status_raw = _get("status", _absent)
+        _status_raw = _get("status")
         status: StatusEnum | str | None
-        if _status_raw is _absent:
+        if _status_raw is None:
             status = None
-        elif _status_raw is None:
-            status = None
-            _nulls += ("status",)
         else:
             try:
-                status = _BY_VALUE_StatusEnum[_status_raw]
-
-            except (TypeError, ValueError, AttributeError, KeyError):
+                _status_member = _BY_VALUE_StatusEnum.get(_status_raw)
+            except TypeError:
+                _status_member = None
+            if _status_member is not None:
+                status = _status_member
+            else:
                 status = _status_raw
 
-        _date_last_modified_raw = _get("dateLastModified", _absent)
+        _date_last_modified_raw = _get("dateLastModified")
         date_last_modified: datetime.datetime | None
-        if _date_last_modified_raw is _absent:
+        if _date_last_modified_raw is None:
             date_last_modified = None
-        elif _date_last_modified_raw is None:
-            date_last_modified = None
-            _nulls += ("dateLastModified",)
         else:
             date_last_modified = parse_datetime(_date_last_modified_raw)
 
-        _metadata_raw = _get("metadata", _absent)
-        metadata: Metadata | None
-        if _metadata_raw is _absent:
-            metadata = None
-        elif _metadata_raw is None:
-            metadata = None
-            _nulls += ("metadata",)
-        else:
-            try:
-                metadata = Metadata.from_dict(_metadata_raw)
+        title = _get("title")
 
-            except (TypeError, ValueError, AttributeError, KeyError):
-                metadata = _metadata_raw
+        sort_order = _get("sortOrder")
 
-        _course_component_raw = _get("courseComponent", _absent)
-        course_component: GUIDRef | None
-        if _course_component_raw is _absent:
-            course_component = None
-        elif _course_component_raw is None:
-            course_component = None
-            _nulls += ("courseComponent",)
-        else:
-            try:
-                course_component = GUIDRef.from_dict(_course_component_raw)
+        lesson_type = _get("lessonType")
 
-            except (TypeError, ValueError, AttributeError, KeyError):
-                course_component = _course_component_raw
-
-        _resource_raw = _get("resource", _absent)
-        resource: GUIDRef | None
-        if _resource_raw is _absent:
-            resource = None
-        elif _resource_raw is None:
-            resource = None
-            _nulls += ("resource",)
-        else:
-            try:
-                resource = GUIDRef.from_dict(_resource_raw)
-
-            except (TypeError, ValueError, AttributeError, KeyError):
-                resource = _resource_raw
-
-        title = _get("title", _absent)
-        if title is _absent:
-            title = None
-        elif title is None:
-            _nulls += ("title",)
-
-        sort_order = _get("sortOrder", _absent)
-        if sort_order is _absent:
-            sort_order = None
-        elif sort_order is None:
-            _nulls += ("sortOrder",)
-
-        lesson_type = _get("lessonType", _absent)
-        if lesson_type is _absent:
-            lesson_type = None
-        elif lesson_type is None:
-            _nulls += ("lessonType",)
-
+        _metadata_raw = _get("metadata")
+        _course_component_raw = _get("courseComponent")
+        _resource_raw = _get("resource")
         component_resource = cls.__new__(cls)
         component_resource.sourced_id = sourced_id
         component_resource.status = status
         component_resource.date_last_modified = date_last_modified
-        component_resource.metadata = metadata
-        component_resource.course_component = course_component
-        component_resource.resource = resource
         component_resource.title = title
         component_resource.sort_order = sort_order
         component_resource.lesson_type = lesson_type
-        component_resource._nulls = _nulls
-        if _KNOWN_KEYS.issuperset(src_dict):
-            component_resource.additional_properties = {}
-        else:
-            component_resource.additional_properties = {
-                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
-            }
+        if _metadata_raw is None:
+            component_resource.metadata = None
+        if _course_component_raw is None:
+            component_resource.course_component = None
+        if _resource_raw is None:
+            component_resource.resource = None
+        component_resource._source = src_dict
         return component_resource
+
+    @staticmethod
+    def _check(src_dict: Mapping[str, Any]) -> None:
+        """Raise what from_dict would raise for ``src_dict``, building nothing (a record checks its nested models)."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"a ComponentResource must be a JSON object, got {type(src_dict).__name__}"
+            )
+
+        try:
+            _sourced_id_raw = src_dict["sourcedId"]
+        except KeyError:
+            raise MissingField("ComponentResource", "sourcedId") from None
+        if not isinstance(_sourced_id_raw, str):
+            raise TypeError(
+                f"ComponentResource.sourcedId must be a str, got {type(_sourced_id_raw).__name__}"
+            )
+
+        _date_last_modified_raw = src_dict.get("dateLastModified")
+        if _date_last_modified_raw is not None:
+            parse_datetime(_date_last_modified_raw)
 
     @property
     def additional_keys(self) -> list[str]:
@@ -265,6 +249,82 @@ class ComponentResource:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# -- What from_dict checked but did not build: each is built on its first access. ------------------------------
+
+
+def _read_metadata(src_dict: Mapping[str, Any]) -> Metadata | None:
+    _metadata_raw = src_dict.get("metadata")
+    if _metadata_raw is None:
+        return None
+    metadata: Metadata
+    try:
+        metadata = Metadata.from_dict(_metadata_raw)
+
+    except (TypeError, ValueError, AttributeError, KeyError):
+        metadata = _metadata_raw
+
+    return metadata
+
+
+def _read_course_component(src_dict: Mapping[str, Any]) -> GUIDRef | None:
+    _course_component_raw = src_dict.get("courseComponent")
+    if _course_component_raw is None:
+        return None
+    course_component: GUIDRef
+    try:
+        course_component = GUIDRef.from_dict(_course_component_raw)
+
+    except (TypeError, ValueError, AttributeError, KeyError):
+        course_component = _course_component_raw
+
+    return course_component
+
+
+def _read_resource(src_dict: Mapping[str, Any]) -> GUIDRef | None:
+    _resource_raw = src_dict.get("resource")
+    if _resource_raw is None:
+        return None
+    resource: GUIDRef
+    try:
+        resource = GUIDRef.from_dict(_resource_raw)
+
+    except (TypeError, ValueError, AttributeError, KeyError):
+        resource = _resource_raw
+
+    return resource
+
+
+def _read_nulls(src_dict: Mapping[str, Any]) -> tuple[str, ...]:
+    _nulls: tuple[str, ...] = ()
+    if None in src_dict.values():
+        _nulls = tuple(
+            [key for key in _NULLABLE_KEYS if key in src_dict and src_dict[key] is None]
+        )
+
+    return _nulls
+
+
+def _read_additional_properties(src_dict: Mapping[str, Any]) -> dict[str, Any]:
+    return (
+        {}
+        if _KNOWN_KEYS.issuperset(src_dict)
+        else {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
+    )
+
+
+# What the class reads from the kept JSON object on first access, by attribute (see types.defer).
+defer(
+    ComponentResource,
+    {
+        "metadata": _read_metadata,
+        "course_component": _read_course_component,
+        "resource": _read_resource,
+        "_nulls": _read_nulls,
+        "additional_properties": _read_additional_properties,
+    },
+)
 
 
 # Imported once, after the class, instead of inside every from_dict/to_dict call as the stock template

@@ -9,8 +9,9 @@ from attrs import field as _attrs_field
 
 from ..models.status_enum import StatusEnum
 from ..types import (
-    ABSENT,
+    LazyRecord,
     MissingField,
+    defer,
     parse_datetime,
     present_repr,
     wire_datetime,
@@ -52,10 +53,24 @@ _FIELDS = (
     "subject_codes",
     "resources",
 )
+# The keys whose null to_dict() writes back (absent and null both read as None).
+_NULLABLE_KEYS = (
+    "status",
+    "dateLastModified",
+    "metadata",
+    "title",
+    "schoolYear",
+    "courseCode",
+    "grades",
+    "subjects",
+    "org",
+    "subjectCodes",
+    "resources",
+)
 
 
-@_attrs_define
-class Course:
+@_attrs_define(slots=False)
+class Course(LazyRecord):
     sourced_id: str
 
     status: StatusEnum | str | None = None
@@ -89,6 +104,7 @@ class Course:
 
     def to_dict(self) -> dict[str, Any]:
         """The record as JSON: what the provider sent, with the changes made since (None fields left out)."""
+        self._read_all()
         field_dict: dict[str, Any] = dict(self.additional_properties)
         nulls = self._nulls
         field_dict["sourcedId"] = self.sourced_id
@@ -170,10 +186,17 @@ class Course:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        """Build the record from the provider's JSON object (see the module's notes on what is tolerated)."""
+        """Build the record from the provider's JSON object (see the module's notes on what is tolerated).
+
+        The fields holding other models are checked now and built on first access, from the object
+        given, which is kept: do not change it afterwards (pass a copy if you will).
+        """
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"a Course must be a JSON object, got {type(src_dict).__name__}"
+            )
+
         _get = src_dict.get
-        _absent = ABSENT  # a local: read twice per field, faster than the module global
-        _nulls: tuple[str, ...] = ()
         try:
             sourced_id = src_dict["sourcedId"]
         except KeyError:
@@ -183,77 +206,35 @@ class Course:
                 f"Course.sourcedId must be a str, got {type(sourced_id).__name__}"
             )
 
-        _status_raw = _get("status", _absent)
+        _status_raw = _get("status")
         status: StatusEnum | str | None
-        if _status_raw is _absent:
+        if _status_raw is None:
             status = None
-        elif _status_raw is None:
-            status = None
-            _nulls += ("status",)
         else:
             try:
-                status = _BY_VALUE_StatusEnum[_status_raw]
-
-            except (TypeError, ValueError, AttributeError, KeyError):
+                _status_member = _BY_VALUE_StatusEnum.get(_status_raw)
+            except TypeError:
+                _status_member = None
+            if _status_member is not None:
+                status = _status_member
+            else:
                 status = _status_raw
 
-        _date_last_modified_raw = _get("dateLastModified", _absent)
+        _date_last_modified_raw = _get("dateLastModified")
         date_last_modified: datetime.datetime | None
-        if _date_last_modified_raw is _absent:
+        if _date_last_modified_raw is None:
             date_last_modified = None
-        elif _date_last_modified_raw is None:
-            date_last_modified = None
-            _nulls += ("dateLastModified",)
         else:
             date_last_modified = parse_datetime(_date_last_modified_raw)
 
-        _metadata_raw = _get("metadata", _absent)
-        metadata: Metadata | None
-        if _metadata_raw is _absent:
-            metadata = None
-        elif _metadata_raw is None:
-            metadata = None
-            _nulls += ("metadata",)
-        else:
-            try:
-                metadata = Metadata.from_dict(_metadata_raw)
+        title = _get("title")
 
-            except (TypeError, ValueError, AttributeError, KeyError):
-                metadata = _metadata_raw
+        course_code = _get("courseCode")
 
-        title = _get("title", _absent)
-        if title is _absent:
-            title = None
-        elif title is None:
-            _nulls += ("title",)
-
-        _school_year_raw = _get("schoolYear", _absent)
-        school_year: GUIDRef | None
-        if _school_year_raw is _absent:
-            school_year = None
-        elif _school_year_raw is None:
-            school_year = None
-            _nulls += ("schoolYear",)
-        else:
-            try:
-                school_year = GUIDRef.from_dict(_school_year_raw)
-
-            except (TypeError, ValueError, AttributeError, KeyError):
-                school_year = _school_year_raw
-
-        course_code = _get("courseCode", _absent)
-        if course_code is _absent:
-            course_code = None
-        elif course_code is None:
-            _nulls += ("courseCode",)
-
-        _grades_raw = _get("grades", _absent)
+        _grades_raw = _get("grades")
         grades: list[str] | None
-        if _grades_raw is _absent:
+        if _grades_raw is None:
             grades = None
-        elif _grades_raw is None:
-            grades = None
-            _nulls += ("grades",)
         else:
             if isinstance(_grades_raw, list):
                 try:
@@ -265,13 +246,10 @@ class Course:
             else:
                 grades = _grades_raw
 
-        _subjects_raw = _get("subjects", _absent)
+        _subjects_raw = _get("subjects")
         subjects: list[str] | None
-        if _subjects_raw is _absent:
+        if _subjects_raw is None:
             subjects = None
-        elif _subjects_raw is None:
-            subjects = None
-            _nulls += ("subjects",)
         else:
             if isinstance(_subjects_raw, list):
                 try:
@@ -283,27 +261,10 @@ class Course:
             else:
                 subjects = _subjects_raw
 
-        _org_raw = _get("org", _absent)
-        org: GUIDRef | None
-        if _org_raw is _absent:
-            org = None
-        elif _org_raw is None:
-            org = None
-            _nulls += ("org",)
-        else:
-            try:
-                org = GUIDRef.from_dict(_org_raw)
-
-            except (TypeError, ValueError, AttributeError, KeyError):
-                org = _org_raw
-
-        _subject_codes_raw = _get("subjectCodes", _absent)
+        _subject_codes_raw = _get("subjectCodes")
         subject_codes: list[str] | None
-        if _subject_codes_raw is _absent:
+        if _subject_codes_raw is None:
             subject_codes = None
-        elif _subject_codes_raw is None:
-            subject_codes = None
-            _nulls += ("subjectCodes",)
         else:
             if isinstance(_subject_codes_raw, list):
                 try:
@@ -315,45 +276,50 @@ class Course:
             else:
                 subject_codes = _subject_codes_raw
 
-        _resources_raw = _get("resources", _absent)
-        resources: list[GUIDRef] | None
-        if _resources_raw is _absent:
-            resources = None
-        elif _resources_raw is None:
-            resources = None
-            _nulls += ("resources",)
-        else:
-            if isinstance(_resources_raw, list):
-                try:
-                    resources = list(map(GUIDRef.from_dict, _resources_raw))
-
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    resources = cast(Any, _resources_raw)
-
-            else:
-                resources = _resources_raw
-
+        _metadata_raw = _get("metadata")
+        _school_year_raw = _get("schoolYear")
+        _org_raw = _get("org")
+        _resources_raw = _get("resources")
         course = cls.__new__(cls)
         course.sourced_id = sourced_id
         course.status = status
         course.date_last_modified = date_last_modified
-        course.metadata = metadata
         course.title = title
-        course.school_year = school_year
         course.course_code = course_code
         course.grades = grades
         course.subjects = subjects
-        course.org = org
         course.subject_codes = subject_codes
-        course.resources = resources
-        course._nulls = _nulls
-        if _KNOWN_KEYS.issuperset(src_dict):
-            course.additional_properties = {}
-        else:
-            course.additional_properties = {
-                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
-            }
+        if _metadata_raw is None:
+            course.metadata = None
+        if _school_year_raw is None:
+            course.school_year = None
+        if _org_raw is None:
+            course.org = None
+        if _resources_raw is None:
+            course.resources = None
+        course._source = src_dict
         return course
+
+    @staticmethod
+    def _check(src_dict: Mapping[str, Any]) -> None:
+        """Raise what from_dict would raise for ``src_dict``, building nothing (a record checks its nested models)."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"a Course must be a JSON object, got {type(src_dict).__name__}"
+            )
+
+        try:
+            _sourced_id_raw = src_dict["sourcedId"]
+        except KeyError:
+            raise MissingField("Course", "sourcedId") from None
+        if not isinstance(_sourced_id_raw, str):
+            raise TypeError(
+                f"Course.sourcedId must be a str, got {type(_sourced_id_raw).__name__}"
+            )
+
+        _date_last_modified_raw = src_dict.get("dateLastModified")
+        if _date_last_modified_raw is not None:
+            parse_datetime(_date_last_modified_raw)
 
     @property
     def additional_keys(self) -> list[str]:
@@ -370,6 +336,101 @@ class Course:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# -- What from_dict checked but did not build: each is built on its first access. ------------------------------
+
+
+def _read_metadata(src_dict: Mapping[str, Any]) -> Metadata | None:
+    _metadata_raw = src_dict.get("metadata")
+    if _metadata_raw is None:
+        return None
+    metadata: Metadata
+    try:
+        metadata = Metadata.from_dict(_metadata_raw)
+
+    except (TypeError, ValueError, AttributeError, KeyError):
+        metadata = _metadata_raw
+
+    return metadata
+
+
+def _read_school_year(src_dict: Mapping[str, Any]) -> GUIDRef | None:
+    _school_year_raw = src_dict.get("schoolYear")
+    if _school_year_raw is None:
+        return None
+    school_year: GUIDRef
+    try:
+        school_year = GUIDRef.from_dict(_school_year_raw)
+
+    except (TypeError, ValueError, AttributeError, KeyError):
+        school_year = _school_year_raw
+
+    return school_year
+
+
+def _read_org(src_dict: Mapping[str, Any]) -> GUIDRef | None:
+    _org_raw = src_dict.get("org")
+    if _org_raw is None:
+        return None
+    org: GUIDRef
+    try:
+        org = GUIDRef.from_dict(_org_raw)
+
+    except (TypeError, ValueError, AttributeError, KeyError):
+        org = _org_raw
+
+    return org
+
+
+def _read_resources(src_dict: Mapping[str, Any]) -> list[GUIDRef] | None:
+    _resources_raw = src_dict.get("resources")
+    if _resources_raw is None:
+        return None
+    resources: list[GUIDRef]
+    if isinstance(_resources_raw, list):
+        try:
+            resources = list(map(GUIDRef.from_dict, _resources_raw))
+
+        except (TypeError, ValueError, AttributeError, KeyError):
+            resources = cast(Any, _resources_raw)
+
+    else:
+        resources = _resources_raw
+
+    return resources
+
+
+def _read_nulls(src_dict: Mapping[str, Any]) -> tuple[str, ...]:
+    _nulls: tuple[str, ...] = ()
+    if None in src_dict.values():
+        _nulls = tuple(
+            [key for key in _NULLABLE_KEYS if key in src_dict and src_dict[key] is None]
+        )
+
+    return _nulls
+
+
+def _read_additional_properties(src_dict: Mapping[str, Any]) -> dict[str, Any]:
+    return (
+        {}
+        if _KNOWN_KEYS.issuperset(src_dict)
+        else {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
+    )
+
+
+# What the class reads from the kept JSON object on first access, by attribute (see types.defer).
+defer(
+    Course,
+    {
+        "metadata": _read_metadata,
+        "school_year": _read_school_year,
+        "org": _read_org,
+        "resources": _read_resources,
+        "_nulls": _read_nulls,
+        "additional_properties": _read_additional_properties,
+    },
+)
 
 
 # Imported once, after the class, instead of inside every from_dict/to_dict call as the stock template

@@ -7,7 +7,6 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
-    ABSENT,
     MissingField,
     present_repr,
 )
@@ -57,9 +56,12 @@ class CourseStructureRequest:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build the record from the provider's JSON object (see the module's notes on what is tolerated)."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"a CourseStructureRequest must be a JSON object, got {type(src_dict).__name__}"
+            )
+
         _get = src_dict.get
-        _absent = ABSENT  # a local: read twice per field, faster than the module global
-        _nulls: tuple[str, ...] = ()
         try:
             _course_structure_raw = src_dict["courseStructure"]
         except KeyError:
@@ -76,17 +78,47 @@ class CourseStructureRequest:
         course: WritePayload
         course = WritePayload.from_dict(_course_raw)
 
+        _extras = (
+            {}
+            if _KNOWN_KEYS.issuperset(src_dict)
+            else {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
+        )
         course_structure_request = cls.__new__(cls)
         course_structure_request.course_structure = course_structure
         course_structure_request.course = course
-        course_structure_request._nulls = _nulls
-        if _KNOWN_KEYS.issuperset(src_dict):
-            course_structure_request.additional_properties = {}
-        else:
-            course_structure_request.additional_properties = {
-                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
-            }
+        course_structure_request._nulls = ()
+        course_structure_request.additional_properties = _extras
         return course_structure_request
+
+    @staticmethod
+    def _check(src_dict: Mapping[str, Any]) -> None:
+        """Raise what from_dict would raise for ``src_dict``, building nothing (a record checks its nested models)."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"a CourseStructureRequest must be a JSON object, got {type(src_dict).__name__}"
+            )
+
+        try:
+            _course_structure_raw = src_dict["courseStructure"]
+        except KeyError:
+            raise MissingField("CourseStructureRequest", "courseStructure") from None
+        if type(_course_structure_raw) is not dict and not isinstance(
+            _course_structure_raw, Mapping
+        ):
+            raise TypeError(
+                f"a CourseStructureRequestCourseStructure must be a JSON object, got {type(_course_structure_raw).__name__}"
+            )
+
+        try:
+            _course_raw = src_dict["course"]
+        except KeyError:
+            raise MissingField("CourseStructureRequest", "course") from None
+        if type(_course_raw) is not dict and not isinstance(_course_raw, Mapping):
+            raise TypeError(
+                f"a WritePayload must be a JSON object, got {type(_course_raw).__name__}"
+            )
 
     @property
     def additional_keys(self) -> list[str]:

@@ -31,10 +31,24 @@ class CourseStructureRequestCourseStructure:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build the record from the provider's JSON object (see the module's notes on what is tolerated)."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"a CourseStructureRequestCourseStructure must be a JSON object, got {type(src_dict).__name__}"
+            )
+
+        _extras = dict(src_dict)
         course_structure_request_course_structure = cls.__new__(cls)
         course_structure_request_course_structure._nulls = ()
-        course_structure_request_course_structure.additional_properties = dict(src_dict)
+        course_structure_request_course_structure.additional_properties = _extras
         return course_structure_request_course_structure
+
+    @staticmethod
+    def _check(src_dict: Mapping[str, Any]) -> None:
+        """Raise what from_dict would raise for ``src_dict``, building nothing (a record checks its nested models)."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"a CourseStructureRequestCourseStructure must be a JSON object, got {type(src_dict).__name__}"
+            )
 
     @property
     def additional_keys(self) -> list[str]:

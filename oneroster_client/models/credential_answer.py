@@ -7,7 +7,6 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
-    ABSENT,
     present_repr,
 )
 
@@ -22,6 +21,12 @@ _KNOWN_KEYS = frozenset(
 _FIELDS = (
     "user_profile_id",
     "credential_id",
+    "message",
+)
+# The keys whose null to_dict() writes back (absent and null both read as None).
+_NULLABLE_KEYS = (
+    "userProfileId",
+    "credentialId",
     "message",
 )
 
@@ -65,39 +70,56 @@ class CredentialAnswer:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build the record from the provider's JSON object (see the module's notes on what is tolerated)."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"a CredentialAnswer must be a JSON object, got {type(src_dict).__name__}"
+            )
+
         _get = src_dict.get
-        _absent = ABSENT  # a local: read twice per field, faster than the module global
-        _nulls: tuple[str, ...] = ()
-        user_profile_id = _get("userProfileId", _absent)
-        if user_profile_id is _absent:
-            user_profile_id = None
-        elif user_profile_id is None:
-            _nulls += ("userProfileId",)
+        user_profile_id = _get("userProfileId")
 
-        credential_id = _get("credentialId", _absent)
-        if credential_id is _absent:
-            credential_id = None
-        elif credential_id is None:
-            _nulls += ("credentialId",)
+        credential_id = _get("credentialId")
 
-        message = _get("message", _absent)
-        if message is _absent:
-            message = None
-        elif message is None:
-            _nulls += ("message",)
+        message = _get("message")
 
+        # Every key known and none null (the usual case): told by a count, cheaper than two scans.
+        if len(src_dict) == (user_profile_id is not None) + (
+            credential_id is not None
+        ) + (message is not None):
+            _nulls: tuple[str, ...] = ()
+            _extras: dict[str, Any] = {}
+        else:
+            _nulls = tuple(
+                [
+                    key
+                    for key in _NULLABLE_KEYS
+                    if key in src_dict and src_dict[key] is None
+                ]
+            )
+            _extras = (
+                {}
+                if _KNOWN_KEYS.issuperset(src_dict)
+                else {
+                    key: value
+                    for key, value in src_dict.items()
+                    if key not in _KNOWN_KEYS
+                }
+            )
         credential_answer = cls.__new__(cls)
         credential_answer.user_profile_id = user_profile_id
         credential_answer.credential_id = credential_id
         credential_answer.message = message
         credential_answer._nulls = _nulls
-        if _KNOWN_KEYS.issuperset(src_dict):
-            credential_answer.additional_properties = {}
-        else:
-            credential_answer.additional_properties = {
-                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
-            }
+        credential_answer.additional_properties = _extras
         return credential_answer
+
+    @staticmethod
+    def _check(src_dict: Mapping[str, Any]) -> None:
+        """Raise what from_dict would raise for ``src_dict``, building nothing (a record checks its nested models)."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"a CredentialAnswer must be a JSON object, got {type(src_dict).__name__}"
+            )
 
     @property
     def additional_keys(self) -> list[str]:

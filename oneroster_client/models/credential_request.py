@@ -7,7 +7,6 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
-    ABSENT,
     MissingField,
     present_repr,
 )
@@ -53,9 +52,12 @@ class CredentialRequest:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build the record from the provider's JSON object (see the module's notes on what is tolerated)."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"a CredentialRequest must be a JSON object, got {type(src_dict).__name__}"
+            )
+
         _get = src_dict.get
-        _absent = ABSENT  # a local: read twice per field, faster than the module global
-        _nulls: tuple[str, ...] = ()
         try:
             application_name = src_dict["applicationName"]
         except KeyError:
@@ -72,17 +74,42 @@ class CredentialRequest:
         credentials: CredentialRequestCredentials
         credentials = CredentialRequestCredentials.from_dict(_credentials_raw)
 
+        _extras = (
+            {}
+            if _KNOWN_KEYS.issuperset(src_dict)
+            else {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
+        )
         credential_request = cls.__new__(cls)
         credential_request.application_name = application_name
         credential_request.credentials = credentials
-        credential_request._nulls = _nulls
-        if _KNOWN_KEYS.issuperset(src_dict):
-            credential_request.additional_properties = {}
-        else:
-            credential_request.additional_properties = {
-                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
-            }
+        credential_request._nulls = ()
+        credential_request.additional_properties = _extras
         return credential_request
+
+    @staticmethod
+    def _check(src_dict: Mapping[str, Any]) -> None:
+        """Raise what from_dict would raise for ``src_dict``, building nothing (a record checks its nested models)."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"a CredentialRequest must be a JSON object, got {type(src_dict).__name__}"
+            )
+
+        try:
+            _application_name_raw = src_dict["applicationName"]
+        except KeyError:
+            raise MissingField("CredentialRequest", "applicationName") from None
+        if not isinstance(_application_name_raw, str):
+            raise TypeError(
+                f"CredentialRequest.applicationName must be a str, got {type(_application_name_raw).__name__}"
+            )
+
+        try:
+            _credentials_raw = src_dict["credentials"]
+        except KeyError:
+            raise MissingField("CredentialRequest", "credentials") from None
+        CredentialRequestCredentials._check(_credentials_raw)
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,7 +7,6 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
-    ABSENT,
     MissingField,
     present_repr,
 )
@@ -49,9 +48,12 @@ class CredentialRequestCredentials:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build the record from the provider's JSON object (see the module's notes on what is tolerated)."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"a CredentialRequestCredentials must be a JSON object, got {type(src_dict).__name__}"
+            )
+
         _get = src_dict.get
-        _absent = ABSENT  # a local: read twice per field, faster than the module global
-        _nulls: tuple[str, ...] = ()
         try:
             username = src_dict["username"]
         except KeyError:
@@ -70,17 +72,45 @@ class CredentialRequestCredentials:
                 f"CredentialRequestCredentials.password must be a str, got {type(password).__name__}"
             )
 
+        _extras = (
+            {}
+            if _KNOWN_KEYS.issuperset(src_dict)
+            else {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
+        )
         credential_request_credentials = cls.__new__(cls)
         credential_request_credentials.username = username
         credential_request_credentials.password = password
-        credential_request_credentials._nulls = _nulls
-        if _KNOWN_KEYS.issuperset(src_dict):
-            credential_request_credentials.additional_properties = {}
-        else:
-            credential_request_credentials.additional_properties = {
-                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
-            }
+        credential_request_credentials._nulls = ()
+        credential_request_credentials.additional_properties = _extras
         return credential_request_credentials
+
+    @staticmethod
+    def _check(src_dict: Mapping[str, Any]) -> None:
+        """Raise what from_dict would raise for ``src_dict``, building nothing (a record checks its nested models)."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"a CredentialRequestCredentials must be a JSON object, got {type(src_dict).__name__}"
+            )
+
+        try:
+            _username_raw = src_dict["username"]
+        except KeyError:
+            raise MissingField("CredentialRequestCredentials", "username") from None
+        if not isinstance(_username_raw, str):
+            raise TypeError(
+                f"CredentialRequestCredentials.username must be a str, got {type(_username_raw).__name__}"
+            )
+
+        try:
+            _password_raw = src_dict["password"]
+        except KeyError:
+            raise MissingField("CredentialRequestCredentials", "password") from None
+        if not isinstance(_password_raw, str):
+            raise TypeError(
+                f"CredentialRequestCredentials.password must be a str, got {type(_password_raw).__name__}"
+            )
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,7 +7,6 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
-    ABSENT,
     present_repr,
 )
 
@@ -18,6 +17,8 @@ _KNOWN_KEYS = frozenset(
     }
 )
 _FIELDS = ("password",)
+# The keys whose null to_dict() writes back (absent and null both read as None).
+_NULLABLE_KEYS = ("password",)
 
 
 @_attrs_define
@@ -45,25 +46,48 @@ class DecryptedCredential:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build the record from the provider's JSON object (see the module's notes on what is tolerated)."""
-        _get = src_dict.get
-        _absent = ABSENT  # a local: read twice per field, faster than the module global
-        _nulls: tuple[str, ...] = ()
-        password = _get("password", _absent)
-        if password is _absent:
-            password = None
-        elif password is None:
-            _nulls += ("password",)
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"a DecryptedCredential must be a JSON object, got {type(src_dict).__name__}"
+            )
 
+        _get = src_dict.get
+        password = _get("password")
+
+        # Every key known and none null (the usual case): told by a count, cheaper than two scans.
+        if len(src_dict) == (password is not None):
+            _nulls: tuple[str, ...] = ()
+            _extras: dict[str, Any] = {}
+        else:
+            _nulls = tuple(
+                [
+                    key
+                    for key in _NULLABLE_KEYS
+                    if key in src_dict and src_dict[key] is None
+                ]
+            )
+            _extras = (
+                {}
+                if _KNOWN_KEYS.issuperset(src_dict)
+                else {
+                    key: value
+                    for key, value in src_dict.items()
+                    if key not in _KNOWN_KEYS
+                }
+            )
         decrypted_credential = cls.__new__(cls)
         decrypted_credential.password = password
         decrypted_credential._nulls = _nulls
-        if _KNOWN_KEYS.issuperset(src_dict):
-            decrypted_credential.additional_properties = {}
-        else:
-            decrypted_credential.additional_properties = {
-                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
-            }
+        decrypted_credential.additional_properties = _extras
         return decrypted_credential
+
+    @staticmethod
+    def _check(src_dict: Mapping[str, Any]) -> None:
+        """Raise what from_dict would raise for ``src_dict``, building nothing (a record checks its nested models)."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"a DecryptedCredential must be a JSON object, got {type(src_dict).__name__}"
+            )
 
     @property
     def additional_keys(self) -> list[str]:

@@ -11,8 +11,9 @@ from ..models.sex import Sex
 from ..models.status_enum import StatusEnum
 from ..models.true_false_enum import TrueFalseEnum
 from ..types import (
-    ABSENT,
+    LazyRecord,
     MissingField,
+    defer,
     parse_date,
     parse_datetime,
     present_repr,
@@ -64,10 +65,29 @@ _FIELDS = (
     "city_of_birth",
     "public_school_residence_status",
 )
+# The keys whose null to_dict() writes back (absent and null both read as None).
+_NULLABLE_KEYS = (
+    "status",
+    "dateLastModified",
+    "metadata",
+    "birthDate",
+    "sex",
+    "americanIndianOrAlaskaNative",
+    "asian",
+    "blackOrAfricanAmerican",
+    "nativeHawaiianOrOtherPacificIslander",
+    "white",
+    "demographicRaceTwoOrMoreRaces",
+    "hispanicOrLatinoEthnicity",
+    "countryOfBirthCode",
+    "stateOfBirthAbbreviation",
+    "cityOfBirth",
+    "publicSchoolResidenceStatus",
+)
 
 
-@_attrs_define
-class Demographics:
+@_attrs_define(slots=False)
+class Demographics(LazyRecord):
     sourced_id: str
 
     status: StatusEnum | str | None = None
@@ -111,6 +131,7 @@ class Demographics:
 
     def to_dict(self) -> dict[str, Any]:
         """The record as JSON: what the provider sent, with the changes made since (None fields left out)."""
+        self._read_all()
         field_dict: dict[str, Any] = dict(self.additional_properties)
         nulls = self._nulls
         field_dict["sourcedId"] = self.sourced_id
@@ -234,10 +255,17 @@ class Demographics:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        """Build the record from the provider's JSON object (see the module's notes on what is tolerated)."""
+        """Build the record from the provider's JSON object (see the module's notes on what is tolerated).
+
+        The fields holding other models are checked now and built on first access, from the object
+        given, which is kept: do not change it afterwards (pass a copy if you will).
+        """
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"a Demographics must be a JSON object, got {type(src_dict).__name__}"
+            )
+
         _get = src_dict.get
-        _absent = ABSENT  # a local: read twice per field, faster than the module global
-        _nulls: tuple[str, ...] = ()
         try:
             sourced_id = src_dict["sourcedId"]
         except KeyError:
@@ -247,51 +275,31 @@ class Demographics:
                 f"Demographics.sourcedId must be a str, got {type(sourced_id).__name__}"
             )
 
-        _status_raw = _get("status", _absent)
+        _status_raw = _get("status")
         status: StatusEnum | str | None
-        if _status_raw is _absent:
+        if _status_raw is None:
             status = None
-        elif _status_raw is None:
-            status = None
-            _nulls += ("status",)
         else:
             try:
-                status = _BY_VALUE_StatusEnum[_status_raw]
-
-            except (TypeError, ValueError, AttributeError, KeyError):
+                _status_member = _BY_VALUE_StatusEnum.get(_status_raw)
+            except TypeError:
+                _status_member = None
+            if _status_member is not None:
+                status = _status_member
+            else:
                 status = _status_raw
 
-        _date_last_modified_raw = _get("dateLastModified", _absent)
+        _date_last_modified_raw = _get("dateLastModified")
         date_last_modified: datetime.datetime | None
-        if _date_last_modified_raw is _absent:
+        if _date_last_modified_raw is None:
             date_last_modified = None
-        elif _date_last_modified_raw is None:
-            date_last_modified = None
-            _nulls += ("dateLastModified",)
         else:
             date_last_modified = parse_datetime(_date_last_modified_raw)
 
-        _metadata_raw = _get("metadata", _absent)
-        metadata: Metadata | None
-        if _metadata_raw is _absent:
-            metadata = None
-        elif _metadata_raw is None:
-            metadata = None
-            _nulls += ("metadata",)
-        else:
-            try:
-                metadata = Metadata.from_dict(_metadata_raw)
-
-            except (TypeError, ValueError, AttributeError, KeyError):
-                metadata = _metadata_raw
-
-        _birth_date_raw = _get("birthDate", _absent)
+        _birth_date_raw = _get("birthDate")
         birth_date: datetime.date | datetime.datetime | str | None
-        if _birth_date_raw is _absent:
+        if _birth_date_raw is None:
             birth_date = None
-        elif _birth_date_raw is None:
-            birth_date = None
-            _nulls += ("birthDate",)
         else:
             try:
                 birth_date = parse_date(_birth_date_raw)
@@ -303,167 +311,155 @@ class Demographics:
                 except (TypeError, ValueError, AttributeError, KeyError):
                     birth_date = _birth_date_raw
 
-        _sex_raw = _get("sex", _absent)
+        _sex_raw = _get("sex")
         sex: Sex | str | None
-        if _sex_raw is _absent:
+        if _sex_raw is None:
             sex = None
-        elif _sex_raw is None:
-            sex = None
-            _nulls += ("sex",)
         else:
             try:
-                sex = _BY_VALUE_Sex[_sex_raw]
-
-            except (TypeError, ValueError, AttributeError, KeyError):
+                _sex_member = _BY_VALUE_Sex.get(_sex_raw)
+            except TypeError:
+                _sex_member = None
+            if _sex_member is not None:
+                sex = _sex_member
+            else:
                 sex = _sex_raw
 
-        _american_indian_or_alaska_native_raw = _get(
-            "americanIndianOrAlaskaNative", _absent
-        )
+        _american_indian_or_alaska_native_raw = _get("americanIndianOrAlaskaNative")
         american_indian_or_alaska_native: bool | str | TrueFalseEnum | None
-        if _american_indian_or_alaska_native_raw is _absent:
+        if _american_indian_or_alaska_native_raw is None:
             american_indian_or_alaska_native = None
-        elif _american_indian_or_alaska_native_raw is None:
-            american_indian_or_alaska_native = None
-            _nulls += ("americanIndianOrAlaskaNative",)
         else:
             try:
-                american_indian_or_alaska_native = _BY_VALUE_TrueFalseEnum[
+                _american_indian_or_alaska_native_member = _BY_VALUE_TrueFalseEnum.get(
                     _american_indian_or_alaska_native_raw
-                ]
-
-            except (TypeError, ValueError, AttributeError, KeyError):
+                )
+            except TypeError:
+                _american_indian_or_alaska_native_member = None
+            if _american_indian_or_alaska_native_member is not None:
+                american_indian_or_alaska_native = (
+                    _american_indian_or_alaska_native_member
+                )
+            else:
                 american_indian_or_alaska_native = _american_indian_or_alaska_native_raw
 
-        _asian_raw = _get("asian", _absent)
+        _asian_raw = _get("asian")
         asian: bool | str | TrueFalseEnum | None
-        if _asian_raw is _absent:
+        if _asian_raw is None:
             asian = None
-        elif _asian_raw is None:
-            asian = None
-            _nulls += ("asian",)
         else:
             try:
-                asian = _BY_VALUE_TrueFalseEnum[_asian_raw]
-
-            except (TypeError, ValueError, AttributeError, KeyError):
+                _asian_member = _BY_VALUE_TrueFalseEnum.get(_asian_raw)
+            except TypeError:
+                _asian_member = None
+            if _asian_member is not None:
+                asian = _asian_member
+            else:
                 asian = _asian_raw
 
-        _black_or_african_american_raw = _get("blackOrAfricanAmerican", _absent)
+        _black_or_african_american_raw = _get("blackOrAfricanAmerican")
         black_or_african_american: bool | str | TrueFalseEnum | None
-        if _black_or_african_american_raw is _absent:
+        if _black_or_african_american_raw is None:
             black_or_african_american = None
-        elif _black_or_african_american_raw is None:
-            black_or_african_american = None
-            _nulls += ("blackOrAfricanAmerican",)
         else:
             try:
-                black_or_african_american = _BY_VALUE_TrueFalseEnum[
+                _black_or_african_american_member = _BY_VALUE_TrueFalseEnum.get(
                     _black_or_african_american_raw
-                ]
-
-            except (TypeError, ValueError, AttributeError, KeyError):
+                )
+            except TypeError:
+                _black_or_african_american_member = None
+            if _black_or_african_american_member is not None:
+                black_or_african_american = _black_or_african_american_member
+            else:
                 black_or_african_american = _black_or_african_american_raw
 
         _native_hawaiian_or_other_pacific_islander_raw = _get(
-            "nativeHawaiianOrOtherPacificIslander", _absent
+            "nativeHawaiianOrOtherPacificIslander"
         )
         native_hawaiian_or_other_pacific_islander: bool | str | TrueFalseEnum | None
-        if _native_hawaiian_or_other_pacific_islander_raw is _absent:
+        if _native_hawaiian_or_other_pacific_islander_raw is None:
             native_hawaiian_or_other_pacific_islander = None
-        elif _native_hawaiian_or_other_pacific_islander_raw is None:
-            native_hawaiian_or_other_pacific_islander = None
-            _nulls += ("nativeHawaiianOrOtherPacificIslander",)
         else:
             try:
-                native_hawaiian_or_other_pacific_islander = _BY_VALUE_TrueFalseEnum[
-                    _native_hawaiian_or_other_pacific_islander_raw
-                ]
-
-            except (TypeError, ValueError, AttributeError, KeyError):
+                _native_hawaiian_or_other_pacific_islander_member = (
+                    _BY_VALUE_TrueFalseEnum.get(
+                        _native_hawaiian_or_other_pacific_islander_raw
+                    )
+                )
+            except TypeError:
+                _native_hawaiian_or_other_pacific_islander_member = None
+            if _native_hawaiian_or_other_pacific_islander_member is not None:
+                native_hawaiian_or_other_pacific_islander = (
+                    _native_hawaiian_or_other_pacific_islander_member
+                )
+            else:
                 native_hawaiian_or_other_pacific_islander = (
                     _native_hawaiian_or_other_pacific_islander_raw
                 )
 
-        _white_raw = _get("white", _absent)
+        _white_raw = _get("white")
         white: bool | str | TrueFalseEnum | None
-        if _white_raw is _absent:
+        if _white_raw is None:
             white = None
-        elif _white_raw is None:
-            white = None
-            _nulls += ("white",)
         else:
             try:
-                white = _BY_VALUE_TrueFalseEnum[_white_raw]
-
-            except (TypeError, ValueError, AttributeError, KeyError):
+                _white_member = _BY_VALUE_TrueFalseEnum.get(_white_raw)
+            except TypeError:
+                _white_member = None
+            if _white_member is not None:
+                white = _white_member
+            else:
                 white = _white_raw
 
-        _demographic_race_two_or_more_races_raw = _get(
-            "demographicRaceTwoOrMoreRaces", _absent
-        )
+        _demographic_race_two_or_more_races_raw = _get("demographicRaceTwoOrMoreRaces")
         demographic_race_two_or_more_races: bool | str | TrueFalseEnum | None
-        if _demographic_race_two_or_more_races_raw is _absent:
+        if _demographic_race_two_or_more_races_raw is None:
             demographic_race_two_or_more_races = None
-        elif _demographic_race_two_or_more_races_raw is None:
-            demographic_race_two_or_more_races = None
-            _nulls += ("demographicRaceTwoOrMoreRaces",)
         else:
             try:
-                demographic_race_two_or_more_races = _BY_VALUE_TrueFalseEnum[
-                    _demographic_race_two_or_more_races_raw
-                ]
-
-            except (TypeError, ValueError, AttributeError, KeyError):
+                _demographic_race_two_or_more_races_member = (
+                    _BY_VALUE_TrueFalseEnum.get(_demographic_race_two_or_more_races_raw)
+                )
+            except TypeError:
+                _demographic_race_two_or_more_races_member = None
+            if _demographic_race_two_or_more_races_member is not None:
+                demographic_race_two_or_more_races = (
+                    _demographic_race_two_or_more_races_member
+                )
+            else:
                 demographic_race_two_or_more_races = (
                     _demographic_race_two_or_more_races_raw
                 )
 
-        _hispanic_or_latino_ethnicity_raw = _get("hispanicOrLatinoEthnicity", _absent)
+        _hispanic_or_latino_ethnicity_raw = _get("hispanicOrLatinoEthnicity")
         hispanic_or_latino_ethnicity: bool | str | TrueFalseEnum | None
-        if _hispanic_or_latino_ethnicity_raw is _absent:
+        if _hispanic_or_latino_ethnicity_raw is None:
             hispanic_or_latino_ethnicity = None
-        elif _hispanic_or_latino_ethnicity_raw is None:
-            hispanic_or_latino_ethnicity = None
-            _nulls += ("hispanicOrLatinoEthnicity",)
         else:
             try:
-                hispanic_or_latino_ethnicity = _BY_VALUE_TrueFalseEnum[
+                _hispanic_or_latino_ethnicity_member = _BY_VALUE_TrueFalseEnum.get(
                     _hispanic_or_latino_ethnicity_raw
-                ]
-
-            except (TypeError, ValueError, AttributeError, KeyError):
+                )
+            except TypeError:
+                _hispanic_or_latino_ethnicity_member = None
+            if _hispanic_or_latino_ethnicity_member is not None:
+                hispanic_or_latino_ethnicity = _hispanic_or_latino_ethnicity_member
+            else:
                 hispanic_or_latino_ethnicity = _hispanic_or_latino_ethnicity_raw
 
-        country_of_birth_code = _get("countryOfBirthCode", _absent)
-        if country_of_birth_code is _absent:
-            country_of_birth_code = None
-        elif country_of_birth_code is None:
-            _nulls += ("countryOfBirthCode",)
+        country_of_birth_code = _get("countryOfBirthCode")
 
-        state_of_birth_abbreviation = _get("stateOfBirthAbbreviation", _absent)
-        if state_of_birth_abbreviation is _absent:
-            state_of_birth_abbreviation = None
-        elif state_of_birth_abbreviation is None:
-            _nulls += ("stateOfBirthAbbreviation",)
+        state_of_birth_abbreviation = _get("stateOfBirthAbbreviation")
 
-        city_of_birth = _get("cityOfBirth", _absent)
-        if city_of_birth is _absent:
-            city_of_birth = None
-        elif city_of_birth is None:
-            _nulls += ("cityOfBirth",)
+        city_of_birth = _get("cityOfBirth")
 
-        public_school_residence_status = _get("publicSchoolResidenceStatus", _absent)
-        if public_school_residence_status is _absent:
-            public_school_residence_status = None
-        elif public_school_residence_status is None:
-            _nulls += ("publicSchoolResidenceStatus",)
+        public_school_residence_status = _get("publicSchoolResidenceStatus")
 
+        _metadata_raw = _get("metadata")
         demographics = cls.__new__(cls)
         demographics.sourced_id = sourced_id
         demographics.status = status
         demographics.date_last_modified = date_last_modified
-        demographics.metadata = metadata
         demographics.birth_date = birth_date
         demographics.sex = sex
         demographics.american_indian_or_alaska_native = american_indian_or_alaska_native
@@ -481,14 +477,31 @@ class Demographics:
         demographics.state_of_birth_abbreviation = state_of_birth_abbreviation
         demographics.city_of_birth = city_of_birth
         demographics.public_school_residence_status = public_school_residence_status
-        demographics._nulls = _nulls
-        if _KNOWN_KEYS.issuperset(src_dict):
-            demographics.additional_properties = {}
-        else:
-            demographics.additional_properties = {
-                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
-            }
+        if _metadata_raw is None:
+            demographics.metadata = None
+        demographics._source = src_dict
         return demographics
+
+    @staticmethod
+    def _check(src_dict: Mapping[str, Any]) -> None:
+        """Raise what from_dict would raise for ``src_dict``, building nothing (a record checks its nested models)."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"a Demographics must be a JSON object, got {type(src_dict).__name__}"
+            )
+
+        try:
+            _sourced_id_raw = src_dict["sourcedId"]
+        except KeyError:
+            raise MissingField("Demographics", "sourcedId") from None
+        if not isinstance(_sourced_id_raw, str):
+            raise TypeError(
+                f"Demographics.sourcedId must be a str, got {type(_sourced_id_raw).__name__}"
+            )
+
+        _date_last_modified_raw = src_dict.get("dateLastModified")
+        if _date_last_modified_raw is not None:
+            parse_datetime(_date_last_modified_raw)
 
     @property
     def additional_keys(self) -> list[str]:
@@ -505,6 +518,52 @@ class Demographics:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# -- What from_dict checked but did not build: each is built on its first access. ------------------------------
+
+
+def _read_metadata(src_dict: Mapping[str, Any]) -> Metadata | None:
+    _metadata_raw = src_dict.get("metadata")
+    if _metadata_raw is None:
+        return None
+    metadata: Metadata
+    try:
+        metadata = Metadata.from_dict(_metadata_raw)
+
+    except (TypeError, ValueError, AttributeError, KeyError):
+        metadata = _metadata_raw
+
+    return metadata
+
+
+def _read_nulls(src_dict: Mapping[str, Any]) -> tuple[str, ...]:
+    _nulls: tuple[str, ...] = ()
+    if None in src_dict.values():
+        _nulls = tuple(
+            [key for key in _NULLABLE_KEYS if key in src_dict and src_dict[key] is None]
+        )
+
+    return _nulls
+
+
+def _read_additional_properties(src_dict: Mapping[str, Any]) -> dict[str, Any]:
+    return (
+        {}
+        if _KNOWN_KEYS.issuperset(src_dict)
+        else {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
+    )
+
+
+# What the class reads from the kept JSON object on first access, by attribute (see types.defer).
+defer(
+    Demographics,
+    {
+        "metadata": _read_metadata,
+        "_nulls": _read_nulls,
+        "additional_properties": _read_additional_properties,
+    },
+)
 
 
 # Imported once, after the class, instead of inside every from_dict/to_dict call as the stock template

@@ -11,8 +11,9 @@ from ..models.enrollment_role import EnrollmentRole
 from ..models.status_enum import StatusEnum
 from ..models.true_false_enum import TrueFalseEnum
 from ..types import (
-    ABSENT,
+    LazyRecord,
     MissingField,
+    defer,
     parse_date,
     parse_datetime,
     present_repr,
@@ -53,10 +54,23 @@ _FIELDS = (
     "begin_date",
     "end_date",
 )
+# The keys whose null to_dict() writes back (absent and null both read as None).
+_NULLABLE_KEYS = (
+    "status",
+    "dateLastModified",
+    "metadata",
+    "user",
+    "class",
+    "school",
+    "role",
+    "primary",
+    "beginDate",
+    "endDate",
+)
 
 
-@_attrs_define
-class Enrollment:
+@_attrs_define(slots=False)
+class Enrollment(LazyRecord):
     sourced_id: str
 
     status: StatusEnum | str | None = None
@@ -88,6 +102,7 @@ class Enrollment:
 
     def to_dict(self) -> dict[str, Any]:
         """The record as JSON: what the provider sent, with the changes made since (None fields left out)."""
+        self._read_all()
         field_dict: dict[str, Any] = dict(self.additional_properties)
         nulls = self._nulls
         field_dict["sourcedId"] = self.sourced_id
@@ -169,10 +184,17 @@ class Enrollment:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        """Build the record from the provider's JSON object (see the module's notes on what is tolerated)."""
+        """Build the record from the provider's JSON object (see the module's notes on what is tolerated).
+
+        The fields holding other models are checked now and built on first access, from the object
+        given, which is kept: do not change it afterwards (pass a copy if you will).
+        """
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"a Enrollment must be a JSON object, got {type(src_dict).__name__}"
+            )
+
         _get = src_dict.get
-        _absent = ABSENT  # a local: read twice per field, faster than the module global
-        _nulls: tuple[str, ...] = ()
         try:
             sourced_id = src_dict["sourcedId"]
         except KeyError:
@@ -182,121 +204,59 @@ class Enrollment:
                 f"Enrollment.sourcedId must be a str, got {type(sourced_id).__name__}"
             )
 
-        _status_raw = _get("status", _absent)
+        _status_raw = _get("status")
         status: StatusEnum | str | None
-        if _status_raw is _absent:
+        if _status_raw is None:
             status = None
-        elif _status_raw is None:
-            status = None
-            _nulls += ("status",)
         else:
             try:
-                status = _BY_VALUE_StatusEnum[_status_raw]
-
-            except (TypeError, ValueError, AttributeError, KeyError):
+                _status_member = _BY_VALUE_StatusEnum.get(_status_raw)
+            except TypeError:
+                _status_member = None
+            if _status_member is not None:
+                status = _status_member
+            else:
                 status = _status_raw
 
-        _date_last_modified_raw = _get("dateLastModified", _absent)
+        _date_last_modified_raw = _get("dateLastModified")
         date_last_modified: datetime.datetime | None
-        if _date_last_modified_raw is _absent:
+        if _date_last_modified_raw is None:
             date_last_modified = None
-        elif _date_last_modified_raw is None:
-            date_last_modified = None
-            _nulls += ("dateLastModified",)
         else:
             date_last_modified = parse_datetime(_date_last_modified_raw)
 
-        _metadata_raw = _get("metadata", _absent)
-        metadata: Metadata | None
-        if _metadata_raw is _absent:
-            metadata = None
-        elif _metadata_raw is None:
-            metadata = None
-            _nulls += ("metadata",)
-        else:
-            try:
-                metadata = Metadata.from_dict(_metadata_raw)
-
-            except (TypeError, ValueError, AttributeError, KeyError):
-                metadata = _metadata_raw
-
-        _user_raw = _get("user", _absent)
-        user: GUIDRef | None
-        if _user_raw is _absent:
-            user = None
-        elif _user_raw is None:
-            user = None
-            _nulls += ("user",)
-        else:
-            try:
-                user = GUIDRef.from_dict(_user_raw)
-
-            except (TypeError, ValueError, AttributeError, KeyError):
-                user = _user_raw
-
-        _class__raw = _get("class", _absent)
-        class_: GUIDRef | None
-        if _class__raw is _absent:
-            class_ = None
-        elif _class__raw is None:
-            class_ = None
-            _nulls += ("class",)
-        else:
-            try:
-                class_ = GUIDRef.from_dict(_class__raw)
-
-            except (TypeError, ValueError, AttributeError, KeyError):
-                class_ = _class__raw
-
-        _school_raw = _get("school", _absent)
-        school: GUIDRef | None
-        if _school_raw is _absent:
-            school = None
-        elif _school_raw is None:
-            school = None
-            _nulls += ("school",)
-        else:
-            try:
-                school = GUIDRef.from_dict(_school_raw)
-
-            except (TypeError, ValueError, AttributeError, KeyError):
-                school = _school_raw
-
-        _role_raw = _get("role", _absent)
+        _role_raw = _get("role")
         role: EnrollmentRole | str | None
-        if _role_raw is _absent:
+        if _role_raw is None:
             role = None
-        elif _role_raw is None:
-            role = None
-            _nulls += ("role",)
         else:
             try:
-                role = _BY_VALUE_EnrollmentRole[_role_raw]
-
-            except (TypeError, ValueError, AttributeError, KeyError):
+                _role_member = _BY_VALUE_EnrollmentRole.get(_role_raw)
+            except TypeError:
+                _role_member = None
+            if _role_member is not None:
+                role = _role_member
+            else:
                 role = _role_raw
 
-        _primary_raw = _get("primary", _absent)
+        _primary_raw = _get("primary")
         primary: bool | str | TrueFalseEnum | None
-        if _primary_raw is _absent:
+        if _primary_raw is None:
             primary = None
-        elif _primary_raw is None:
-            primary = None
-            _nulls += ("primary",)
         else:
             try:
-                primary = _BY_VALUE_TrueFalseEnum[_primary_raw]
-
-            except (TypeError, ValueError, AttributeError, KeyError):
+                _primary_member = _BY_VALUE_TrueFalseEnum.get(_primary_raw)
+            except TypeError:
+                _primary_member = None
+            if _primary_member is not None:
+                primary = _primary_member
+            else:
                 primary = _primary_raw
 
-        _begin_date_raw = _get("beginDate", _absent)
+        _begin_date_raw = _get("beginDate")
         begin_date: datetime.date | datetime.datetime | str | None
-        if _begin_date_raw is _absent:
+        if _begin_date_raw is None:
             begin_date = None
-        elif _begin_date_raw is None:
-            begin_date = None
-            _nulls += ("beginDate",)
         else:
             try:
                 begin_date = parse_date(_begin_date_raw)
@@ -308,13 +268,10 @@ class Enrollment:
                 except (TypeError, ValueError, AttributeError, KeyError):
                     begin_date = _begin_date_raw
 
-        _end_date_raw = _get("endDate", _absent)
+        _end_date_raw = _get("endDate")
         end_date: datetime.date | datetime.datetime | str | None
-        if _end_date_raw is _absent:
+        if _end_date_raw is None:
             end_date = None
-        elif _end_date_raw is None:
-            end_date = None
-            _nulls += ("endDate",)
         else:
             try:
                 end_date = parse_date(_end_date_raw)
@@ -326,26 +283,49 @@ class Enrollment:
                 except (TypeError, ValueError, AttributeError, KeyError):
                     end_date = _end_date_raw
 
+        _metadata_raw = _get("metadata")
+        _user_raw = _get("user")
+        _class__raw = _get("class")
+        _school_raw = _get("school")
         enrollment = cls.__new__(cls)
         enrollment.sourced_id = sourced_id
         enrollment.status = status
         enrollment.date_last_modified = date_last_modified
-        enrollment.metadata = metadata
-        enrollment.user = user
-        enrollment.class_ = class_
-        enrollment.school = school
         enrollment.role = role
         enrollment.primary = primary
         enrollment.begin_date = begin_date
         enrollment.end_date = end_date
-        enrollment._nulls = _nulls
-        if _KNOWN_KEYS.issuperset(src_dict):
-            enrollment.additional_properties = {}
-        else:
-            enrollment.additional_properties = {
-                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
-            }
+        if _metadata_raw is None:
+            enrollment.metadata = None
+        if _user_raw is None:
+            enrollment.user = None
+        if _class__raw is None:
+            enrollment.class_ = None
+        if _school_raw is None:
+            enrollment.school = None
+        enrollment._source = src_dict
         return enrollment
+
+    @staticmethod
+    def _check(src_dict: Mapping[str, Any]) -> None:
+        """Raise what from_dict would raise for ``src_dict``, building nothing (a record checks its nested models)."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"a Enrollment must be a JSON object, got {type(src_dict).__name__}"
+            )
+
+        try:
+            _sourced_id_raw = src_dict["sourcedId"]
+        except KeyError:
+            raise MissingField("Enrollment", "sourcedId") from None
+        if not isinstance(_sourced_id_raw, str):
+            raise TypeError(
+                f"Enrollment.sourcedId must be a str, got {type(_sourced_id_raw).__name__}"
+            )
+
+        _date_last_modified_raw = src_dict.get("dateLastModified")
+        if _date_last_modified_raw is not None:
+            parse_datetime(_date_last_modified_raw)
 
     @property
     def additional_keys(self) -> list[str]:
@@ -362,6 +342,97 @@ class Enrollment:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# -- What from_dict checked but did not build: each is built on its first access. ------------------------------
+
+
+def _read_metadata(src_dict: Mapping[str, Any]) -> Metadata | None:
+    _metadata_raw = src_dict.get("metadata")
+    if _metadata_raw is None:
+        return None
+    metadata: Metadata
+    try:
+        metadata = Metadata.from_dict(_metadata_raw)
+
+    except (TypeError, ValueError, AttributeError, KeyError):
+        metadata = _metadata_raw
+
+    return metadata
+
+
+def _read_user(src_dict: Mapping[str, Any]) -> GUIDRef | None:
+    _user_raw = src_dict.get("user")
+    if _user_raw is None:
+        return None
+    user: GUIDRef
+    try:
+        user = GUIDRef.from_dict(_user_raw)
+
+    except (TypeError, ValueError, AttributeError, KeyError):
+        user = _user_raw
+
+    return user
+
+
+def _read_class_(src_dict: Mapping[str, Any]) -> GUIDRef | None:
+    _class__raw = src_dict.get("class")
+    if _class__raw is None:
+        return None
+    class_: GUIDRef
+    try:
+        class_ = GUIDRef.from_dict(_class__raw)
+
+    except (TypeError, ValueError, AttributeError, KeyError):
+        class_ = _class__raw
+
+    return class_
+
+
+def _read_school(src_dict: Mapping[str, Any]) -> GUIDRef | None:
+    _school_raw = src_dict.get("school")
+    if _school_raw is None:
+        return None
+    school: GUIDRef
+    try:
+        school = GUIDRef.from_dict(_school_raw)
+
+    except (TypeError, ValueError, AttributeError, KeyError):
+        school = _school_raw
+
+    return school
+
+
+def _read_nulls(src_dict: Mapping[str, Any]) -> tuple[str, ...]:
+    _nulls: tuple[str, ...] = ()
+    if None in src_dict.values():
+        _nulls = tuple(
+            [key for key in _NULLABLE_KEYS if key in src_dict and src_dict[key] is None]
+        )
+
+    return _nulls
+
+
+def _read_additional_properties(src_dict: Mapping[str, Any]) -> dict[str, Any]:
+    return (
+        {}
+        if _KNOWN_KEYS.issuperset(src_dict)
+        else {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
+    )
+
+
+# What the class reads from the kept JSON object on first access, by attribute (see types.defer).
+defer(
+    Enrollment,
+    {
+        "metadata": _read_metadata,
+        "user": _read_user,
+        "class_": _read_class_,
+        "school": _read_school,
+        "_nulls": _read_nulls,
+        "additional_properties": _read_additional_properties,
+    },
+)
 
 
 # Imported once, after the class, instead of inside every from_dict/to_dict call as the stock template

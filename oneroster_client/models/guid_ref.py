@@ -8,7 +8,6 @@ from attrs import field as _attrs_field
 
 from ..models.guid_ref_type import GUIDRefType
 from ..types import (
-    ABSENT,
     present_repr,
 )
 
@@ -24,6 +23,12 @@ _FIELDS = (
     "href",
     "sourced_id",
     "type_",
+)
+# The keys whose null to_dict() writes back (absent and null both read as None).
+_NULLABLE_KEYS = (
+    "href",
+    "sourcedId",
+    "type",
 )
 
 
@@ -68,47 +73,68 @@ class GUIDRef:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build the record from the provider's JSON object (see the module's notes on what is tolerated)."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"a GUIDRef must be a JSON object, got {type(src_dict).__name__}"
+            )
+
         _get = src_dict.get
-        _absent = ABSENT  # a local: read twice per field, faster than the module global
-        _nulls: tuple[str, ...] = ()
-        href = _get("href", _absent)
-        if href is _absent:
-            href = None
-        elif href is None:
-            _nulls += ("href",)
+        href = _get("href")
 
-        sourced_id = _get("sourcedId", _absent)
-        if sourced_id is _absent:
-            sourced_id = None
-        elif sourced_id is None:
-            _nulls += ("sourcedId",)
+        sourced_id = _get("sourcedId")
 
-        _type__raw = _get("type", _absent)
+        _type__raw = _get("type")
         type_: GUIDRefType | str | None
-        if _type__raw is _absent:
+        if _type__raw is None:
             type_ = None
-        elif _type__raw is None:
-            type_ = None
-            _nulls += ("type",)
         else:
             try:
-                type_ = _BY_VALUE_GUIDRefType[_type__raw]
-
-            except (TypeError, ValueError, AttributeError, KeyError):
+                _type__member = _BY_VALUE_GUIDRefType.get(_type__raw)
+            except TypeError:
+                _type__member = None
+            if _type__member is not None:
+                type_ = _type__member
+            else:
                 type_ = _type__raw
 
+        # Every key known and none null (the usual case): told by a count, cheaper than two scans.
+        if len(src_dict) == (href is not None) + (sourced_id is not None) + (
+            _type__raw is not None
+        ):
+            _nulls: tuple[str, ...] = ()
+            _extras: dict[str, Any] = {}
+        else:
+            _nulls = tuple(
+                [
+                    key
+                    for key in _NULLABLE_KEYS
+                    if key in src_dict and src_dict[key] is None
+                ]
+            )
+            _extras = (
+                {}
+                if _KNOWN_KEYS.issuperset(src_dict)
+                else {
+                    key: value
+                    for key, value in src_dict.items()
+                    if key not in _KNOWN_KEYS
+                }
+            )
         guid_ref = cls.__new__(cls)
         guid_ref.href = href
         guid_ref.sourced_id = sourced_id
         guid_ref.type_ = type_
         guid_ref._nulls = _nulls
-        if _KNOWN_KEYS.issuperset(src_dict):
-            guid_ref.additional_properties = {}
-        else:
-            guid_ref.additional_properties = {
-                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
-            }
+        guid_ref.additional_properties = _extras
         return guid_ref
+
+    @staticmethod
+    def _check(src_dict: Mapping[str, Any]) -> None:
+        """Raise what from_dict would raise for ``src_dict``, building nothing (a record checks its nested models)."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"a GUIDRef must be a JSON object, got {type(src_dict).__name__}"
+            )
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,7 +7,6 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
-    ABSENT,
     MissingField,
     present_repr,
 )
@@ -49,9 +48,12 @@ class ImsxCodeMinor:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build the record from the provider's JSON object (see the module's notes on what is tolerated)."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"a ImsxCodeMinor must be a JSON object, got {type(src_dict).__name__}"
+            )
+
         _get = src_dict.get
-        _absent = ABSENT  # a local: read twice per field, faster than the module global
-        _nulls: tuple[str, ...] = ()
         try:
             _imsx_code_minor_field_raw = src_dict["imsx_codeMinorField"]
         except KeyError:
@@ -61,16 +63,36 @@ class ImsxCodeMinor:
             map(ImsxCodeMinorField.from_dict, _imsx_code_minor_field_raw)
         )
 
-        imsx_code_minor = cls.__new__(cls)
-        imsx_code_minor.imsx_code_minor_field = imsx_code_minor_field
-        imsx_code_minor._nulls = _nulls
-        if _KNOWN_KEYS.issuperset(src_dict):
-            imsx_code_minor.additional_properties = {}
-        else:
-            imsx_code_minor.additional_properties = {
+        _extras = (
+            {}
+            if _KNOWN_KEYS.issuperset(src_dict)
+            else {
                 key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
             }
+        )
+        imsx_code_minor = cls.__new__(cls)
+        imsx_code_minor.imsx_code_minor_field = imsx_code_minor_field
+        imsx_code_minor._nulls = ()
+        imsx_code_minor.additional_properties = _extras
         return imsx_code_minor
+
+    @staticmethod
+    def _check(src_dict: Mapping[str, Any]) -> None:
+        """Raise what from_dict would raise for ``src_dict``, building nothing (a record checks its nested models)."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"a ImsxCodeMinor must be a JSON object, got {type(src_dict).__name__}"
+            )
+
+        try:
+            _imsx_code_minor_field_raw = src_dict["imsx_codeMinorField"]
+        except KeyError:
+            raise MissingField("ImsxCodeMinor", "imsx_codeMinorField") from None
+        for _item in _imsx_code_minor_field_raw:
+            if type(_item) is not dict and not isinstance(_item, Mapping):
+                raise TypeError(
+                    f"a ImsxCodeMinorField must be a JSON object, got {type(_item).__name__}"
+                )
 
     @property
     def additional_keys(self) -> list[str]:

@@ -8,7 +8,6 @@ from attrs import field as _attrs_field
 
 from ..models.code_minor_value import CodeMinorValue
 from ..types import (
-    ABSENT,
     MissingField,
     present_repr,
 )
@@ -54,9 +53,12 @@ class ImsxCodeMinorField:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build the record from the provider's JSON object (see the module's notes on what is tolerated)."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"a ImsxCodeMinorField must be a JSON object, got {type(src_dict).__name__}"
+            )
+
         _get = src_dict.get
-        _absent = ABSENT  # a local: read twice per field, faster than the module global
-        _nulls: tuple[str, ...] = ()
         try:
             imsx_code_minor_field_name = src_dict["imsx_codeMinorFieldName"]
         except KeyError:
@@ -76,24 +78,68 @@ class ImsxCodeMinorField:
             ) from None
         imsx_code_minor_field_value: CodeMinorValue | str
         try:
-            imsx_code_minor_field_value = _BY_VALUE_CodeMinorValue[
+            _imsx_code_minor_field_value_member = _BY_VALUE_CodeMinorValue.get(
                 _imsx_code_minor_field_value_raw
-            ]
-
-        except (TypeError, ValueError, AttributeError, KeyError):
+            )
+        except TypeError:
+            _imsx_code_minor_field_value_member = None
+        if _imsx_code_minor_field_value_member is not None:
+            imsx_code_minor_field_value = _imsx_code_minor_field_value_member
+        else:
             imsx_code_minor_field_value = _imsx_code_minor_field_value_raw
 
+        _extras = (
+            {}
+            if _KNOWN_KEYS.issuperset(src_dict)
+            else {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
+        )
         imsx_code_minor_field = cls.__new__(cls)
         imsx_code_minor_field.imsx_code_minor_field_name = imsx_code_minor_field_name
         imsx_code_minor_field.imsx_code_minor_field_value = imsx_code_minor_field_value
-        imsx_code_minor_field._nulls = _nulls
-        if _KNOWN_KEYS.issuperset(src_dict):
-            imsx_code_minor_field.additional_properties = {}
-        else:
-            imsx_code_minor_field.additional_properties = {
-                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
-            }
+        imsx_code_minor_field._nulls = ()
+        imsx_code_minor_field.additional_properties = _extras
         return imsx_code_minor_field
+
+    @staticmethod
+    def _check(src_dict: Mapping[str, Any]) -> None:
+        """Raise what from_dict would raise for ``src_dict``, building nothing (a record checks its nested models)."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"a ImsxCodeMinorField must be a JSON object, got {type(src_dict).__name__}"
+            )
+
+        try:
+            _imsx_code_minor_field_name_raw = src_dict["imsx_codeMinorFieldName"]
+        except KeyError:
+            raise MissingField(
+                "ImsxCodeMinorField", "imsx_codeMinorFieldName"
+            ) from None
+        if not isinstance(_imsx_code_minor_field_name_raw, str):
+            raise TypeError(
+                f"ImsxCodeMinorField.imsx_codeMinorFieldName must be a str, got {type(_imsx_code_minor_field_name_raw).__name__}"
+            )
+
+        try:
+            _imsx_code_minor_field_value_raw = src_dict["imsx_codeMinorFieldValue"]
+        except KeyError:
+            raise MissingField(
+                "ImsxCodeMinorField", "imsx_codeMinorFieldValue"
+            ) from None
+        _imsx_code_minor_field_value_raw_checked: CodeMinorValue | str
+        try:
+            __imsx_code_minor_field_value_raw_checked_member = (
+                _BY_VALUE_CodeMinorValue.get(_imsx_code_minor_field_value_raw)
+            )
+        except TypeError:
+            __imsx_code_minor_field_value_raw_checked_member = None
+        if __imsx_code_minor_field_value_raw_checked_member is not None:
+            _imsx_code_minor_field_value_raw_checked = (
+                __imsx_code_minor_field_value_raw_checked_member
+            )
+        else:
+            _imsx_code_minor_field_value_raw_checked = _imsx_code_minor_field_value_raw
 
     @property
     def additional_keys(self) -> list[str]:

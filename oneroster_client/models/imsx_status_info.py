@@ -9,7 +9,6 @@ from attrs import field as _attrs_field
 from ..models.code_major import CodeMajor
 from ..models.severity import Severity
 from ..types import (
-    ABSENT,
     MissingField,
     present_repr,
 )
@@ -32,6 +31,11 @@ _FIELDS = (
     "imsx_severity",
     "imsx_description",
     "imsx_code_minor",
+)
+# The keys whose null to_dict() writes back (absent and null both read as None).
+_NULLABLE_KEYS = (
+    "imsx_description",
+    "imsx_CodeMinor",
 )
 
 
@@ -85,18 +89,24 @@ class ImsxStatusInfo:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build the record from the provider's JSON object (see the module's notes on what is tolerated)."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"a ImsxStatusInfo must be a JSON object, got {type(src_dict).__name__}"
+            )
+
         _get = src_dict.get
-        _absent = ABSENT  # a local: read twice per field, faster than the module global
-        _nulls: tuple[str, ...] = ()
         try:
             _imsx_code_major_raw = src_dict["imsx_codeMajor"]
         except KeyError:
             raise MissingField("ImsxStatusInfo", "imsx_codeMajor") from None
         imsx_code_major: CodeMajor | str
         try:
-            imsx_code_major = _BY_VALUE_CodeMajor[_imsx_code_major_raw]
-
-        except (TypeError, ValueError, AttributeError, KeyError):
+            _imsx_code_major_member = _BY_VALUE_CodeMajor.get(_imsx_code_major_raw)
+        except TypeError:
+            _imsx_code_major_member = None
+        if _imsx_code_major_member is not None:
+            imsx_code_major = _imsx_code_major_member
+        else:
             imsx_code_major = _imsx_code_major_raw
 
         try:
@@ -105,24 +115,20 @@ class ImsxStatusInfo:
             raise MissingField("ImsxStatusInfo", "imsx_severity") from None
         imsx_severity: Severity | str
         try:
-            imsx_severity = _BY_VALUE_Severity[_imsx_severity_raw]
-
-        except (TypeError, ValueError, AttributeError, KeyError):
+            _imsx_severity_member = _BY_VALUE_Severity.get(_imsx_severity_raw)
+        except TypeError:
+            _imsx_severity_member = None
+        if _imsx_severity_member is not None:
+            imsx_severity = _imsx_severity_member
+        else:
             imsx_severity = _imsx_severity_raw
 
-        imsx_description = _get("imsx_description", _absent)
-        if imsx_description is _absent:
-            imsx_description = None
-        elif imsx_description is None:
-            _nulls += ("imsx_description",)
+        imsx_description = _get("imsx_description")
 
-        _imsx_code_minor_raw = _get("imsx_CodeMinor", _absent)
+        _imsx_code_minor_raw = _get("imsx_CodeMinor")
         imsx_code_minor: ImsxCodeMinor | None
-        if _imsx_code_minor_raw is _absent:
+        if _imsx_code_minor_raw is None:
             imsx_code_minor = None
-        elif _imsx_code_minor_raw is None:
-            imsx_code_minor = None
-            _nulls += ("imsx_CodeMinor",)
         else:
             try:
                 imsx_code_minor = ImsxCodeMinor.from_dict(_imsx_code_minor_raw)
@@ -130,19 +136,77 @@ class ImsxStatusInfo:
             except (TypeError, ValueError, AttributeError, KeyError):
                 imsx_code_minor = _imsx_code_minor_raw
 
+        # Every key known and none null (the usual case): told by a count, cheaper than two scans.
+        if len(src_dict) == (_imsx_code_major_raw is not None) + (
+            _imsx_severity_raw is not None
+        ) + (imsx_description is not None) + (_imsx_code_minor_raw is not None):
+            _nulls: tuple[str, ...] = ()
+            _extras: dict[str, Any] = {}
+        else:
+            _nulls = tuple(
+                [
+                    key
+                    for key in _NULLABLE_KEYS
+                    if key in src_dict and src_dict[key] is None
+                ]
+            )
+            _extras = (
+                {}
+                if _KNOWN_KEYS.issuperset(src_dict)
+                else {
+                    key: value
+                    for key, value in src_dict.items()
+                    if key not in _KNOWN_KEYS
+                }
+            )
         imsx_status_info = cls.__new__(cls)
         imsx_status_info.imsx_code_major = imsx_code_major
         imsx_status_info.imsx_severity = imsx_severity
         imsx_status_info.imsx_description = imsx_description
         imsx_status_info.imsx_code_minor = imsx_code_minor
         imsx_status_info._nulls = _nulls
-        if _KNOWN_KEYS.issuperset(src_dict):
-            imsx_status_info.additional_properties = {}
-        else:
-            imsx_status_info.additional_properties = {
-                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
-            }
+        imsx_status_info.additional_properties = _extras
         return imsx_status_info
+
+    @staticmethod
+    def _check(src_dict: Mapping[str, Any]) -> None:
+        """Raise what from_dict would raise for ``src_dict``, building nothing (a record checks its nested models)."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"a ImsxStatusInfo must be a JSON object, got {type(src_dict).__name__}"
+            )
+
+        try:
+            _imsx_code_major_raw = src_dict["imsx_codeMajor"]
+        except KeyError:
+            raise MissingField("ImsxStatusInfo", "imsx_codeMajor") from None
+        _imsx_code_major_raw_checked: CodeMajor | str
+        try:
+            __imsx_code_major_raw_checked_member = _BY_VALUE_CodeMajor.get(
+                _imsx_code_major_raw
+            )
+        except TypeError:
+            __imsx_code_major_raw_checked_member = None
+        if __imsx_code_major_raw_checked_member is not None:
+            _imsx_code_major_raw_checked = __imsx_code_major_raw_checked_member
+        else:
+            _imsx_code_major_raw_checked = _imsx_code_major_raw
+
+        try:
+            _imsx_severity_raw = src_dict["imsx_severity"]
+        except KeyError:
+            raise MissingField("ImsxStatusInfo", "imsx_severity") from None
+        _imsx_severity_raw_checked: Severity | str
+        try:
+            __imsx_severity_raw_checked_member = _BY_VALUE_Severity.get(
+                _imsx_severity_raw
+            )
+        except TypeError:
+            __imsx_severity_raw_checked_member = None
+        if __imsx_severity_raw_checked_member is not None:
+            _imsx_severity_raw_checked = __imsx_severity_raw_checked_member
+        else:
+            _imsx_severity_raw_checked = _imsx_severity_raw
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,7 +7,6 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
-    ABSENT,
     present_repr,
 )
 
@@ -23,6 +22,12 @@ _FIELDS = (
     "learning_objective_id",
     "score",
     "text_score",
+)
+# The keys whose null to_dict() writes back (absent and null both read as None).
+_NULLABLE_KEYS = (
+    "learningObjectiveId",
+    "score",
+    "textScore",
 )
 
 
@@ -65,39 +70,56 @@ class LearningObjectiveResults:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build the record from the provider's JSON object (see the module's notes on what is tolerated)."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"a LearningObjectiveResults must be a JSON object, got {type(src_dict).__name__}"
+            )
+
         _get = src_dict.get
-        _absent = ABSENT  # a local: read twice per field, faster than the module global
-        _nulls: tuple[str, ...] = ()
-        learning_objective_id = _get("learningObjectiveId", _absent)
-        if learning_objective_id is _absent:
-            learning_objective_id = None
-        elif learning_objective_id is None:
-            _nulls += ("learningObjectiveId",)
+        learning_objective_id = _get("learningObjectiveId")
 
-        score = _get("score", _absent)
-        if score is _absent:
-            score = None
-        elif score is None:
-            _nulls += ("score",)
+        score = _get("score")
 
-        text_score = _get("textScore", _absent)
-        if text_score is _absent:
-            text_score = None
-        elif text_score is None:
-            _nulls += ("textScore",)
+        text_score = _get("textScore")
 
+        # Every key known and none null (the usual case): told by a count, cheaper than two scans.
+        if len(src_dict) == (learning_objective_id is not None) + (
+            score is not None
+        ) + (text_score is not None):
+            _nulls: tuple[str, ...] = ()
+            _extras: dict[str, Any] = {}
+        else:
+            _nulls = tuple(
+                [
+                    key
+                    for key in _NULLABLE_KEYS
+                    if key in src_dict and src_dict[key] is None
+                ]
+            )
+            _extras = (
+                {}
+                if _KNOWN_KEYS.issuperset(src_dict)
+                else {
+                    key: value
+                    for key, value in src_dict.items()
+                    if key not in _KNOWN_KEYS
+                }
+            )
         learning_objective_results = cls.__new__(cls)
         learning_objective_results.learning_objective_id = learning_objective_id
         learning_objective_results.score = score
         learning_objective_results.text_score = text_score
         learning_objective_results._nulls = _nulls
-        if _KNOWN_KEYS.issuperset(src_dict):
-            learning_objective_results.additional_properties = {}
-        else:
-            learning_objective_results.additional_properties = {
-                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
-            }
+        learning_objective_results.additional_properties = _extras
         return learning_objective_results
+
+    @staticmethod
+    def _check(src_dict: Mapping[str, Any]) -> None:
+        """Raise what from_dict would raise for ``src_dict``, building nothing (a record checks its nested models)."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"a LearningObjectiveResults must be a JSON object, got {type(src_dict).__name__}"
+            )
 
     @property
     def additional_keys(self) -> list[str]:

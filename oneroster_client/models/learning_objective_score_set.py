@@ -8,7 +8,6 @@ from attrs import field as _attrs_field
 
 from ..models.learning_objective_source import LearningObjectiveSource
 from ..types import (
-    ABSENT,
     MissingField,
     present_repr,
 )
@@ -65,18 +64,24 @@ class LearningObjectiveScoreSet:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build the record from the provider's JSON object (see the module's notes on what is tolerated)."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"a LearningObjectiveScoreSet must be a JSON object, got {type(src_dict).__name__}"
+            )
+
         _get = src_dict.get
-        _absent = ABSENT  # a local: read twice per field, faster than the module global
-        _nulls: tuple[str, ...] = ()
         try:
             _source_raw = src_dict["source"]
         except KeyError:
             raise MissingField("LearningObjectiveScoreSet", "source") from None
         source: LearningObjectiveSource | str
         try:
-            source = _BY_VALUE_LearningObjectiveSource[_source_raw]
-
-        except (TypeError, ValueError, AttributeError, KeyError):
+            _source_member = _BY_VALUE_LearningObjectiveSource.get(_source_raw)
+        except TypeError:
+            _source_member = None
+        if _source_member is not None:
+            source = _source_member
+        else:
             source = _source_raw
 
         try:
@@ -90,19 +95,57 @@ class LearningObjectiveScoreSet:
             map(LearningObjectiveResults.from_dict, _learning_objective_results_raw)
         )
 
+        _extras = (
+            {}
+            if _KNOWN_KEYS.issuperset(src_dict)
+            else {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
+        )
         learning_objective_score_set = cls.__new__(cls)
         learning_objective_score_set.source = source
         learning_objective_score_set.learning_objective_results = (
             learning_objective_results
         )
-        learning_objective_score_set._nulls = _nulls
-        if _KNOWN_KEYS.issuperset(src_dict):
-            learning_objective_score_set.additional_properties = {}
-        else:
-            learning_objective_score_set.additional_properties = {
-                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
-            }
+        learning_objective_score_set._nulls = ()
+        learning_objective_score_set.additional_properties = _extras
         return learning_objective_score_set
+
+    @staticmethod
+    def _check(src_dict: Mapping[str, Any]) -> None:
+        """Raise what from_dict would raise for ``src_dict``, building nothing (a record checks its nested models)."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"a LearningObjectiveScoreSet must be a JSON object, got {type(src_dict).__name__}"
+            )
+
+        try:
+            _source_raw = src_dict["source"]
+        except KeyError:
+            raise MissingField("LearningObjectiveScoreSet", "source") from None
+        _source_raw_checked: LearningObjectiveSource | str
+        try:
+            __source_raw_checked_member = _BY_VALUE_LearningObjectiveSource.get(
+                _source_raw
+            )
+        except TypeError:
+            __source_raw_checked_member = None
+        if __source_raw_checked_member is not None:
+            _source_raw_checked = __source_raw_checked_member
+        else:
+            _source_raw_checked = _source_raw
+
+        try:
+            _learning_objective_results_raw = src_dict["learningObjectiveResults"]
+        except KeyError:
+            raise MissingField(
+                "LearningObjectiveScoreSet", "learningObjectiveResults"
+            ) from None
+        for _item in _learning_objective_results_raw:
+            if type(_item) is not dict and not isinstance(_item, Mapping):
+                raise TypeError(
+                    f"a LearningObjectiveResults must be a JSON object, got {type(_item).__name__}"
+                )
 
     @property
     def additional_keys(self) -> list[str]:

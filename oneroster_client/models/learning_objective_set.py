@@ -8,7 +8,6 @@ from attrs import field as _attrs_field
 
 from ..models.learning_objective_source import LearningObjectiveSource
 from ..types import (
-    ABSENT,
     MissingField,
     present_repr,
 )
@@ -54,18 +53,24 @@ class LearningObjectiveSet:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build the record from the provider's JSON object (see the module's notes on what is tolerated)."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"a LearningObjectiveSet must be a JSON object, got {type(src_dict).__name__}"
+            )
+
         _get = src_dict.get
-        _absent = ABSENT  # a local: read twice per field, faster than the module global
-        _nulls: tuple[str, ...] = ()
         try:
             _source_raw = src_dict["source"]
         except KeyError:
             raise MissingField("LearningObjectiveSet", "source") from None
         source: LearningObjectiveSource | str
         try:
-            source = _BY_VALUE_LearningObjectiveSource[_source_raw]
-
-        except (TypeError, ValueError, AttributeError, KeyError):
+            _source_member = _BY_VALUE_LearningObjectiveSource.get(_source_raw)
+        except TypeError:
+            _source_member = None
+        if _source_member is not None:
+            source = _source_member
+        else:
             source = _source_raw
 
         try:
@@ -75,17 +80,48 @@ class LearningObjectiveSet:
         learning_objective_ids: list[str]
         learning_objective_ids = _learning_objective_ids_raw
 
+        _extras = (
+            {}
+            if _KNOWN_KEYS.issuperset(src_dict)
+            else {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
+        )
         learning_objective_set = cls.__new__(cls)
         learning_objective_set.source = source
         learning_objective_set.learning_objective_ids = learning_objective_ids
-        learning_objective_set._nulls = _nulls
-        if _KNOWN_KEYS.issuperset(src_dict):
-            learning_objective_set.additional_properties = {}
-        else:
-            learning_objective_set.additional_properties = {
-                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
-            }
+        learning_objective_set._nulls = ()
+        learning_objective_set.additional_properties = _extras
         return learning_objective_set
+
+    @staticmethod
+    def _check(src_dict: Mapping[str, Any]) -> None:
+        """Raise what from_dict would raise for ``src_dict``, building nothing (a record checks its nested models)."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"a LearningObjectiveSet must be a JSON object, got {type(src_dict).__name__}"
+            )
+
+        try:
+            _source_raw = src_dict["source"]
+        except KeyError:
+            raise MissingField("LearningObjectiveSet", "source") from None
+        _source_raw_checked: LearningObjectiveSource | str
+        try:
+            __source_raw_checked_member = _BY_VALUE_LearningObjectiveSource.get(
+                _source_raw
+            )
+        except TypeError:
+            __source_raw_checked_member = None
+        if __source_raw_checked_member is not None:
+            _source_raw_checked = __source_raw_checked_member
+        else:
+            _source_raw_checked = _source_raw
+
+        try:
+            _learning_objective_ids_raw = src_dict["learningObjectiveIds"]
+        except KeyError:
+            raise MissingField("LearningObjectiveSet", "learningObjectiveIds") from None
 
     @property
     def additional_keys(self) -> list[str]:

@@ -9,8 +9,9 @@ from attrs import field as _attrs_field
 
 from ..models.status_enum import StatusEnum
 from ..types import (
-    ABSENT,
+    LazyRecord,
     MissingField,
+    defer,
     parse_datetime,
     present_repr,
     wire_datetime,
@@ -63,10 +64,29 @@ _FIELDS = (
     "result_value_max",
     "learning_objective_set",
 )
+# The keys whose null to_dict() writes back (absent and null both read as None).
+_NULLABLE_KEYS = (
+    "status",
+    "dateLastModified",
+    "metadata",
+    "title",
+    "description",
+    "assignDate",
+    "dueDate",
+    "class",
+    "school",
+    "category",
+    "gradingPeriod",
+    "academicSession",
+    "scoreScale",
+    "resultValueMin",
+    "resultValueMax",
+    "learningObjectiveSet",
+)
 
 
-@_attrs_define
-class LineItem:
+@_attrs_define(slots=False)
+class LineItem(LazyRecord):
     sourced_id: str
 
     status: StatusEnum | str | None = None
@@ -110,6 +130,7 @@ class LineItem:
 
     def to_dict(self) -> dict[str, Any]:
         """The record as JSON: what the provider sent, with the changes made since (None fields left out)."""
+        self._read_all()
         field_dict: dict[str, Any] = dict(self.additional_properties)
         nulls = self._nulls
         field_dict["sourcedId"] = self.sourced_id
@@ -230,10 +251,17 @@ class LineItem:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        """Build the record from the provider's JSON object (see the module's notes on what is tolerated)."""
+        """Build the record from the provider's JSON object (see the module's notes on what is tolerated).
+
+        The fields holding other models are checked now and built on first access, from the object
+        given, which is kept: do not change it afterwards (pass a copy if you will).
+        """
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"a LineItem must be a JSON object, got {type(src_dict).__name__}"
+            )
+
         _get = src_dict.get
-        _absent = ABSENT  # a local: read twice per field, faster than the module global
-        _nulls: tuple[str, ...] = ()
         try:
             sourced_id = src_dict["sourcedId"]
         except KeyError:
@@ -243,218 +271,114 @@ class LineItem:
                 f"LineItem.sourcedId must be a str, got {type(sourced_id).__name__}"
             )
 
-        _status_raw = _get("status", _absent)
+        _status_raw = _get("status")
         status: StatusEnum | str | None
-        if _status_raw is _absent:
+        if _status_raw is None:
             status = None
-        elif _status_raw is None:
-            status = None
-            _nulls += ("status",)
         else:
             try:
-                status = _BY_VALUE_StatusEnum[_status_raw]
-
-            except (TypeError, ValueError, AttributeError, KeyError):
+                _status_member = _BY_VALUE_StatusEnum.get(_status_raw)
+            except TypeError:
+                _status_member = None
+            if _status_member is not None:
+                status = _status_member
+            else:
                 status = _status_raw
 
-        _date_last_modified_raw = _get("dateLastModified", _absent)
+        _date_last_modified_raw = _get("dateLastModified")
         date_last_modified: datetime.datetime | None
-        if _date_last_modified_raw is _absent:
+        if _date_last_modified_raw is None:
             date_last_modified = None
-        elif _date_last_modified_raw is None:
-            date_last_modified = None
-            _nulls += ("dateLastModified",)
         else:
             date_last_modified = parse_datetime(_date_last_modified_raw)
 
-        _metadata_raw = _get("metadata", _absent)
-        metadata: Metadata | None
-        if _metadata_raw is _absent:
-            metadata = None
-        elif _metadata_raw is None:
-            metadata = None
-            _nulls += ("metadata",)
-        else:
-            try:
-                metadata = Metadata.from_dict(_metadata_raw)
+        title = _get("title")
 
-            except (TypeError, ValueError, AttributeError, KeyError):
-                metadata = _metadata_raw
+        description = _get("description")
 
-        title = _get("title", _absent)
-        if title is _absent:
-            title = None
-        elif title is None:
-            _nulls += ("title",)
-
-        description = _get("description", _absent)
-        if description is _absent:
-            description = None
-        elif description is None:
-            _nulls += ("description",)
-
-        _assign_date_raw = _get("assignDate", _absent)
+        _assign_date_raw = _get("assignDate")
         assign_date: datetime.datetime | None
-        if _assign_date_raw is _absent:
+        if _assign_date_raw is None:
             assign_date = None
-        elif _assign_date_raw is None:
-            assign_date = None
-            _nulls += ("assignDate",)
         else:
             assign_date = parse_datetime(_assign_date_raw)
 
-        _due_date_raw = _get("dueDate", _absent)
+        _due_date_raw = _get("dueDate")
         due_date: datetime.datetime | None
-        if _due_date_raw is _absent:
+        if _due_date_raw is None:
             due_date = None
-        elif _due_date_raw is None:
-            due_date = None
-            _nulls += ("dueDate",)
         else:
             due_date = parse_datetime(_due_date_raw)
 
-        _class__raw = _get("class", _absent)
-        class_: GUIDRef | None
-        if _class__raw is _absent:
-            class_ = None
-        elif _class__raw is None:
-            class_ = None
-            _nulls += ("class",)
-        else:
-            try:
-                class_ = GUIDRef.from_dict(_class__raw)
+        result_value_min = _get("resultValueMin")
 
-            except (TypeError, ValueError, AttributeError, KeyError):
-                class_ = _class__raw
+        result_value_max = _get("resultValueMax")
 
-        _school_raw = _get("school", _absent)
-        school: GUIDRef | None
-        if _school_raw is _absent:
-            school = None
-        elif _school_raw is None:
-            school = None
-            _nulls += ("school",)
-        else:
-            try:
-                school = GUIDRef.from_dict(_school_raw)
-
-            except (TypeError, ValueError, AttributeError, KeyError):
-                school = _school_raw
-
-        _category_raw = _get("category", _absent)
-        category: GUIDRef | None
-        if _category_raw is _absent:
-            category = None
-        elif _category_raw is None:
-            category = None
-            _nulls += ("category",)
-        else:
-            try:
-                category = GUIDRef.from_dict(_category_raw)
-
-            except (TypeError, ValueError, AttributeError, KeyError):
-                category = _category_raw
-
-        _grading_period_raw = _get("gradingPeriod", _absent)
-        grading_period: GUIDRef | None
-        if _grading_period_raw is _absent:
-            grading_period = None
-        elif _grading_period_raw is None:
-            grading_period = None
-            _nulls += ("gradingPeriod",)
-        else:
-            try:
-                grading_period = GUIDRef.from_dict(_grading_period_raw)
-
-            except (TypeError, ValueError, AttributeError, KeyError):
-                grading_period = _grading_period_raw
-
-        _academic_session_raw = _get("academicSession", _absent)
-        academic_session: GUIDRef | None
-        if _academic_session_raw is _absent:
-            academic_session = None
-        elif _academic_session_raw is None:
-            academic_session = None
-            _nulls += ("academicSession",)
-        else:
-            try:
-                academic_session = GUIDRef.from_dict(_academic_session_raw)
-
-            except (TypeError, ValueError, AttributeError, KeyError):
-                academic_session = _academic_session_raw
-
-        _score_scale_raw = _get("scoreScale", _absent)
-        score_scale: GUIDRef | None
-        if _score_scale_raw is _absent:
-            score_scale = None
-        elif _score_scale_raw is None:
-            score_scale = None
-            _nulls += ("scoreScale",)
-        else:
-            try:
-                score_scale = GUIDRef.from_dict(_score_scale_raw)
-
-            except (TypeError, ValueError, AttributeError, KeyError):
-                score_scale = _score_scale_raw
-
-        result_value_min = _get("resultValueMin", _absent)
-        if result_value_min is _absent:
-            result_value_min = None
-        elif result_value_min is None:
-            _nulls += ("resultValueMin",)
-
-        result_value_max = _get("resultValueMax", _absent)
-        if result_value_max is _absent:
-            result_value_max = None
-        elif result_value_max is None:
-            _nulls += ("resultValueMax",)
-
-        _learning_objective_set_raw = _get("learningObjectiveSet", _absent)
-        learning_objective_set: list[LearningObjectiveSet] | None
-        if _learning_objective_set_raw is _absent:
-            learning_objective_set = None
-        elif _learning_objective_set_raw is None:
-            learning_objective_set = None
-            _nulls += ("learningObjectiveSet",)
-        else:
-            if isinstance(_learning_objective_set_raw, list):
-                try:
-                    learning_objective_set = list(
-                        map(LearningObjectiveSet.from_dict, _learning_objective_set_raw)
-                    )
-
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    learning_objective_set = cast(Any, _learning_objective_set_raw)
-
-            else:
-                learning_objective_set = _learning_objective_set_raw
-
+        _metadata_raw = _get("metadata")
+        _class__raw = _get("class")
+        _school_raw = _get("school")
+        _category_raw = _get("category")
+        _grading_period_raw = _get("gradingPeriod")
+        _academic_session_raw = _get("academicSession")
+        _score_scale_raw = _get("scoreScale")
+        _learning_objective_set_raw = _get("learningObjectiveSet")
         line_item = cls.__new__(cls)
         line_item.sourced_id = sourced_id
         line_item.status = status
         line_item.date_last_modified = date_last_modified
-        line_item.metadata = metadata
         line_item.title = title
         line_item.description = description
         line_item.assign_date = assign_date
         line_item.due_date = due_date
-        line_item.class_ = class_
-        line_item.school = school
-        line_item.category = category
-        line_item.grading_period = grading_period
-        line_item.academic_session = academic_session
-        line_item.score_scale = score_scale
         line_item.result_value_min = result_value_min
         line_item.result_value_max = result_value_max
-        line_item.learning_objective_set = learning_objective_set
-        line_item._nulls = _nulls
-        if _KNOWN_KEYS.issuperset(src_dict):
-            line_item.additional_properties = {}
-        else:
-            line_item.additional_properties = {
-                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
-            }
+        if _metadata_raw is None:
+            line_item.metadata = None
+        if _class__raw is None:
+            line_item.class_ = None
+        if _school_raw is None:
+            line_item.school = None
+        if _category_raw is None:
+            line_item.category = None
+        if _grading_period_raw is None:
+            line_item.grading_period = None
+        if _academic_session_raw is None:
+            line_item.academic_session = None
+        if _score_scale_raw is None:
+            line_item.score_scale = None
+        if _learning_objective_set_raw is None:
+            line_item.learning_objective_set = None
+        line_item._source = src_dict
         return line_item
+
+    @staticmethod
+    def _check(src_dict: Mapping[str, Any]) -> None:
+        """Raise what from_dict would raise for ``src_dict``, building nothing (a record checks its nested models)."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"a LineItem must be a JSON object, got {type(src_dict).__name__}"
+            )
+
+        try:
+            _sourced_id_raw = src_dict["sourcedId"]
+        except KeyError:
+            raise MissingField("LineItem", "sourcedId") from None
+        if not isinstance(_sourced_id_raw, str):
+            raise TypeError(
+                f"LineItem.sourcedId must be a str, got {type(_sourced_id_raw).__name__}"
+            )
+
+        _date_last_modified_raw = src_dict.get("dateLastModified")
+        if _date_last_modified_raw is not None:
+            parse_datetime(_date_last_modified_raw)
+
+        _assign_date_raw = src_dict.get("assignDate")
+        if _assign_date_raw is not None:
+            parse_datetime(_assign_date_raw)
+
+        _due_date_raw = src_dict.get("dueDate")
+        if _due_date_raw is not None:
+            parse_datetime(_due_date_raw)
 
     @property
     def additional_keys(self) -> list[str]:
@@ -471,6 +395,165 @@ class LineItem:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# -- What from_dict checked but did not build: each is built on its first access. ------------------------------
+
+
+def _read_metadata(src_dict: Mapping[str, Any]) -> Metadata | None:
+    _metadata_raw = src_dict.get("metadata")
+    if _metadata_raw is None:
+        return None
+    metadata: Metadata
+    try:
+        metadata = Metadata.from_dict(_metadata_raw)
+
+    except (TypeError, ValueError, AttributeError, KeyError):
+        metadata = _metadata_raw
+
+    return metadata
+
+
+def _read_class_(src_dict: Mapping[str, Any]) -> GUIDRef | None:
+    _class__raw = src_dict.get("class")
+    if _class__raw is None:
+        return None
+    class_: GUIDRef
+    try:
+        class_ = GUIDRef.from_dict(_class__raw)
+
+    except (TypeError, ValueError, AttributeError, KeyError):
+        class_ = _class__raw
+
+    return class_
+
+
+def _read_school(src_dict: Mapping[str, Any]) -> GUIDRef | None:
+    _school_raw = src_dict.get("school")
+    if _school_raw is None:
+        return None
+    school: GUIDRef
+    try:
+        school = GUIDRef.from_dict(_school_raw)
+
+    except (TypeError, ValueError, AttributeError, KeyError):
+        school = _school_raw
+
+    return school
+
+
+def _read_category(src_dict: Mapping[str, Any]) -> GUIDRef | None:
+    _category_raw = src_dict.get("category")
+    if _category_raw is None:
+        return None
+    category: GUIDRef
+    try:
+        category = GUIDRef.from_dict(_category_raw)
+
+    except (TypeError, ValueError, AttributeError, KeyError):
+        category = _category_raw
+
+    return category
+
+
+def _read_grading_period(src_dict: Mapping[str, Any]) -> GUIDRef | None:
+    _grading_period_raw = src_dict.get("gradingPeriod")
+    if _grading_period_raw is None:
+        return None
+    grading_period: GUIDRef
+    try:
+        grading_period = GUIDRef.from_dict(_grading_period_raw)
+
+    except (TypeError, ValueError, AttributeError, KeyError):
+        grading_period = _grading_period_raw
+
+    return grading_period
+
+
+def _read_academic_session(src_dict: Mapping[str, Any]) -> GUIDRef | None:
+    _academic_session_raw = src_dict.get("academicSession")
+    if _academic_session_raw is None:
+        return None
+    academic_session: GUIDRef
+    try:
+        academic_session = GUIDRef.from_dict(_academic_session_raw)
+
+    except (TypeError, ValueError, AttributeError, KeyError):
+        academic_session = _academic_session_raw
+
+    return academic_session
+
+
+def _read_score_scale(src_dict: Mapping[str, Any]) -> GUIDRef | None:
+    _score_scale_raw = src_dict.get("scoreScale")
+    if _score_scale_raw is None:
+        return None
+    score_scale: GUIDRef
+    try:
+        score_scale = GUIDRef.from_dict(_score_scale_raw)
+
+    except (TypeError, ValueError, AttributeError, KeyError):
+        score_scale = _score_scale_raw
+
+    return score_scale
+
+
+def _read_learning_objective_set(
+    src_dict: Mapping[str, Any],
+) -> list[LearningObjectiveSet] | None:
+    _learning_objective_set_raw = src_dict.get("learningObjectiveSet")
+    if _learning_objective_set_raw is None:
+        return None
+    learning_objective_set: list[LearningObjectiveSet]
+    if isinstance(_learning_objective_set_raw, list):
+        try:
+            learning_objective_set = list(
+                map(LearningObjectiveSet.from_dict, _learning_objective_set_raw)
+            )
+
+        except (TypeError, ValueError, AttributeError, KeyError):
+            learning_objective_set = cast(Any, _learning_objective_set_raw)
+
+    else:
+        learning_objective_set = _learning_objective_set_raw
+
+    return learning_objective_set
+
+
+def _read_nulls(src_dict: Mapping[str, Any]) -> tuple[str, ...]:
+    _nulls: tuple[str, ...] = ()
+    if None in src_dict.values():
+        _nulls = tuple(
+            [key for key in _NULLABLE_KEYS if key in src_dict and src_dict[key] is None]
+        )
+
+    return _nulls
+
+
+def _read_additional_properties(src_dict: Mapping[str, Any]) -> dict[str, Any]:
+    return (
+        {}
+        if _KNOWN_KEYS.issuperset(src_dict)
+        else {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
+    )
+
+
+# What the class reads from the kept JSON object on first access, by attribute (see types.defer).
+defer(
+    LineItem,
+    {
+        "metadata": _read_metadata,
+        "class_": _read_class_,
+        "school": _read_school,
+        "category": _read_category,
+        "grading_period": _read_grading_period,
+        "academic_session": _read_academic_session,
+        "score_scale": _read_score_scale,
+        "learning_objective_set": _read_learning_objective_set,
+        "_nulls": _read_nulls,
+        "additional_properties": _read_additional_properties,
+    },
+)
 
 
 # Imported once, after the class, instead of inside every from_dict/to_dict call as the stock template

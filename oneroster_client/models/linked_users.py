@@ -7,7 +7,6 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
-    ABSENT,
     present_repr,
 )
 
@@ -23,6 +22,11 @@ _KNOWN_KEYS = frozenset(
     }
 )
 _FIELDS = (
+    "agents",
+    "students",
+)
+# The keys whose null to_dict() writes back (absent and null both read as None).
+_NULLABLE_KEYS = (
     "agents",
     "students",
 )
@@ -66,40 +70,77 @@ class LinkedUsers:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build the record from the provider's JSON object (see the module's notes on what is tolerated)."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"a LinkedUsers must be a JSON object, got {type(src_dict).__name__}"
+            )
+
         _get = src_dict.get
-        _absent = ABSENT  # a local: read twice per field, faster than the module global
-        _nulls: tuple[str, ...] = ()
-        _agents_raw = _get("agents", _absent)
+        _agents_raw = _get("agents")
         agents: list[User] | None
-        if _agents_raw is _absent:
+        if _agents_raw is None:
             agents = None
-        elif _agents_raw is None:
-            agents = None
-            _nulls += ("agents",)
         else:
             agents = list(map(User.from_dict, _agents_raw))
 
-        _students_raw = _get("students", _absent)
+        _students_raw = _get("students")
         students: list[User] | None
-        if _students_raw is _absent:
+        if _students_raw is None:
             students = None
-        elif _students_raw is None:
-            students = None
-            _nulls += ("students",)
         else:
             students = list(map(User.from_dict, _students_raw))
 
+        # Every key known and none null (the usual case): told by a count, cheaper than two scans.
+        if len(src_dict) == (_agents_raw is not None) + (_students_raw is not None):
+            _nulls: tuple[str, ...] = ()
+            _extras: dict[str, Any] = {}
+        else:
+            _nulls = tuple(
+                [
+                    key
+                    for key in _NULLABLE_KEYS
+                    if key in src_dict and src_dict[key] is None
+                ]
+            )
+            _extras = (
+                {}
+                if _KNOWN_KEYS.issuperset(src_dict)
+                else {
+                    key: value
+                    for key, value in src_dict.items()
+                    if key not in _KNOWN_KEYS
+                }
+            )
         linked_users = cls.__new__(cls)
         linked_users.agents = agents
         linked_users.students = students
         linked_users._nulls = _nulls
-        if _KNOWN_KEYS.issuperset(src_dict):
-            linked_users.additional_properties = {}
-        else:
-            linked_users.additional_properties = {
-                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
-            }
+        linked_users.additional_properties = _extras
         return linked_users
+
+    @staticmethod
+    def _check(src_dict: Mapping[str, Any]) -> None:
+        """Raise what from_dict would raise for ``src_dict``, building nothing (a record checks its nested models)."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"a LinkedUsers must be a JSON object, got {type(src_dict).__name__}"
+            )
+
+        _agents_raw = src_dict.get("agents")
+        if _agents_raw is not None:
+            for _item in _agents_raw:
+                if type(_item) is not dict and not isinstance(_item, Mapping):
+                    raise TypeError(
+                        f"a User must be a JSON object, got {type(_item).__name__}"
+                    )
+
+        _students_raw = src_dict.get("students")
+        if _students_raw is not None:
+            for _item in _students_raw:
+                if type(_item) is not dict and not isinstance(_item, Mapping):
+                    raise TypeError(
+                        f"a User must be a JSON object, got {type(_item).__name__}"
+                    )
 
     @property
     def additional_keys(self) -> list[str]:

@@ -10,8 +10,9 @@ from attrs import field as _attrs_field
 from ..models.org_type import OrgType
 from ..models.status_enum import StatusEnum
 from ..types import (
-    ABSENT,
+    LazyRecord,
     MissingField,
+    defer,
     parse_datetime,
     present_repr,
     wire_datetime,
@@ -47,10 +48,21 @@ _FIELDS = (
     "parent",
     "children",
 )
+# The keys whose null to_dict() writes back (absent and null both read as None).
+_NULLABLE_KEYS = (
+    "status",
+    "dateLastModified",
+    "metadata",
+    "name",
+    "type",
+    "identifier",
+    "parent",
+    "children",
+)
 
 
-@_attrs_define
-class Org:
+@_attrs_define(slots=False)
+class Org(LazyRecord):
     sourced_id: str
 
     status: StatusEnum | str | None = None
@@ -78,6 +90,7 @@ class Org:
 
     def to_dict(self) -> dict[str, Any]:
         """The record as JSON: what the provider sent, with the changes made since (None fields left out)."""
+        self._read_all()
         field_dict: dict[str, Any] = dict(self.additional_properties)
         nulls = self._nulls
         field_dict["sourcedId"] = self.sourced_id
@@ -138,10 +151,17 @@ class Org:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        """Build the record from the provider's JSON object (see the module's notes on what is tolerated)."""
+        """Build the record from the provider's JSON object (see the module's notes on what is tolerated).
+
+        The fields holding other models are checked now and built on first access, from the object
+        given, which is kept: do not change it afterwards (pass a copy if you will).
+        """
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"a Org must be a JSON object, got {type(src_dict).__name__}"
+            )
+
         _get = src_dict.get
-        _absent = ABSENT  # a local: read twice per field, faster than the module global
-        _nulls: tuple[str, ...] = ()
         try:
             sourced_id = src_dict["sourcedId"]
         except KeyError:
@@ -151,120 +171,84 @@ class Org:
                 f"Org.sourcedId must be a str, got {type(sourced_id).__name__}"
             )
 
-        _status_raw = _get("status", _absent)
+        _status_raw = _get("status")
         status: StatusEnum | str | None
-        if _status_raw is _absent:
+        if _status_raw is None:
             status = None
-        elif _status_raw is None:
-            status = None
-            _nulls += ("status",)
         else:
             try:
-                status = _BY_VALUE_StatusEnum[_status_raw]
-
-            except (TypeError, ValueError, AttributeError, KeyError):
+                _status_member = _BY_VALUE_StatusEnum.get(_status_raw)
+            except TypeError:
+                _status_member = None
+            if _status_member is not None:
+                status = _status_member
+            else:
                 status = _status_raw
 
-        _date_last_modified_raw = _get("dateLastModified", _absent)
+        _date_last_modified_raw = _get("dateLastModified")
         date_last_modified: datetime.datetime | None
-        if _date_last_modified_raw is _absent:
+        if _date_last_modified_raw is None:
             date_last_modified = None
-        elif _date_last_modified_raw is None:
-            date_last_modified = None
-            _nulls += ("dateLastModified",)
         else:
             date_last_modified = parse_datetime(_date_last_modified_raw)
 
-        _metadata_raw = _get("metadata", _absent)
-        metadata: Metadata | None
-        if _metadata_raw is _absent:
-            metadata = None
-        elif _metadata_raw is None:
-            metadata = None
-            _nulls += ("metadata",)
-        else:
-            try:
-                metadata = Metadata.from_dict(_metadata_raw)
+        name = _get("name")
 
-            except (TypeError, ValueError, AttributeError, KeyError):
-                metadata = _metadata_raw
-
-        name = _get("name", _absent)
-        if name is _absent:
-            name = None
-        elif name is None:
-            _nulls += ("name",)
-
-        _type__raw = _get("type", _absent)
+        _type__raw = _get("type")
         type_: OrgType | str | None
-        if _type__raw is _absent:
+        if _type__raw is None:
             type_ = None
-        elif _type__raw is None:
-            type_ = None
-            _nulls += ("type",)
         else:
             try:
-                type_ = _BY_VALUE_OrgType[_type__raw]
-
-            except (TypeError, ValueError, AttributeError, KeyError):
+                _type__member = _BY_VALUE_OrgType.get(_type__raw)
+            except TypeError:
+                _type__member = None
+            if _type__member is not None:
+                type_ = _type__member
+            else:
                 type_ = _type__raw
 
-        identifier = _get("identifier", _absent)
-        if identifier is _absent:
-            identifier = None
-        elif identifier is None:
-            _nulls += ("identifier",)
+        identifier = _get("identifier")
 
-        _parent_raw = _get("parent", _absent)
-        parent: GUIDRef | None
-        if _parent_raw is _absent:
-            parent = None
-        elif _parent_raw is None:
-            parent = None
-            _nulls += ("parent",)
-        else:
-            try:
-                parent = GUIDRef.from_dict(_parent_raw)
-
-            except (TypeError, ValueError, AttributeError, KeyError):
-                parent = _parent_raw
-
-        _children_raw = _get("children", _absent)
-        children: list[GUIDRef] | None
-        if _children_raw is _absent:
-            children = None
-        elif _children_raw is None:
-            children = None
-            _nulls += ("children",)
-        else:
-            if isinstance(_children_raw, list):
-                try:
-                    children = list(map(GUIDRef.from_dict, _children_raw))
-
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    children = cast(Any, _children_raw)
-
-            else:
-                children = _children_raw
-
+        _metadata_raw = _get("metadata")
+        _parent_raw = _get("parent")
+        _children_raw = _get("children")
         org = cls.__new__(cls)
         org.sourced_id = sourced_id
         org.status = status
         org.date_last_modified = date_last_modified
-        org.metadata = metadata
         org.name = name
         org.type_ = type_
         org.identifier = identifier
-        org.parent = parent
-        org.children = children
-        org._nulls = _nulls
-        if _KNOWN_KEYS.issuperset(src_dict):
-            org.additional_properties = {}
-        else:
-            org.additional_properties = {
-                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
-            }
+        if _metadata_raw is None:
+            org.metadata = None
+        if _parent_raw is None:
+            org.parent = None
+        if _children_raw is None:
+            org.children = None
+        org._source = src_dict
         return org
+
+    @staticmethod
+    def _check(src_dict: Mapping[str, Any]) -> None:
+        """Raise what from_dict would raise for ``src_dict``, building nothing (a record checks its nested models)."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"a Org must be a JSON object, got {type(src_dict).__name__}"
+            )
+
+        try:
+            _sourced_id_raw = src_dict["sourcedId"]
+        except KeyError:
+            raise MissingField("Org", "sourcedId") from None
+        if not isinstance(_sourced_id_raw, str):
+            raise TypeError(
+                f"Org.sourcedId must be a str, got {type(_sourced_id_raw).__name__}"
+            )
+
+        _date_last_modified_raw = src_dict.get("dateLastModified")
+        if _date_last_modified_raw is not None:
+            parse_datetime(_date_last_modified_raw)
 
     @property
     def additional_keys(self) -> list[str]:
@@ -281,6 +265,86 @@ class Org:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# -- What from_dict checked but did not build: each is built on its first access. ------------------------------
+
+
+def _read_metadata(src_dict: Mapping[str, Any]) -> Metadata | None:
+    _metadata_raw = src_dict.get("metadata")
+    if _metadata_raw is None:
+        return None
+    metadata: Metadata
+    try:
+        metadata = Metadata.from_dict(_metadata_raw)
+
+    except (TypeError, ValueError, AttributeError, KeyError):
+        metadata = _metadata_raw
+
+    return metadata
+
+
+def _read_parent(src_dict: Mapping[str, Any]) -> GUIDRef | None:
+    _parent_raw = src_dict.get("parent")
+    if _parent_raw is None:
+        return None
+    parent: GUIDRef
+    try:
+        parent = GUIDRef.from_dict(_parent_raw)
+
+    except (TypeError, ValueError, AttributeError, KeyError):
+        parent = _parent_raw
+
+    return parent
+
+
+def _read_children(src_dict: Mapping[str, Any]) -> list[GUIDRef] | None:
+    _children_raw = src_dict.get("children")
+    if _children_raw is None:
+        return None
+    children: list[GUIDRef]
+    if isinstance(_children_raw, list):
+        try:
+            children = list(map(GUIDRef.from_dict, _children_raw))
+
+        except (TypeError, ValueError, AttributeError, KeyError):
+            children = cast(Any, _children_raw)
+
+    else:
+        children = _children_raw
+
+    return children
+
+
+def _read_nulls(src_dict: Mapping[str, Any]) -> tuple[str, ...]:
+    _nulls: tuple[str, ...] = ()
+    if None in src_dict.values():
+        _nulls = tuple(
+            [key for key in _NULLABLE_KEYS if key in src_dict and src_dict[key] is None]
+        )
+
+    return _nulls
+
+
+def _read_additional_properties(src_dict: Mapping[str, Any]) -> dict[str, Any]:
+    return (
+        {}
+        if _KNOWN_KEYS.issuperset(src_dict)
+        else {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
+    )
+
+
+# What the class reads from the kept JSON object on first access, by attribute (see types.defer).
+defer(
+    Org,
+    {
+        "metadata": _read_metadata,
+        "parent": _read_parent,
+        "children": _read_children,
+        "_nulls": _read_nulls,
+        "additional_properties": _read_additional_properties,
+    },
+)
 
 
 # Imported once, after the class, instead of inside every from_dict/to_dict call as the stock template

@@ -7,7 +7,6 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
-    ABSENT,
     present_repr,
 )
 
@@ -32,6 +31,16 @@ _FIELDS = (
     "total_count",
     "page_count",
     "page_number",
+    "offset",
+    "limit",
+    "total",
+)
+# The keys whose null to_dict() writes back (absent and null both read as None).
+_NULLABLE_KEYS = (
+    "orgs",
+    "totalCount",
+    "pageCount",
+    "pageNumber",
     "offset",
     "limit",
     "total",
@@ -112,16 +121,16 @@ class OrgSet:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build the record from the provider's JSON object (see the module's notes on what is tolerated)."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"a OrgSet must be a JSON object, got {type(src_dict).__name__}"
+            )
+
         _get = src_dict.get
-        _absent = ABSENT  # a local: read twice per field, faster than the module global
-        _nulls: tuple[str, ...] = ()
-        _orgs_raw = _get("orgs", _absent)
+        _orgs_raw = _get("orgs")
         orgs: list[Org] | None
-        if _orgs_raw is _absent:
+        if _orgs_raw is None:
             orgs = None
-        elif _orgs_raw is None:
-            orgs = None
-            _nulls += ("orgs",)
         else:
             if isinstance(_orgs_raw, list):
                 try:
@@ -133,42 +142,43 @@ class OrgSet:
             else:
                 orgs = _orgs_raw
 
-        total_count = _get("totalCount", _absent)
-        if total_count is _absent:
-            total_count = None
-        elif total_count is None:
-            _nulls += ("totalCount",)
+        total_count = _get("totalCount")
 
-        page_count = _get("pageCount", _absent)
-        if page_count is _absent:
-            page_count = None
-        elif page_count is None:
-            _nulls += ("pageCount",)
+        page_count = _get("pageCount")
 
-        page_number = _get("pageNumber", _absent)
-        if page_number is _absent:
-            page_number = None
-        elif page_number is None:
-            _nulls += ("pageNumber",)
+        page_number = _get("pageNumber")
 
-        offset = _get("offset", _absent)
-        if offset is _absent:
-            offset = None
-        elif offset is None:
-            _nulls += ("offset",)
+        offset = _get("offset")
 
-        limit = _get("limit", _absent)
-        if limit is _absent:
-            limit = None
-        elif limit is None:
-            _nulls += ("limit",)
+        limit = _get("limit")
 
-        total = _get("total", _absent)
-        if total is _absent:
-            total = None
-        elif total is None:
-            _nulls += ("total",)
+        total = _get("total")
 
+        # Every key known and none null (the usual case): told by a count, cheaper than two scans.
+        if len(src_dict) == (_orgs_raw is not None) + (total_count is not None) + (
+            page_count is not None
+        ) + (page_number is not None) + (offset is not None) + (limit is not None) + (
+            total is not None
+        ):
+            _nulls: tuple[str, ...] = ()
+            _extras: dict[str, Any] = {}
+        else:
+            _nulls = tuple(
+                [
+                    key
+                    for key in _NULLABLE_KEYS
+                    if key in src_dict and src_dict[key] is None
+                ]
+            )
+            _extras = (
+                {}
+                if _KNOWN_KEYS.issuperset(src_dict)
+                else {
+                    key: value
+                    for key, value in src_dict.items()
+                    if key not in _KNOWN_KEYS
+                }
+            )
         org_set = cls.__new__(cls)
         org_set.orgs = orgs
         org_set.total_count = total_count
@@ -178,13 +188,16 @@ class OrgSet:
         org_set.limit = limit
         org_set.total = total
         org_set._nulls = _nulls
-        if _KNOWN_KEYS.issuperset(src_dict):
-            org_set.additional_properties = {}
-        else:
-            org_set.additional_properties = {
-                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
-            }
+        org_set.additional_properties = _extras
         return org_set
+
+    @staticmethod
+    def _check(src_dict: Mapping[str, Any]) -> None:
+        """Raise what from_dict would raise for ``src_dict``, building nothing (a record checks its nested models)."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"a OrgSet must be a JSON object, got {type(src_dict).__name__}"
+            )
 
     @property
     def additional_keys(self) -> list[str]:

@@ -11,8 +11,9 @@ from ..models.score_status import ScoreStatus
 from ..models.status_enum import StatusEnum
 from ..models.true_false_enum import TrueFalseEnum
 from ..types import (
-    ABSENT,
+    LazyRecord,
     MissingField,
+    defer,
     parse_date,
     parse_datetime,
     present_repr,
@@ -68,10 +69,30 @@ _FIELDS = (
     "late",
     "missing",
 )
+# The keys whose null to_dict() writes back (absent and null both read as None).
+_NULLABLE_KEYS = (
+    "status",
+    "dateLastModified",
+    "metadata",
+    "lineItem",
+    "student",
+    "class",
+    "scoreScale",
+    "scoreStatus",
+    "score",
+    "textScore",
+    "scoreDate",
+    "comment",
+    "learningObjectiveSet",
+    "inProgress",
+    "incomplete",
+    "late",
+    "missing",
+)
 
 
-@_attrs_define
-class Result:
+@_attrs_define(slots=False)
+class Result(LazyRecord):
     sourced_id: str
 
     status: StatusEnum | str | None = None
@@ -117,6 +138,7 @@ class Result:
 
     def to_dict(self) -> dict[str, Any]:
         """The record as JSON: what the provider sent, with the changes made since (None fields left out)."""
+        self._read_all()
         field_dict: dict[str, Any] = dict(self.additional_properties)
         nulls = self._nulls
         field_dict["sourcedId"] = self.sourced_id
@@ -254,10 +276,17 @@ class Result:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        """Build the record from the provider's JSON object (see the module's notes on what is tolerated)."""
+        """Build the record from the provider's JSON object (see the module's notes on what is tolerated).
+
+        The fields holding other models are checked now and built on first access, from the object
+        given, which is kept: do not change it afterwards (pass a copy if you will).
+        """
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"a Result must be a JSON object, got {type(src_dict).__name__}"
+            )
+
         _get = src_dict.get
-        _absent = ABSENT  # a local: read twice per field, faster than the module global
-        _nulls: tuple[str, ...] = ()
         try:
             sourced_id = src_dict["sourcedId"]
         except KeyError:
@@ -267,133 +296,49 @@ class Result:
                 f"Result.sourcedId must be a str, got {type(sourced_id).__name__}"
             )
 
-        _status_raw = _get("status", _absent)
+        _status_raw = _get("status")
         status: StatusEnum | str | None
-        if _status_raw is _absent:
+        if _status_raw is None:
             status = None
-        elif _status_raw is None:
-            status = None
-            _nulls += ("status",)
         else:
             try:
-                status = _BY_VALUE_StatusEnum[_status_raw]
-
-            except (TypeError, ValueError, AttributeError, KeyError):
+                _status_member = _BY_VALUE_StatusEnum.get(_status_raw)
+            except TypeError:
+                _status_member = None
+            if _status_member is not None:
+                status = _status_member
+            else:
                 status = _status_raw
 
-        _date_last_modified_raw = _get("dateLastModified", _absent)
+        _date_last_modified_raw = _get("dateLastModified")
         date_last_modified: datetime.datetime | None
-        if _date_last_modified_raw is _absent:
+        if _date_last_modified_raw is None:
             date_last_modified = None
-        elif _date_last_modified_raw is None:
-            date_last_modified = None
-            _nulls += ("dateLastModified",)
         else:
             date_last_modified = parse_datetime(_date_last_modified_raw)
 
-        _metadata_raw = _get("metadata", _absent)
-        metadata: Metadata | None
-        if _metadata_raw is _absent:
-            metadata = None
-        elif _metadata_raw is None:
-            metadata = None
-            _nulls += ("metadata",)
-        else:
-            try:
-                metadata = Metadata.from_dict(_metadata_raw)
-
-            except (TypeError, ValueError, AttributeError, KeyError):
-                metadata = _metadata_raw
-
-        _line_item_raw = _get("lineItem", _absent)
-        line_item: GUIDRef | None
-        if _line_item_raw is _absent:
-            line_item = None
-        elif _line_item_raw is None:
-            line_item = None
-            _nulls += ("lineItem",)
-        else:
-            try:
-                line_item = GUIDRef.from_dict(_line_item_raw)
-
-            except (TypeError, ValueError, AttributeError, KeyError):
-                line_item = _line_item_raw
-
-        _student_raw = _get("student", _absent)
-        student: GUIDRef | None
-        if _student_raw is _absent:
-            student = None
-        elif _student_raw is None:
-            student = None
-            _nulls += ("student",)
-        else:
-            try:
-                student = GUIDRef.from_dict(_student_raw)
-
-            except (TypeError, ValueError, AttributeError, KeyError):
-                student = _student_raw
-
-        _class__raw = _get("class", _absent)
-        class_: GUIDRef | None
-        if _class__raw is _absent:
-            class_ = None
-        elif _class__raw is None:
-            class_ = None
-            _nulls += ("class",)
-        else:
-            try:
-                class_ = GUIDRef.from_dict(_class__raw)
-
-            except (TypeError, ValueError, AttributeError, KeyError):
-                class_ = _class__raw
-
-        _score_scale_raw = _get("scoreScale", _absent)
-        score_scale: GUIDRef | None
-        if _score_scale_raw is _absent:
-            score_scale = None
-        elif _score_scale_raw is None:
-            score_scale = None
-            _nulls += ("scoreScale",)
-        else:
-            try:
-                score_scale = GUIDRef.from_dict(_score_scale_raw)
-
-            except (TypeError, ValueError, AttributeError, KeyError):
-                score_scale = _score_scale_raw
-
-        _score_status_raw = _get("scoreStatus", _absent)
+        _score_status_raw = _get("scoreStatus")
         score_status: ScoreStatus | str | None
-        if _score_status_raw is _absent:
+        if _score_status_raw is None:
             score_status = None
-        elif _score_status_raw is None:
-            score_status = None
-            _nulls += ("scoreStatus",)
         else:
             try:
-                score_status = _BY_VALUE_ScoreStatus[_score_status_raw]
-
-            except (TypeError, ValueError, AttributeError, KeyError):
+                _score_status_member = _BY_VALUE_ScoreStatus.get(_score_status_raw)
+            except TypeError:
+                _score_status_member = None
+            if _score_status_member is not None:
+                score_status = _score_status_member
+            else:
                 score_status = _score_status_raw
 
-        score = _get("score", _absent)
-        if score is _absent:
-            score = None
-        elif score is None:
-            _nulls += ("score",)
+        score = _get("score")
 
-        text_score = _get("textScore", _absent)
-        if text_score is _absent:
-            text_score = None
-        elif text_score is None:
-            _nulls += ("textScore",)
+        text_score = _get("textScore")
 
-        _score_date_raw = _get("scoreDate", _absent)
+        _score_date_raw = _get("scoreDate")
         score_date: datetime.date | datetime.datetime | str | None
-        if _score_date_raw is _absent:
+        if _score_date_raw is None:
             score_date = None
-        elif _score_date_raw is None:
-            score_date = None
-            _nulls += ("scoreDate",)
         else:
             try:
                 score_date = parse_date(_score_date_raw)
@@ -405,118 +350,118 @@ class Result:
                 except (TypeError, ValueError, AttributeError, KeyError):
                     score_date = _score_date_raw
 
-        comment = _get("comment", _absent)
-        if comment is _absent:
-            comment = None
-        elif comment is None:
-            _nulls += ("comment",)
+        comment = _get("comment")
 
-        _learning_objective_set_raw = _get("learningObjectiveSet", _absent)
-        learning_objective_set: list[LearningObjectiveScoreSet] | None
-        if _learning_objective_set_raw is _absent:
-            learning_objective_set = None
-        elif _learning_objective_set_raw is None:
-            learning_objective_set = None
-            _nulls += ("learningObjectiveSet",)
-        else:
-            if isinstance(_learning_objective_set_raw, list):
-                try:
-                    learning_objective_set = list(
-                        map(
-                            LearningObjectiveScoreSet.from_dict,
-                            _learning_objective_set_raw,
-                        )
-                    )
-
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    learning_objective_set = cast(Any, _learning_objective_set_raw)
-
-            else:
-                learning_objective_set = _learning_objective_set_raw
-
-        _in_progress_raw = _get("inProgress", _absent)
+        _in_progress_raw = _get("inProgress")
         in_progress: bool | str | TrueFalseEnum | None
-        if _in_progress_raw is _absent:
+        if _in_progress_raw is None:
             in_progress = None
-        elif _in_progress_raw is None:
-            in_progress = None
-            _nulls += ("inProgress",)
         else:
             try:
-                in_progress = _BY_VALUE_TrueFalseEnum[_in_progress_raw]
-
-            except (TypeError, ValueError, AttributeError, KeyError):
+                _in_progress_member = _BY_VALUE_TrueFalseEnum.get(_in_progress_raw)
+            except TypeError:
+                _in_progress_member = None
+            if _in_progress_member is not None:
+                in_progress = _in_progress_member
+            else:
                 in_progress = _in_progress_raw
 
-        _incomplete_raw = _get("incomplete", _absent)
+        _incomplete_raw = _get("incomplete")
         incomplete: bool | str | TrueFalseEnum | None
-        if _incomplete_raw is _absent:
+        if _incomplete_raw is None:
             incomplete = None
-        elif _incomplete_raw is None:
-            incomplete = None
-            _nulls += ("incomplete",)
         else:
             try:
-                incomplete = _BY_VALUE_TrueFalseEnum[_incomplete_raw]
-
-            except (TypeError, ValueError, AttributeError, KeyError):
+                _incomplete_member = _BY_VALUE_TrueFalseEnum.get(_incomplete_raw)
+            except TypeError:
+                _incomplete_member = None
+            if _incomplete_member is not None:
+                incomplete = _incomplete_member
+            else:
                 incomplete = _incomplete_raw
 
-        _late_raw = _get("late", _absent)
+        _late_raw = _get("late")
         late: bool | str | TrueFalseEnum | None
-        if _late_raw is _absent:
+        if _late_raw is None:
             late = None
-        elif _late_raw is None:
-            late = None
-            _nulls += ("late",)
         else:
             try:
-                late = _BY_VALUE_TrueFalseEnum[_late_raw]
-
-            except (TypeError, ValueError, AttributeError, KeyError):
+                _late_member = _BY_VALUE_TrueFalseEnum.get(_late_raw)
+            except TypeError:
+                _late_member = None
+            if _late_member is not None:
+                late = _late_member
+            else:
                 late = _late_raw
 
-        _missing_raw = _get("missing", _absent)
+        _missing_raw = _get("missing")
         missing: bool | str | TrueFalseEnum | None
-        if _missing_raw is _absent:
+        if _missing_raw is None:
             missing = None
-        elif _missing_raw is None:
-            missing = None
-            _nulls += ("missing",)
         else:
             try:
-                missing = _BY_VALUE_TrueFalseEnum[_missing_raw]
-
-            except (TypeError, ValueError, AttributeError, KeyError):
+                _missing_member = _BY_VALUE_TrueFalseEnum.get(_missing_raw)
+            except TypeError:
+                _missing_member = None
+            if _missing_member is not None:
+                missing = _missing_member
+            else:
                 missing = _missing_raw
 
+        _metadata_raw = _get("metadata")
+        _line_item_raw = _get("lineItem")
+        _student_raw = _get("student")
+        _class__raw = _get("class")
+        _score_scale_raw = _get("scoreScale")
+        _learning_objective_set_raw = _get("learningObjectiveSet")
         result = cls.__new__(cls)
         result.sourced_id = sourced_id
         result.status = status
         result.date_last_modified = date_last_modified
-        result.metadata = metadata
-        result.line_item = line_item
-        result.student = student
-        result.class_ = class_
-        result.score_scale = score_scale
         result.score_status = score_status
         result.score = score
         result.text_score = text_score
         result.score_date = score_date
         result.comment = comment
-        result.learning_objective_set = learning_objective_set
         result.in_progress = in_progress
         result.incomplete = incomplete
         result.late = late
         result.missing = missing
-        result._nulls = _nulls
-        if _KNOWN_KEYS.issuperset(src_dict):
-            result.additional_properties = {}
-        else:
-            result.additional_properties = {
-                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
-            }
+        if _metadata_raw is None:
+            result.metadata = None
+        if _line_item_raw is None:
+            result.line_item = None
+        if _student_raw is None:
+            result.student = None
+        if _class__raw is None:
+            result.class_ = None
+        if _score_scale_raw is None:
+            result.score_scale = None
+        if _learning_objective_set_raw is None:
+            result.learning_objective_set = None
+        result._source = src_dict
         return result
+
+    @staticmethod
+    def _check(src_dict: Mapping[str, Any]) -> None:
+        """Raise what from_dict would raise for ``src_dict``, building nothing (a record checks its nested models)."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"a Result must be a JSON object, got {type(src_dict).__name__}"
+            )
+
+        try:
+            _sourced_id_raw = src_dict["sourcedId"]
+        except KeyError:
+            raise MissingField("Result", "sourcedId") from None
+        if not isinstance(_sourced_id_raw, str):
+            raise TypeError(
+                f"Result.sourcedId must be a str, got {type(_sourced_id_raw).__name__}"
+            )
+
+        _date_last_modified_raw = src_dict.get("dateLastModified")
+        if _date_last_modified_raw is not None:
+            parse_datetime(_date_last_modified_raw)
 
     @property
     def additional_keys(self) -> list[str]:
@@ -533,6 +478,135 @@ class Result:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# -- What from_dict checked but did not build: each is built on its first access. ------------------------------
+
+
+def _read_metadata(src_dict: Mapping[str, Any]) -> Metadata | None:
+    _metadata_raw = src_dict.get("metadata")
+    if _metadata_raw is None:
+        return None
+    metadata: Metadata
+    try:
+        metadata = Metadata.from_dict(_metadata_raw)
+
+    except (TypeError, ValueError, AttributeError, KeyError):
+        metadata = _metadata_raw
+
+    return metadata
+
+
+def _read_line_item(src_dict: Mapping[str, Any]) -> GUIDRef | None:
+    _line_item_raw = src_dict.get("lineItem")
+    if _line_item_raw is None:
+        return None
+    line_item: GUIDRef
+    try:
+        line_item = GUIDRef.from_dict(_line_item_raw)
+
+    except (TypeError, ValueError, AttributeError, KeyError):
+        line_item = _line_item_raw
+
+    return line_item
+
+
+def _read_student(src_dict: Mapping[str, Any]) -> GUIDRef | None:
+    _student_raw = src_dict.get("student")
+    if _student_raw is None:
+        return None
+    student: GUIDRef
+    try:
+        student = GUIDRef.from_dict(_student_raw)
+
+    except (TypeError, ValueError, AttributeError, KeyError):
+        student = _student_raw
+
+    return student
+
+
+def _read_class_(src_dict: Mapping[str, Any]) -> GUIDRef | None:
+    _class__raw = src_dict.get("class")
+    if _class__raw is None:
+        return None
+    class_: GUIDRef
+    try:
+        class_ = GUIDRef.from_dict(_class__raw)
+
+    except (TypeError, ValueError, AttributeError, KeyError):
+        class_ = _class__raw
+
+    return class_
+
+
+def _read_score_scale(src_dict: Mapping[str, Any]) -> GUIDRef | None:
+    _score_scale_raw = src_dict.get("scoreScale")
+    if _score_scale_raw is None:
+        return None
+    score_scale: GUIDRef
+    try:
+        score_scale = GUIDRef.from_dict(_score_scale_raw)
+
+    except (TypeError, ValueError, AttributeError, KeyError):
+        score_scale = _score_scale_raw
+
+    return score_scale
+
+
+def _read_learning_objective_set(
+    src_dict: Mapping[str, Any],
+) -> list[LearningObjectiveScoreSet] | None:
+    _learning_objective_set_raw = src_dict.get("learningObjectiveSet")
+    if _learning_objective_set_raw is None:
+        return None
+    learning_objective_set: list[LearningObjectiveScoreSet]
+    if isinstance(_learning_objective_set_raw, list):
+        try:
+            learning_objective_set = list(
+                map(LearningObjectiveScoreSet.from_dict, _learning_objective_set_raw)
+            )
+
+        except (TypeError, ValueError, AttributeError, KeyError):
+            learning_objective_set = cast(Any, _learning_objective_set_raw)
+
+    else:
+        learning_objective_set = _learning_objective_set_raw
+
+    return learning_objective_set
+
+
+def _read_nulls(src_dict: Mapping[str, Any]) -> tuple[str, ...]:
+    _nulls: tuple[str, ...] = ()
+    if None in src_dict.values():
+        _nulls = tuple(
+            [key for key in _NULLABLE_KEYS if key in src_dict and src_dict[key] is None]
+        )
+
+    return _nulls
+
+
+def _read_additional_properties(src_dict: Mapping[str, Any]) -> dict[str, Any]:
+    return (
+        {}
+        if _KNOWN_KEYS.issuperset(src_dict)
+        else {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
+    )
+
+
+# What the class reads from the kept JSON object on first access, by attribute (see types.defer).
+defer(
+    Result,
+    {
+        "metadata": _read_metadata,
+        "line_item": _read_line_item,
+        "student": _read_student,
+        "class_": _read_class_,
+        "score_scale": _read_score_scale,
+        "learning_objective_set": _read_learning_objective_set,
+        "_nulls": _read_nulls,
+        "additional_properties": _read_additional_properties,
+    },
+)
 
 
 # Imported once, after the class, instead of inside every from_dict/to_dict call as the stock template

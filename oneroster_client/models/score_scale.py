@@ -9,8 +9,9 @@ from attrs import field as _attrs_field
 
 from ..models.status_enum import StatusEnum
 from ..types import (
-    ABSENT,
+    LazyRecord,
     MissingField,
+    defer,
     parse_datetime,
     present_repr,
     wire_datetime,
@@ -47,10 +48,21 @@ _FIELDS = (
     "class_",
     "score_scale_value",
 )
+# The keys whose null to_dict() writes back (absent and null both read as None).
+_NULLABLE_KEYS = (
+    "status",
+    "dateLastModified",
+    "metadata",
+    "title",
+    "type",
+    "course",
+    "class",
+    "scoreScaleValue",
+)
 
 
-@_attrs_define
-class ScoreScale:
+@_attrs_define(slots=False)
+class ScoreScale(LazyRecord):
     sourced_id: str
 
     status: StatusEnum | str | None = None
@@ -78,6 +90,7 @@ class ScoreScale:
 
     def to_dict(self) -> dict[str, Any]:
         """The record as JSON: what the provider sent, with the changes made since (None fields left out)."""
+        self._read_all()
         field_dict: dict[str, Any] = dict(self.additional_properties)
         nulls = self._nulls
         field_dict["sourcedId"] = self.sourced_id
@@ -136,10 +149,17 @@ class ScoreScale:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        """Build the record from the provider's JSON object (see the module's notes on what is tolerated)."""
+        """Build the record from the provider's JSON object (see the module's notes on what is tolerated).
+
+        The fields holding other models are checked now and built on first access, from the object
+        given, which is kept: do not change it afterwards (pass a copy if you will).
+        """
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"a ScoreScale must be a JSON object, got {type(src_dict).__name__}"
+            )
+
         _get = src_dict.get
-        _absent = ABSENT  # a local: read twice per field, faster than the module global
-        _nulls: tuple[str, ...] = ()
         try:
             sourced_id = src_dict["sourcedId"]
         except KeyError:
@@ -149,114 +169,87 @@ class ScoreScale:
                 f"ScoreScale.sourcedId must be a str, got {type(sourced_id).__name__}"
             )
 
-        _status_raw = _get("status", _absent)
+        _status_raw = _get("status")
         status: StatusEnum | str | None
-        if _status_raw is _absent:
+        if _status_raw is None:
             status = None
-        elif _status_raw is None:
-            status = None
-            _nulls += ("status",)
         else:
             try:
-                status = _BY_VALUE_StatusEnum[_status_raw]
-
-            except (TypeError, ValueError, AttributeError, KeyError):
+                _status_member = _BY_VALUE_StatusEnum.get(_status_raw)
+            except TypeError:
+                _status_member = None
+            if _status_member is not None:
+                status = _status_member
+            else:
                 status = _status_raw
 
-        _date_last_modified_raw = _get("dateLastModified", _absent)
+        _date_last_modified_raw = _get("dateLastModified")
         date_last_modified: datetime.datetime | None
-        if _date_last_modified_raw is _absent:
+        if _date_last_modified_raw is None:
             date_last_modified = None
-        elif _date_last_modified_raw is None:
-            date_last_modified = None
-            _nulls += ("dateLastModified",)
         else:
             date_last_modified = parse_datetime(_date_last_modified_raw)
 
-        _metadata_raw = _get("metadata", _absent)
-        metadata: Metadata | None
-        if _metadata_raw is _absent:
-            metadata = None
-        elif _metadata_raw is None:
-            metadata = None
-            _nulls += ("metadata",)
-        else:
-            try:
-                metadata = Metadata.from_dict(_metadata_raw)
+        title = _get("title")
 
-            except (TypeError, ValueError, AttributeError, KeyError):
-                metadata = _metadata_raw
+        type_ = _get("type")
 
-        title = _get("title", _absent)
-        if title is _absent:
-            title = None
-        elif title is None:
-            _nulls += ("title",)
-
-        type_ = _get("type", _absent)
-        if type_ is _absent:
-            type_ = None
-        elif type_ is None:
-            _nulls += ("type",)
-
-        _course_raw = _get("course", _absent)
-        course: GUIDRef | None
-        if _course_raw is _absent:
-            course = None
-        elif _course_raw is None:
-            course = None
-            _nulls += ("course",)
-        else:
-            try:
-                course = GUIDRef.from_dict(_course_raw)
-
-            except (TypeError, ValueError, AttributeError, KeyError):
-                course = _course_raw
-
-        _class__raw = _get("class", _absent)
-        class_: GUIDRef | None
-        if _class__raw is _absent:
-            class_ = None
-        elif _class__raw is None:
-            class_ = None
-            _nulls += ("class",)
-        else:
-            try:
-                class_ = GUIDRef.from_dict(_class__raw)
-
-            except (TypeError, ValueError, AttributeError, KeyError):
-                class_ = _class__raw
-
-        _score_scale_value_raw = _get("scoreScaleValue", _absent)
-        score_scale_value: list[ScoreScaleValue] | None
-        if _score_scale_value_raw is _absent:
-            score_scale_value = None
-        elif _score_scale_value_raw is None:
-            score_scale_value = None
-            _nulls += ("scoreScaleValue",)
-        else:
-            score_scale_value = list(
-                map(ScoreScaleValue.from_dict, _score_scale_value_raw)
-            )
+        _metadata_raw = _get("metadata")
+        _course_raw = _get("course")
+        _class__raw = _get("class")
+        _score_scale_value_raw = _get("scoreScaleValue")
+        if _score_scale_value_raw is not None:
+            for _item in _score_scale_value_raw:
+                if type(_item) is not dict and not isinstance(_item, Mapping):
+                    raise TypeError(
+                        f"a ScoreScaleValue must be a JSON object, got {type(_item).__name__}"
+                    )
 
         score_scale = cls.__new__(cls)
         score_scale.sourced_id = sourced_id
         score_scale.status = status
         score_scale.date_last_modified = date_last_modified
-        score_scale.metadata = metadata
         score_scale.title = title
         score_scale.type_ = type_
-        score_scale.course = course
-        score_scale.class_ = class_
-        score_scale.score_scale_value = score_scale_value
-        score_scale._nulls = _nulls
-        if _KNOWN_KEYS.issuperset(src_dict):
-            score_scale.additional_properties = {}
-        else:
-            score_scale.additional_properties = {
-                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
-            }
+        if _metadata_raw is None:
+            score_scale.metadata = None
+        if _course_raw is None:
+            score_scale.course = None
+        if _class__raw is None:
+            score_scale.class_ = None
+        if _score_scale_value_raw is None:
+            score_scale.score_scale_value = None
+        score_scale._source = src_dict
         return score_scale
+
+    @staticmethod
+    def _check(src_dict: Mapping[str, Any]) -> None:
+        """Raise what from_dict would raise for ``src_dict``, building nothing (a record checks its nested models)."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"a ScoreScale must be a JSON object, got {type(src_dict).__name__}"
+            )
+
+        try:
+            _sourced_id_raw = src_dict["sourcedId"]
+        except KeyError:
+            raise MissingField("ScoreScale", "sourcedId") from None
+        if not isinstance(_sourced_id_raw, str):
+            raise TypeError(
+                f"ScoreScale.sourcedId must be a str, got {type(_sourced_id_raw).__name__}"
+            )
+
+        _date_last_modified_raw = src_dict.get("dateLastModified")
+        if _date_last_modified_raw is not None:
+            parse_datetime(_date_last_modified_raw)
+
+        _score_scale_value_raw = src_dict.get("scoreScaleValue")
+        if _score_scale_value_raw is not None:
+            for _item in _score_scale_value_raw:
+                if type(_item) is not dict and not isinstance(_item, Mapping):
+                    raise TypeError(
+                        f"a ScoreScaleValue must be a JSON object, got {type(_item).__name__}"
+                    )
 
     @property
     def additional_keys(self) -> list[str]:
@@ -273,6 +266,95 @@ class ScoreScale:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# -- What from_dict checked but did not build: each is built on its first access. ------------------------------
+
+
+def _read_metadata(src_dict: Mapping[str, Any]) -> Metadata | None:
+    _metadata_raw = src_dict.get("metadata")
+    if _metadata_raw is None:
+        return None
+    metadata: Metadata
+    try:
+        metadata = Metadata.from_dict(_metadata_raw)
+
+    except (TypeError, ValueError, AttributeError, KeyError):
+        metadata = _metadata_raw
+
+    return metadata
+
+
+def _read_course(src_dict: Mapping[str, Any]) -> GUIDRef | None:
+    _course_raw = src_dict.get("course")
+    if _course_raw is None:
+        return None
+    course: GUIDRef
+    try:
+        course = GUIDRef.from_dict(_course_raw)
+
+    except (TypeError, ValueError, AttributeError, KeyError):
+        course = _course_raw
+
+    return course
+
+
+def _read_class_(src_dict: Mapping[str, Any]) -> GUIDRef | None:
+    _class__raw = src_dict.get("class")
+    if _class__raw is None:
+        return None
+    class_: GUIDRef
+    try:
+        class_ = GUIDRef.from_dict(_class__raw)
+
+    except (TypeError, ValueError, AttributeError, KeyError):
+        class_ = _class__raw
+
+    return class_
+
+
+def _read_score_scale_value(
+    src_dict: Mapping[str, Any],
+) -> list[ScoreScaleValue] | None:
+    _score_scale_value_raw = src_dict.get("scoreScaleValue")
+    if _score_scale_value_raw is None:
+        return None
+    score_scale_value: list[ScoreScaleValue]
+    score_scale_value = list(map(ScoreScaleValue.from_dict, _score_scale_value_raw))
+
+    return score_scale_value
+
+
+def _read_nulls(src_dict: Mapping[str, Any]) -> tuple[str, ...]:
+    _nulls: tuple[str, ...] = ()
+    if None in src_dict.values():
+        _nulls = tuple(
+            [key for key in _NULLABLE_KEYS if key in src_dict and src_dict[key] is None]
+        )
+
+    return _nulls
+
+
+def _read_additional_properties(src_dict: Mapping[str, Any]) -> dict[str, Any]:
+    return (
+        {}
+        if _KNOWN_KEYS.issuperset(src_dict)
+        else {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
+    )
+
+
+# What the class reads from the kept JSON object on first access, by attribute (see types.defer).
+defer(
+    ScoreScale,
+    {
+        "metadata": _read_metadata,
+        "course": _read_course,
+        "class_": _read_class_,
+        "score_scale_value": _read_score_scale_value,
+        "_nulls": _read_nulls,
+        "additional_properties": _read_additional_properties,
+    },
+)
 
 
 # Imported once, after the class, instead of inside every from_dict/to_dict call as the stock template

@@ -7,7 +7,6 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
-    ABSENT,
     MissingField,
     present_repr,
 )
@@ -46,9 +45,12 @@ class SingleAssessmentLineItem:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build the record from the provider's JSON object (see the module's notes on what is tolerated)."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"a SingleAssessmentLineItem must be a JSON object, got {type(src_dict).__name__}"
+            )
+
         _get = src_dict.get
-        _absent = ABSENT  # a local: read twice per field, faster than the module global
-        _nulls: tuple[str, ...] = ()
         try:
             _assessment_line_item_raw = src_dict["assessmentLineItem"]
         except KeyError:
@@ -58,16 +60,34 @@ class SingleAssessmentLineItem:
         assessment_line_item: AssessmentLineItem
         assessment_line_item = AssessmentLineItem.from_dict(_assessment_line_item_raw)
 
-        single_assessment_line_item = cls.__new__(cls)
-        single_assessment_line_item.assessment_line_item = assessment_line_item
-        single_assessment_line_item._nulls = _nulls
-        if _KNOWN_KEYS.issuperset(src_dict):
-            single_assessment_line_item.additional_properties = {}
-        else:
-            single_assessment_line_item.additional_properties = {
+        _extras = (
+            {}
+            if _KNOWN_KEYS.issuperset(src_dict)
+            else {
                 key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
             }
+        )
+        single_assessment_line_item = cls.__new__(cls)
+        single_assessment_line_item.assessment_line_item = assessment_line_item
+        single_assessment_line_item._nulls = ()
+        single_assessment_line_item.additional_properties = _extras
         return single_assessment_line_item
+
+    @staticmethod
+    def _check(src_dict: Mapping[str, Any]) -> None:
+        """Raise what from_dict would raise for ``src_dict``, building nothing (a record checks its nested models)."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"a SingleAssessmentLineItem must be a JSON object, got {type(src_dict).__name__}"
+            )
+
+        try:
+            _assessment_line_item_raw = src_dict["assessmentLineItem"]
+        except KeyError:
+            raise MissingField(
+                "SingleAssessmentLineItem", "assessmentLineItem"
+            ) from None
+        AssessmentLineItem._check(_assessment_line_item_raw)
 
     @property
     def additional_keys(self) -> list[str]:

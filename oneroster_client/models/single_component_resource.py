@@ -7,7 +7,6 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
-    ABSENT,
     MissingField,
     present_repr,
 )
@@ -46,9 +45,12 @@ class SingleComponentResource:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build the record from the provider's JSON object (see the module's notes on what is tolerated)."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"a SingleComponentResource must be a JSON object, got {type(src_dict).__name__}"
+            )
+
         _get = src_dict.get
-        _absent = ABSENT  # a local: read twice per field, faster than the module global
-        _nulls: tuple[str, ...] = ()
         try:
             _component_resource_raw = src_dict["componentResource"]
         except KeyError:
@@ -56,16 +58,32 @@ class SingleComponentResource:
         component_resource: ComponentResource
         component_resource = ComponentResource.from_dict(_component_resource_raw)
 
-        single_component_resource = cls.__new__(cls)
-        single_component_resource.component_resource = component_resource
-        single_component_resource._nulls = _nulls
-        if _KNOWN_KEYS.issuperset(src_dict):
-            single_component_resource.additional_properties = {}
-        else:
-            single_component_resource.additional_properties = {
+        _extras = (
+            {}
+            if _KNOWN_KEYS.issuperset(src_dict)
+            else {
                 key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
             }
+        )
+        single_component_resource = cls.__new__(cls)
+        single_component_resource.component_resource = component_resource
+        single_component_resource._nulls = ()
+        single_component_resource.additional_properties = _extras
         return single_component_resource
+
+    @staticmethod
+    def _check(src_dict: Mapping[str, Any]) -> None:
+        """Raise what from_dict would raise for ``src_dict``, building nothing (a record checks its nested models)."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"a SingleComponentResource must be a JSON object, got {type(src_dict).__name__}"
+            )
+
+        try:
+            _component_resource_raw = src_dict["componentResource"]
+        except KeyError:
+            raise MissingField("SingleComponentResource", "componentResource") from None
+        ComponentResource._check(_component_resource_raw)
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,7 +7,6 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
-    ABSENT,
     MissingField,
     present_repr,
 )
@@ -46,9 +45,12 @@ class SingleOrg:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build the record from the provider's JSON object (see the module's notes on what is tolerated)."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"a SingleOrg must be a JSON object, got {type(src_dict).__name__}"
+            )
+
         _get = src_dict.get
-        _absent = ABSENT  # a local: read twice per field, faster than the module global
-        _nulls: tuple[str, ...] = ()
         try:
             _org_raw = src_dict["org"]
         except KeyError:
@@ -56,16 +58,32 @@ class SingleOrg:
         org: Org
         org = Org.from_dict(_org_raw)
 
-        single_org = cls.__new__(cls)
-        single_org.org = org
-        single_org._nulls = _nulls
-        if _KNOWN_KEYS.issuperset(src_dict):
-            single_org.additional_properties = {}
-        else:
-            single_org.additional_properties = {
+        _extras = (
+            {}
+            if _KNOWN_KEYS.issuperset(src_dict)
+            else {
                 key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
             }
+        )
+        single_org = cls.__new__(cls)
+        single_org.org = org
+        single_org._nulls = ()
+        single_org.additional_properties = _extras
         return single_org
+
+    @staticmethod
+    def _check(src_dict: Mapping[str, Any]) -> None:
+        """Raise what from_dict would raise for ``src_dict``, building nothing (a record checks its nested models)."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"a SingleOrg must be a JSON object, got {type(src_dict).__name__}"
+            )
+
+        try:
+            _org_raw = src_dict["org"]
+        except KeyError:
+            raise MissingField("SingleOrg", "org") from None
+        Org._check(_org_raw)
 
     @property
     def additional_keys(self) -> list[str]:

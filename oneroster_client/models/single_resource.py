@@ -7,7 +7,6 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
-    ABSENT,
     MissingField,
     present_repr,
 )
@@ -46,9 +45,12 @@ class SingleResource:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build the record from the provider's JSON object (see the module's notes on what is tolerated)."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"a SingleResource must be a JSON object, got {type(src_dict).__name__}"
+            )
+
         _get = src_dict.get
-        _absent = ABSENT  # a local: read twice per field, faster than the module global
-        _nulls: tuple[str, ...] = ()
         try:
             _resource_raw = src_dict["resource"]
         except KeyError:
@@ -56,16 +58,32 @@ class SingleResource:
         resource: Resource
         resource = Resource.from_dict(_resource_raw)
 
-        single_resource = cls.__new__(cls)
-        single_resource.resource = resource
-        single_resource._nulls = _nulls
-        if _KNOWN_KEYS.issuperset(src_dict):
-            single_resource.additional_properties = {}
-        else:
-            single_resource.additional_properties = {
+        _extras = (
+            {}
+            if _KNOWN_KEYS.issuperset(src_dict)
+            else {
                 key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
             }
+        )
+        single_resource = cls.__new__(cls)
+        single_resource.resource = resource
+        single_resource._nulls = ()
+        single_resource.additional_properties = _extras
         return single_resource
+
+    @staticmethod
+    def _check(src_dict: Mapping[str, Any]) -> None:
+        """Raise what from_dict would raise for ``src_dict``, building nothing (a record checks its nested models)."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"a SingleResource must be a JSON object, got {type(src_dict).__name__}"
+            )
+
+        try:
+            _resource_raw = src_dict["resource"]
+        except KeyError:
+            raise MissingField("SingleResource", "resource") from None
+        Resource._check(_resource_raw)
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,7 +7,6 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
-    ABSENT,
     MissingField,
     present_repr,
 )
@@ -46,9 +45,12 @@ class SingleResult:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build the record from the provider's JSON object (see the module's notes on what is tolerated)."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"a SingleResult must be a JSON object, got {type(src_dict).__name__}"
+            )
+
         _get = src_dict.get
-        _absent = ABSENT  # a local: read twice per field, faster than the module global
-        _nulls: tuple[str, ...] = ()
         try:
             _result_raw = src_dict["result"]
         except KeyError:
@@ -56,16 +58,32 @@ class SingleResult:
         result: Result
         result = Result.from_dict(_result_raw)
 
-        single_result = cls.__new__(cls)
-        single_result.result = result
-        single_result._nulls = _nulls
-        if _KNOWN_KEYS.issuperset(src_dict):
-            single_result.additional_properties = {}
-        else:
-            single_result.additional_properties = {
+        _extras = (
+            {}
+            if _KNOWN_KEYS.issuperset(src_dict)
+            else {
                 key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
             }
+        )
+        single_result = cls.__new__(cls)
+        single_result.result = result
+        single_result._nulls = ()
+        single_result.additional_properties = _extras
         return single_result
+
+    @staticmethod
+    def _check(src_dict: Mapping[str, Any]) -> None:
+        """Raise what from_dict would raise for ``src_dict``, building nothing (a record checks its nested models)."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"a SingleResult must be a JSON object, got {type(src_dict).__name__}"
+            )
+
+        try:
+            _result_raw = src_dict["result"]
+        except KeyError:
+            raise MissingField("SingleResult", "result") from None
+        Result._check(_result_raw)
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,7 +7,6 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
-    ABSENT,
     MissingField,
     present_repr,
 )
@@ -46,9 +45,12 @@ class SingleUser:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build the record from the provider's JSON object (see the module's notes on what is tolerated)."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"a SingleUser must be a JSON object, got {type(src_dict).__name__}"
+            )
+
         _get = src_dict.get
-        _absent = ABSENT  # a local: read twice per field, faster than the module global
-        _nulls: tuple[str, ...] = ()
         try:
             _user_raw = src_dict["user"]
         except KeyError:
@@ -56,16 +58,35 @@ class SingleUser:
         user: User
         user = User.from_dict(_user_raw)
 
-        single_user = cls.__new__(cls)
-        single_user.user = user
-        single_user._nulls = _nulls
-        if _KNOWN_KEYS.issuperset(src_dict):
-            single_user.additional_properties = {}
-        else:
-            single_user.additional_properties = {
+        _extras = (
+            {}
+            if _KNOWN_KEYS.issuperset(src_dict)
+            else {
                 key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
             }
+        )
+        single_user = cls.__new__(cls)
+        single_user.user = user
+        single_user._nulls = ()
+        single_user.additional_properties = _extras
         return single_user
+
+    @staticmethod
+    def _check(src_dict: Mapping[str, Any]) -> None:
+        """Raise what from_dict would raise for ``src_dict``, building nothing (a record checks its nested models)."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"a SingleUser must be a JSON object, got {type(src_dict).__name__}"
+            )
+
+        try:
+            _user_raw = src_dict["user"]
+        except KeyError:
+            raise MissingField("SingleUser", "user") from None
+        if type(_user_raw) is not dict and not isinstance(_user_raw, Mapping):
+            raise TypeError(
+                f"a User must be a JSON object, got {type(_user_raw).__name__}"
+            )
 
     @property
     def additional_keys(self) -> list[str]:

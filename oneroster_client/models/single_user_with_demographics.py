@@ -7,7 +7,6 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
-    ABSENT,
     MissingField,
     present_repr,
 )
@@ -47,9 +46,12 @@ class SingleUserWithDemographics:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build the record from the provider's JSON object (see the module's notes on what is tolerated)."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"a SingleUserWithDemographics must be a JSON object, got {type(src_dict).__name__}"
+            )
+
         _get = src_dict.get
-        _absent = ABSENT  # a local: read twice per field, faster than the module global
-        _nulls: tuple[str, ...] = ()
         try:
             _user_raw = src_dict["user"]
         except KeyError:
@@ -57,16 +59,35 @@ class SingleUserWithDemographics:
         user: UserWithDemographics
         user = UserWithDemographics.from_dict(_user_raw)
 
-        single_user_with_demographics = cls.__new__(cls)
-        single_user_with_demographics.user = user
-        single_user_with_demographics._nulls = _nulls
-        if _KNOWN_KEYS.issuperset(src_dict):
-            single_user_with_demographics.additional_properties = {}
-        else:
-            single_user_with_demographics.additional_properties = {
+        _extras = (
+            {}
+            if _KNOWN_KEYS.issuperset(src_dict)
+            else {
                 key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
             }
+        )
+        single_user_with_demographics = cls.__new__(cls)
+        single_user_with_demographics.user = user
+        single_user_with_demographics._nulls = ()
+        single_user_with_demographics.additional_properties = _extras
         return single_user_with_demographics
+
+    @staticmethod
+    def _check(src_dict: Mapping[str, Any]) -> None:
+        """Raise what from_dict would raise for ``src_dict``, building nothing (a record checks its nested models)."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"a SingleUserWithDemographics must be a JSON object, got {type(src_dict).__name__}"
+            )
+
+        try:
+            _user_raw = src_dict["user"]
+        except KeyError:
+            raise MissingField("SingleUserWithDemographics", "user") from None
+        if type(_user_raw) is not dict and not isinstance(_user_raw, Mapping):
+            raise TypeError(
+                f"a UserWithDemographics must be a JSON object, got {type(_user_raw).__name__}"
+            )
 
     @property
     def additional_keys(self) -> list[str]:

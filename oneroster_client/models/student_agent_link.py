@@ -7,7 +7,6 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
-    ABSENT,
     present_repr,
 )
 
@@ -25,6 +24,11 @@ _KNOWN_KEYS = frozenset(
 _FIELDS = (
     "user",
     "relationship_type",
+)
+# The keys whose null to_dict() writes back (absent and null both read as None).
+_NULLABLE_KEYS = (
+    "user",
+    "relationshipType",
 )
 
 
@@ -60,16 +64,16 @@ class StudentAgentLink:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build the record from the provider's JSON object (see the module's notes on what is tolerated)."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"a StudentAgentLink must be a JSON object, got {type(src_dict).__name__}"
+            )
+
         _get = src_dict.get
-        _absent = ABSENT  # a local: read twice per field, faster than the module global
-        _nulls: tuple[str, ...] = ()
-        _user_raw = _get("user", _absent)
+        _user_raw = _get("user")
         user: GUIDRef | None
-        if _user_raw is _absent:
+        if _user_raw is None:
             user = None
-        elif _user_raw is None:
-            user = None
-            _nulls += ("user",)
         else:
             try:
                 user = GUIDRef.from_dict(_user_raw)
@@ -77,23 +81,43 @@ class StudentAgentLink:
             except (TypeError, ValueError, AttributeError, KeyError):
                 user = _user_raw
 
-        relationship_type = _get("relationshipType", _absent)
-        if relationship_type is _absent:
-            relationship_type = None
-        elif relationship_type is None:
-            _nulls += ("relationshipType",)
+        relationship_type = _get("relationshipType")
 
+        # Every key known and none null (the usual case): told by a count, cheaper than two scans.
+        if len(src_dict) == (_user_raw is not None) + (relationship_type is not None):
+            _nulls: tuple[str, ...] = ()
+            _extras: dict[str, Any] = {}
+        else:
+            _nulls = tuple(
+                [
+                    key
+                    for key in _NULLABLE_KEYS
+                    if key in src_dict and src_dict[key] is None
+                ]
+            )
+            _extras = (
+                {}
+                if _KNOWN_KEYS.issuperset(src_dict)
+                else {
+                    key: value
+                    for key, value in src_dict.items()
+                    if key not in _KNOWN_KEYS
+                }
+            )
         student_agent_link = cls.__new__(cls)
         student_agent_link.user = user
         student_agent_link.relationship_type = relationship_type
         student_agent_link._nulls = _nulls
-        if _KNOWN_KEYS.issuperset(src_dict):
-            student_agent_link.additional_properties = {}
-        else:
-            student_agent_link.additional_properties = {
-                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
-            }
+        student_agent_link.additional_properties = _extras
         return student_agent_link
+
+    @staticmethod
+    def _check(src_dict: Mapping[str, Any]) -> None:
+        """Raise what from_dict would raise for ``src_dict``, building nothing (a record checks its nested models)."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"a StudentAgentLink must be a JSON object, got {type(src_dict).__name__}"
+            )
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,7 +7,6 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
-    ABSENT,
     present_repr,
 )
 
@@ -20,6 +19,11 @@ _KNOWN_KEYS = frozenset(
 )
 _FIELDS = (
     "type_",
+    "identifier",
+)
+# The keys whose null to_dict() writes back (absent and null both read as None).
+_NULLABLE_KEYS = (
+    "type",
     "identifier",
 )
 
@@ -56,32 +60,51 @@ class UserId:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build the record from the provider's JSON object (see the module's notes on what is tolerated)."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"a UserId must be a JSON object, got {type(src_dict).__name__}"
+            )
+
         _get = src_dict.get
-        _absent = ABSENT  # a local: read twice per field, faster than the module global
-        _nulls: tuple[str, ...] = ()
-        type_ = _get("type", _absent)
-        if type_ is _absent:
-            type_ = None
-        elif type_ is None:
-            _nulls += ("type",)
+        type_ = _get("type")
 
-        identifier = _get("identifier", _absent)
-        if identifier is _absent:
-            identifier = None
-        elif identifier is None:
-            _nulls += ("identifier",)
+        identifier = _get("identifier")
 
+        # Every key known and none null (the usual case): told by a count, cheaper than two scans.
+        if len(src_dict) == (type_ is not None) + (identifier is not None):
+            _nulls: tuple[str, ...] = ()
+            _extras: dict[str, Any] = {}
+        else:
+            _nulls = tuple(
+                [
+                    key
+                    for key in _NULLABLE_KEYS
+                    if key in src_dict and src_dict[key] is None
+                ]
+            )
+            _extras = (
+                {}
+                if _KNOWN_KEYS.issuperset(src_dict)
+                else {
+                    key: value
+                    for key, value in src_dict.items()
+                    if key not in _KNOWN_KEYS
+                }
+            )
         user_id = cls.__new__(cls)
         user_id.type_ = type_
         user_id.identifier = identifier
         user_id._nulls = _nulls
-        if _KNOWN_KEYS.issuperset(src_dict):
-            user_id.additional_properties = {}
-        else:
-            user_id.additional_properties = {
-                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
-            }
+        user_id.additional_properties = _extras
         return user_id
+
+    @staticmethod
+    def _check(src_dict: Mapping[str, Any]) -> None:
+        """Raise what from_dict would raise for ``src_dict``, building nothing (a record checks its nested models)."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"a UserId must be a JSON object, got {type(src_dict).__name__}"
+            )
 
     @property
     def additional_keys(self) -> list[str]:

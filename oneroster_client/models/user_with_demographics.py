@@ -10,8 +10,9 @@ from attrs import field as _attrs_field
 from ..models.status_enum import StatusEnum
 from ..models.true_false_enum import TrueFalseEnum
 from ..types import (
-    ABSENT,
+    LazyRecord,
     MissingField,
+    defer,
     parse_datetime,
     present_repr,
     wire_datetime,
@@ -87,10 +88,39 @@ _FIELDS = (
     "resources",
     "demographics",
 )
+# The keys whose null to_dict() writes back (absent and null both read as None).
+_NULLABLE_KEYS = (
+    "status",
+    "dateLastModified",
+    "metadata",
+    "userMasterIdentifier",
+    "username",
+    "userIds",
+    "enabledUser",
+    "givenName",
+    "familyName",
+    "middleName",
+    "preferredFirstName",
+    "preferredMiddleName",
+    "preferredLastName",
+    "pronouns",
+    "roles",
+    "userProfiles",
+    "primaryOrg",
+    "identifier",
+    "email",
+    "sms",
+    "phone",
+    "agents",
+    "grades",
+    "password",
+    "resources",
+    "demographics",
+)
 
 
-@_attrs_define
-class UserWithDemographics:
+@_attrs_define(slots=False)
+class UserWithDemographics(LazyRecord):
     """A user record with its demographics record (TimeBack's user-with-demographics)."""
 
     sourced_id: str
@@ -156,6 +186,7 @@ class UserWithDemographics:
 
     def to_dict(self) -> dict[str, Any]:
         """The record as JSON: what the provider sent, with the changes made since (None fields left out)."""
+        self._read_all()
         field_dict: dict[str, Any] = dict(self.additional_properties)
         nulls = self._nulls
         field_dict["sourcedId"] = self.sourced_id
@@ -340,10 +371,17 @@ class UserWithDemographics:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        """Build the record from the provider's JSON object (see the module's notes on what is tolerated)."""
+        """Build the record from the provider's JSON object (see the module's notes on what is tolerated).
+
+        The fields holding other models are checked now and built on first access, from the object
+        given, which is kept: do not change it afterwards (pass a copy if you will).
+        """
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"a UserWithDemographics must be a JSON object, got {type(src_dict).__name__}"
+            )
+
         _get = src_dict.get
-        _absent = ABSENT  # a local: read twice per field, faster than the module global
-        _nulls: tuple[str, ...] = ()
         try:
             sourced_id = src_dict["sourcedId"]
         except KeyError:
@@ -353,221 +391,71 @@ class UserWithDemographics:
                 f"UserWithDemographics.sourcedId must be a str, got {type(sourced_id).__name__}"
             )
 
-        _status_raw = _get("status", _absent)
+        _status_raw = _get("status")
         status: StatusEnum | str | None
-        if _status_raw is _absent:
+        if _status_raw is None:
             status = None
-        elif _status_raw is None:
-            status = None
-            _nulls += ("status",)
         else:
             try:
-                status = _BY_VALUE_StatusEnum[_status_raw]
-
-            except (TypeError, ValueError, AttributeError, KeyError):
+                _status_member = _BY_VALUE_StatusEnum.get(_status_raw)
+            except TypeError:
+                _status_member = None
+            if _status_member is not None:
+                status = _status_member
+            else:
                 status = _status_raw
 
-        _date_last_modified_raw = _get("dateLastModified", _absent)
+        _date_last_modified_raw = _get("dateLastModified")
         date_last_modified: datetime.datetime | None
-        if _date_last_modified_raw is _absent:
+        if _date_last_modified_raw is None:
             date_last_modified = None
-        elif _date_last_modified_raw is None:
-            date_last_modified = None
-            _nulls += ("dateLastModified",)
         else:
             date_last_modified = parse_datetime(_date_last_modified_raw)
 
-        _metadata_raw = _get("metadata", _absent)
-        metadata: Metadata | None
-        if _metadata_raw is _absent:
-            metadata = None
-        elif _metadata_raw is None:
-            metadata = None
-            _nulls += ("metadata",)
-        else:
-            try:
-                metadata = Metadata.from_dict(_metadata_raw)
+        user_master_identifier = _get("userMasterIdentifier")
 
-            except (TypeError, ValueError, AttributeError, KeyError):
-                metadata = _metadata_raw
+        username = _get("username")
 
-        user_master_identifier = _get("userMasterIdentifier", _absent)
-        if user_master_identifier is _absent:
-            user_master_identifier = None
-        elif user_master_identifier is None:
-            _nulls += ("userMasterIdentifier",)
-
-        username = _get("username", _absent)
-        if username is _absent:
-            username = None
-        elif username is None:
-            _nulls += ("username",)
-
-        _user_ids_raw = _get("userIds", _absent)
-        user_ids: list[UserId] | None
-        if _user_ids_raw is _absent:
-            user_ids = None
-        elif _user_ids_raw is None:
-            user_ids = None
-            _nulls += ("userIds",)
-        else:
-            if isinstance(_user_ids_raw, list):
-                try:
-                    user_ids = list(map(UserId.from_dict, _user_ids_raw))
-
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    user_ids = cast(Any, _user_ids_raw)
-
-            else:
-                user_ids = _user_ids_raw
-
-        _enabled_user_raw = _get("enabledUser", _absent)
+        _enabled_user_raw = _get("enabledUser")
         enabled_user: bool | str | TrueFalseEnum | None
-        if _enabled_user_raw is _absent:
+        if _enabled_user_raw is None:
             enabled_user = None
-        elif _enabled_user_raw is None:
-            enabled_user = None
-            _nulls += ("enabledUser",)
         else:
             try:
-                enabled_user = _BY_VALUE_TrueFalseEnum[_enabled_user_raw]
-
-            except (TypeError, ValueError, AttributeError, KeyError):
+                _enabled_user_member = _BY_VALUE_TrueFalseEnum.get(_enabled_user_raw)
+            except TypeError:
+                _enabled_user_member = None
+            if _enabled_user_member is not None:
+                enabled_user = _enabled_user_member
+            else:
                 enabled_user = _enabled_user_raw
 
-        given_name = _get("givenName", _absent)
-        if given_name is _absent:
-            given_name = None
-        elif given_name is None:
-            _nulls += ("givenName",)
+        given_name = _get("givenName")
 
-        family_name = _get("familyName", _absent)
-        if family_name is _absent:
-            family_name = None
-        elif family_name is None:
-            _nulls += ("familyName",)
+        family_name = _get("familyName")
 
-        middle_name = _get("middleName", _absent)
-        if middle_name is _absent:
-            middle_name = None
-        elif middle_name is None:
-            _nulls += ("middleName",)
+        middle_name = _get("middleName")
 
-        preferred_first_name = _get("preferredFirstName", _absent)
-        if preferred_first_name is _absent:
-            preferred_first_name = None
-        elif preferred_first_name is None:
-            _nulls += ("preferredFirstName",)
+        preferred_first_name = _get("preferredFirstName")
 
-        preferred_middle_name = _get("preferredMiddleName", _absent)
-        if preferred_middle_name is _absent:
-            preferred_middle_name = None
-        elif preferred_middle_name is None:
-            _nulls += ("preferredMiddleName",)
+        preferred_middle_name = _get("preferredMiddleName")
 
-        preferred_last_name = _get("preferredLastName", _absent)
-        if preferred_last_name is _absent:
-            preferred_last_name = None
-        elif preferred_last_name is None:
-            _nulls += ("preferredLastName",)
+        preferred_last_name = _get("preferredLastName")
 
-        pronouns = _get("pronouns", _absent)
-        if pronouns is _absent:
-            pronouns = None
-        elif pronouns is None:
-            _nulls += ("pronouns",)
+        pronouns = _get("pronouns")
 
-        _roles_raw = _get("roles", _absent)
-        roles: list[RoleAssignment] | None
-        if _roles_raw is _absent:
-            roles = None
-        elif _roles_raw is None:
-            roles = None
-            _nulls += ("roles",)
-        else:
-            roles = list(map(RoleAssignment.from_dict, _roles_raw))
+        identifier = _get("identifier")
 
-        _user_profiles_raw = _get("userProfiles", _absent)
-        user_profiles: list[UserProfile] | None
-        if _user_profiles_raw is _absent:
-            user_profiles = None
-        elif _user_profiles_raw is None:
-            user_profiles = None
-            _nulls += ("userProfiles",)
-        else:
-            if isinstance(_user_profiles_raw, list):
-                try:
-                    user_profiles = list(map(UserProfile.from_dict, _user_profiles_raw))
+        email = _get("email")
 
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    user_profiles = cast(Any, _user_profiles_raw)
+        sms = _get("sms")
 
-            else:
-                user_profiles = _user_profiles_raw
+        phone = _get("phone")
 
-        _primary_org_raw = _get("primaryOrg", _absent)
-        primary_org: GUIDRef | None
-        if _primary_org_raw is _absent:
-            primary_org = None
-        elif _primary_org_raw is None:
-            primary_org = None
-            _nulls += ("primaryOrg",)
-        else:
-            try:
-                primary_org = GUIDRef.from_dict(_primary_org_raw)
-
-            except (TypeError, ValueError, AttributeError, KeyError):
-                primary_org = _primary_org_raw
-
-        identifier = _get("identifier", _absent)
-        if identifier is _absent:
-            identifier = None
-        elif identifier is None:
-            _nulls += ("identifier",)
-
-        email = _get("email", _absent)
-        if email is _absent:
-            email = None
-        elif email is None:
-            _nulls += ("email",)
-
-        sms = _get("sms", _absent)
-        if sms is _absent:
-            sms = None
-        elif sms is None:
-            _nulls += ("sms",)
-
-        phone = _get("phone", _absent)
-        if phone is _absent:
-            phone = None
-        elif phone is None:
-            _nulls += ("phone",)
-
-        _agents_raw = _get("agents", _absent)
-        agents: list[GUIDRef] | None
-        if _agents_raw is _absent:
-            agents = None
-        elif _agents_raw is None:
-            agents = None
-            _nulls += ("agents",)
-        else:
-            if isinstance(_agents_raw, list):
-                try:
-                    agents = list(map(GUIDRef.from_dict, _agents_raw))
-
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    agents = cast(Any, _agents_raw)
-
-            else:
-                agents = _agents_raw
-
-        _grades_raw = _get("grades", _absent)
+        _grades_raw = _get("grades")
         grades: list[str] | None
-        if _grades_raw is _absent:
+        if _grades_raw is None:
             grades = None
-        elif _grades_raw is None:
-            grades = None
-            _nulls += ("grades",)
         else:
             if isinstance(_grades_raw, list):
                 try:
@@ -579,52 +467,29 @@ class UserWithDemographics:
             else:
                 grades = _grades_raw
 
-        password = _get("password", _absent)
-        if password is _absent:
-            password = None
-        elif password is None:
-            _nulls += ("password",)
+        password = _get("password")
 
-        _resources_raw = _get("resources", _absent)
-        resources: list[GUIDRef] | None
-        if _resources_raw is _absent:
-            resources = None
-        elif _resources_raw is None:
-            resources = None
-            _nulls += ("resources",)
-        else:
-            if isinstance(_resources_raw, list):
-                try:
-                    resources = list(map(GUIDRef.from_dict, _resources_raw))
+        _metadata_raw = _get("metadata")
+        _user_ids_raw = _get("userIds")
+        _roles_raw = _get("roles")
+        if _roles_raw is not None:
+            for _item in _roles_raw:
+                if type(_item) is not dict and not isinstance(_item, Mapping):
+                    raise TypeError(
+                        f"a RoleAssignment must be a JSON object, got {type(_item).__name__}"
+                    )
 
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    resources = cast(Any, _resources_raw)
-
-            else:
-                resources = _resources_raw
-
-        _demographics_raw = _get("demographics", _absent)
-        demographics: Demographics | None
-        if _demographics_raw is _absent:
-            demographics = None
-        elif _demographics_raw is None:
-            demographics = None
-            _nulls += ("demographics",)
-        else:
-            try:
-                demographics = Demographics.from_dict(_demographics_raw)
-
-            except (TypeError, ValueError, AttributeError, KeyError):
-                demographics = _demographics_raw
-
+        _user_profiles_raw = _get("userProfiles")
+        _primary_org_raw = _get("primaryOrg")
+        _agents_raw = _get("agents")
+        _resources_raw = _get("resources")
+        _demographics_raw = _get("demographics")
         user_with_demographics = cls.__new__(cls)
         user_with_demographics.sourced_id = sourced_id
         user_with_demographics.status = status
         user_with_demographics.date_last_modified = date_last_modified
-        user_with_demographics.metadata = metadata
         user_with_demographics.user_master_identifier = user_master_identifier
         user_with_demographics.username = username
-        user_with_demographics.user_ids = user_ids
         user_with_demographics.enabled_user = enabled_user
         user_with_demographics.given_name = given_name
         user_with_demographics.family_name = family_name
@@ -633,26 +498,59 @@ class UserWithDemographics:
         user_with_demographics.preferred_middle_name = preferred_middle_name
         user_with_demographics.preferred_last_name = preferred_last_name
         user_with_demographics.pronouns = pronouns
-        user_with_demographics.roles = roles
-        user_with_demographics.user_profiles = user_profiles
-        user_with_demographics.primary_org = primary_org
         user_with_demographics.identifier = identifier
         user_with_demographics.email = email
         user_with_demographics.sms = sms
         user_with_demographics.phone = phone
-        user_with_demographics.agents = agents
         user_with_demographics.grades = grades
         user_with_demographics.password = password
-        user_with_demographics.resources = resources
-        user_with_demographics.demographics = demographics
-        user_with_demographics._nulls = _nulls
-        if _KNOWN_KEYS.issuperset(src_dict):
-            user_with_demographics.additional_properties = {}
-        else:
-            user_with_demographics.additional_properties = {
-                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
-            }
+        if _metadata_raw is None:
+            user_with_demographics.metadata = None
+        if _user_ids_raw is None:
+            user_with_demographics.user_ids = None
+        if _roles_raw is None:
+            user_with_demographics.roles = None
+        if _user_profiles_raw is None:
+            user_with_demographics.user_profiles = None
+        if _primary_org_raw is None:
+            user_with_demographics.primary_org = None
+        if _agents_raw is None:
+            user_with_demographics.agents = None
+        if _resources_raw is None:
+            user_with_demographics.resources = None
+        if _demographics_raw is None:
+            user_with_demographics.demographics = None
+        user_with_demographics._source = src_dict
         return user_with_demographics
+
+    @staticmethod
+    def _check(src_dict: Mapping[str, Any]) -> None:
+        """Raise what from_dict would raise for ``src_dict``, building nothing (a record checks its nested models)."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"a UserWithDemographics must be a JSON object, got {type(src_dict).__name__}"
+            )
+
+        try:
+            _sourced_id_raw = src_dict["sourcedId"]
+        except KeyError:
+            raise MissingField("UserWithDemographics", "sourcedId") from None
+        if not isinstance(_sourced_id_raw, str):
+            raise TypeError(
+                f"UserWithDemographics.sourcedId must be a str, got {type(_sourced_id_raw).__name__}"
+            )
+
+        _date_last_modified_raw = src_dict.get("dateLastModified")
+        if _date_last_modified_raw is not None:
+            parse_datetime(_date_last_modified_raw)
+
+        _roles_raw = src_dict.get("roles")
+        if _roles_raw is not None:
+            for _item in _roles_raw:
+                if type(_item) is not dict and not isinstance(_item, Mapping):
+                    raise TypeError(
+                        f"a RoleAssignment must be a JSON object, got {type(_item).__name__}"
+                    )
 
     @property
     def additional_keys(self) -> list[str]:
@@ -669,6 +567,169 @@ class UserWithDemographics:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# -- What from_dict checked but did not build: each is built on its first access. ------------------------------
+
+
+def _read_metadata(src_dict: Mapping[str, Any]) -> Metadata | None:
+    _metadata_raw = src_dict.get("metadata")
+    if _metadata_raw is None:
+        return None
+    metadata: Metadata
+    try:
+        metadata = Metadata.from_dict(_metadata_raw)
+
+    except (TypeError, ValueError, AttributeError, KeyError):
+        metadata = _metadata_raw
+
+    return metadata
+
+
+def _read_user_ids(src_dict: Mapping[str, Any]) -> list[UserId] | None:
+    _user_ids_raw = src_dict.get("userIds")
+    if _user_ids_raw is None:
+        return None
+    user_ids: list[UserId]
+    if isinstance(_user_ids_raw, list):
+        try:
+            user_ids = list(map(UserId.from_dict, _user_ids_raw))
+
+        except (TypeError, ValueError, AttributeError, KeyError):
+            user_ids = cast(Any, _user_ids_raw)
+
+    else:
+        user_ids = _user_ids_raw
+
+    return user_ids
+
+
+def _read_roles(src_dict: Mapping[str, Any]) -> list[RoleAssignment] | None:
+    _roles_raw = src_dict.get("roles")
+    if _roles_raw is None:
+        return None
+    roles: list[RoleAssignment]
+    roles = list(map(RoleAssignment.from_dict, _roles_raw))
+
+    return roles
+
+
+def _read_user_profiles(src_dict: Mapping[str, Any]) -> list[UserProfile] | None:
+    _user_profiles_raw = src_dict.get("userProfiles")
+    if _user_profiles_raw is None:
+        return None
+    user_profiles: list[UserProfile]
+    if isinstance(_user_profiles_raw, list):
+        try:
+            user_profiles = list(map(UserProfile.from_dict, _user_profiles_raw))
+
+        except (TypeError, ValueError, AttributeError, KeyError):
+            user_profiles = cast(Any, _user_profiles_raw)
+
+    else:
+        user_profiles = _user_profiles_raw
+
+    return user_profiles
+
+
+def _read_primary_org(src_dict: Mapping[str, Any]) -> GUIDRef | None:
+    _primary_org_raw = src_dict.get("primaryOrg")
+    if _primary_org_raw is None:
+        return None
+    primary_org: GUIDRef
+    try:
+        primary_org = GUIDRef.from_dict(_primary_org_raw)
+
+    except (TypeError, ValueError, AttributeError, KeyError):
+        primary_org = _primary_org_raw
+
+    return primary_org
+
+
+def _read_agents(src_dict: Mapping[str, Any]) -> list[GUIDRef] | None:
+    _agents_raw = src_dict.get("agents")
+    if _agents_raw is None:
+        return None
+    agents: list[GUIDRef]
+    if isinstance(_agents_raw, list):
+        try:
+            agents = list(map(GUIDRef.from_dict, _agents_raw))
+
+        except (TypeError, ValueError, AttributeError, KeyError):
+            agents = cast(Any, _agents_raw)
+
+    else:
+        agents = _agents_raw
+
+    return agents
+
+
+def _read_resources(src_dict: Mapping[str, Any]) -> list[GUIDRef] | None:
+    _resources_raw = src_dict.get("resources")
+    if _resources_raw is None:
+        return None
+    resources: list[GUIDRef]
+    if isinstance(_resources_raw, list):
+        try:
+            resources = list(map(GUIDRef.from_dict, _resources_raw))
+
+        except (TypeError, ValueError, AttributeError, KeyError):
+            resources = cast(Any, _resources_raw)
+
+    else:
+        resources = _resources_raw
+
+    return resources
+
+
+def _read_demographics(src_dict: Mapping[str, Any]) -> Demographics | None:
+    _demographics_raw = src_dict.get("demographics")
+    if _demographics_raw is None:
+        return None
+    demographics: Demographics
+    try:
+        demographics = Demographics.from_dict(_demographics_raw)
+
+    except (TypeError, ValueError, AttributeError, KeyError):
+        demographics = _demographics_raw
+
+    return demographics
+
+
+def _read_nulls(src_dict: Mapping[str, Any]) -> tuple[str, ...]:
+    _nulls: tuple[str, ...] = ()
+    if None in src_dict.values():
+        _nulls = tuple(
+            [key for key in _NULLABLE_KEYS if key in src_dict and src_dict[key] is None]
+        )
+
+    return _nulls
+
+
+def _read_additional_properties(src_dict: Mapping[str, Any]) -> dict[str, Any]:
+    return (
+        {}
+        if _KNOWN_KEYS.issuperset(src_dict)
+        else {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
+    )
+
+
+# What the class reads from the kept JSON object on first access, by attribute (see types.defer).
+defer(
+    UserWithDemographics,
+    {
+        "metadata": _read_metadata,
+        "user_ids": _read_user_ids,
+        "roles": _read_roles,
+        "user_profiles": _read_user_profiles,
+        "primary_org": _read_primary_org,
+        "agents": _read_agents,
+        "resources": _read_resources,
+        "demographics": _read_demographics,
+        "_nulls": _read_nulls,
+        "additional_properties": _read_additional_properties,
+    },
+)
 
 
 # Imported once, after the class, instead of inside every from_dict/to_dict call as the stock template

@@ -33,10 +33,24 @@ class WritePayload:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build the record from the provider's JSON object (see the module's notes on what is tolerated)."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"a WritePayload must be a JSON object, got {type(src_dict).__name__}"
+            )
+
+        _extras = dict(src_dict)
         write_payload = cls.__new__(cls)
         write_payload._nulls = ()
-        write_payload.additional_properties = dict(src_dict)
+        write_payload.additional_properties = _extras
         return write_payload
+
+    @staticmethod
+    def _check(src_dict: Mapping[str, Any]) -> None:
+        """Raise what from_dict would raise for ``src_dict``, building nothing (a record checks its nested models)."""
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"a WritePayload must be a JSON object, got {type(src_dict).__name__}"
+            )
 
     @property
     def additional_keys(self) -> list[str]:

@@ -11,7 +11,6 @@ raises them first (see :func:`oneroster.errors.raise_for_response`).
 from __future__ import annotations
 
 import importlib
-import json
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -29,13 +28,11 @@ from oneroster.retries import translate_transport_errors
 from oneroster.validation import REFERENCE_PATHS, relative_href
 from oneroster_client import AuthenticatedClient
 
-_orjson: ModuleType | None
-try:  # the optional `speedups` extra
-    import orjson as _orjson
-except ImportError:  # pragma: no cover - depends on the environment
-    _orjson = None
+# One decoder for the generated endpoints and the client: orjson when installed, the stdlib deciding what
+# orjson refuses (see oneroster_client.types.decode_json).
+from oneroster_client.types import decode_json
 
-__all__ = ["Engine", "Outcome", "UnsupportedOperation"]
+__all__ = ["Engine", "Outcome", "UnsupportedOperation", "decode_json"]
 
 
 class UnsupportedOperation(ValidationError):
@@ -48,21 +45,6 @@ class UnsupportedOperation(ValidationError):
         ```
 
     """
-
-
-def decode_json(content: bytes) -> Any:
-    """Decode a JSON body: with orjson when installed (the ``speedups`` extra), else the stdlib.
-
-    orjson decodes a page of records about a third faster. It is stricter (no ``NaN``,
-    integers beyond 64 bits), so a body it refuses is decoded again by the stdlib, which
-    then decides: no answer that parsed before fails now.
-    """
-    if _orjson is not None:
-        try:
-            return _orjson.loads(content)
-        except _orjson.JSONDecodeError:
-            pass
-    return json.loads(content)
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.imsx_status_info import ImsxStatusInfo
-from ...types import Response
+from ...types import Response, decode_json
 
 
 def _get_kwargs(
@@ -36,42 +36,42 @@ def _parse_response(
         return response_204
 
     if response.status_code == 400:
-        response_400 = ImsxStatusInfo.from_dict(response.json())
+        response_400 = ImsxStatusInfo.from_dict(decode_json(response.content))
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = ImsxStatusInfo.from_dict(response.json())
+        response_401 = ImsxStatusInfo.from_dict(decode_json(response.content))
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = ImsxStatusInfo.from_dict(response.json())
+        response_403 = ImsxStatusInfo.from_dict(decode_json(response.content))
 
         return response_403
 
     if response.status_code == 404:
-        response_404 = ImsxStatusInfo.from_dict(response.json())
+        response_404 = ImsxStatusInfo.from_dict(decode_json(response.content))
 
         return response_404
 
     if response.status_code == 409:
-        response_409 = ImsxStatusInfo.from_dict(response.json())
+        response_409 = ImsxStatusInfo.from_dict(decode_json(response.content))
 
         return response_409
 
     if response.status_code == 422:
-        response_422 = ImsxStatusInfo.from_dict(response.json())
+        response_422 = ImsxStatusInfo.from_dict(decode_json(response.content))
 
         return response_422
 
     if response.status_code == 429:
-        response_429 = ImsxStatusInfo.from_dict(response.json())
+        response_429 = ImsxStatusInfo.from_dict(decode_json(response.content))
 
         return response_429
 
     if response.status_code == 500:
-        response_500 = ImsxStatusInfo.from_dict(response.json())
+        response_500 = ImsxStatusInfo.from_dict(decode_json(response.content))
 
         return response_500
 

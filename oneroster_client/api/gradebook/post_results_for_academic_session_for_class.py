@@ -9,7 +9,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.guid_pair_set import GUIDPairSet
 from ...models.imsx_status_info import ImsxStatusInfo
 from ...models.result_set import ResultSet
-from ...types import Response
+from ...types import Response, decode_json
 
 
 def _get_kwargs(
@@ -42,47 +42,47 @@ def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> GUIDPairSet | ImsxStatusInfo | None:
     if response.status_code == 201:
-        response_201 = GUIDPairSet.from_dict(response.json())
+        response_201 = GUIDPairSet.from_dict(decode_json(response.content))
 
         return response_201
 
     if response.status_code == 400:
-        response_400 = ImsxStatusInfo.from_dict(response.json())
+        response_400 = ImsxStatusInfo.from_dict(decode_json(response.content))
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = ImsxStatusInfo.from_dict(response.json())
+        response_401 = ImsxStatusInfo.from_dict(decode_json(response.content))
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = ImsxStatusInfo.from_dict(response.json())
+        response_403 = ImsxStatusInfo.from_dict(decode_json(response.content))
 
         return response_403
 
     if response.status_code == 404:
-        response_404 = ImsxStatusInfo.from_dict(response.json())
+        response_404 = ImsxStatusInfo.from_dict(decode_json(response.content))
 
         return response_404
 
     if response.status_code == 409:
-        response_409 = ImsxStatusInfo.from_dict(response.json())
+        response_409 = ImsxStatusInfo.from_dict(decode_json(response.content))
 
         return response_409
 
     if response.status_code == 422:
-        response_422 = ImsxStatusInfo.from_dict(response.json())
+        response_422 = ImsxStatusInfo.from_dict(decode_json(response.content))
 
         return response_422
 
     if response.status_code == 429:
-        response_429 = ImsxStatusInfo.from_dict(response.json())
+        response_429 = ImsxStatusInfo.from_dict(decode_json(response.content))
 
         return response_429
 
     if response.status_code == 500:
-        response_500 = ImsxStatusInfo.from_dict(response.json())
+        response_500 = ImsxStatusInfo.from_dict(decode_json(response.content))
 
         return response_500
 

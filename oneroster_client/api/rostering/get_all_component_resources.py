@@ -8,7 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.component_resource_set import ComponentResourceSet
 from ...models.imsx_status_info import ImsxStatusInfo
 from ...models.order_by import OrderBy
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, Response, Unset, decode_json
 
 
 def _get_kwargs(
@@ -57,42 +57,42 @@ def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> ComponentResourceSet | ImsxStatusInfo | None:
     if response.status_code == 200:
-        response_200 = ComponentResourceSet.from_dict(response.json())
+        response_200 = ComponentResourceSet.from_dict(decode_json(response.content))
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = ImsxStatusInfo.from_dict(response.json())
+        response_400 = ImsxStatusInfo.from_dict(decode_json(response.content))
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = ImsxStatusInfo.from_dict(response.json())
+        response_401 = ImsxStatusInfo.from_dict(decode_json(response.content))
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = ImsxStatusInfo.from_dict(response.json())
+        response_403 = ImsxStatusInfo.from_dict(decode_json(response.content))
 
         return response_403
 
     if response.status_code == 404:
-        response_404 = ImsxStatusInfo.from_dict(response.json())
+        response_404 = ImsxStatusInfo.from_dict(decode_json(response.content))
 
         return response_404
 
     if response.status_code == 422:
-        response_422 = ImsxStatusInfo.from_dict(response.json())
+        response_422 = ImsxStatusInfo.from_dict(decode_json(response.content))
 
         return response_422
 
     if response.status_code == 429:
-        response_429 = ImsxStatusInfo.from_dict(response.json())
+        response_429 = ImsxStatusInfo.from_dict(decode_json(response.content))
 
         return response_429
 
     if response.status_code == 500:
-        response_500 = ImsxStatusInfo.from_dict(response.json())
+        response_500 = ImsxStatusInfo.from_dict(decode_json(response.content))
 
         return response_500
 
