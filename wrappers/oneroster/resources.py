@@ -22,7 +22,7 @@ import itertools
 import json
 import re
 import weakref
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, Literal, TypeVar, cast, overload
 
@@ -39,7 +39,7 @@ from oneroster.paging import (
     build_page,
     collect_concurrently,
     convert_records,
-    iterate,
+    iterate_pages,
 )
 from oneroster.planner import Ask, Plan, Planner, Request, View
 from oneroster.validation import (
@@ -174,6 +174,9 @@ def request_kwargs(request: Request, offset: int, *, paged: bool) -> dict[str, A
     }
 
 
+# What a decoded list of records holds: JSON objects, which both decoders make plain dicts.
+_ONLY_DICTS = frozenset({dict})
+
 # Keys a collection answer may carry besides its records (TimeBack puts paging in the body).
 _PAGING_KEYS = frozenset({"totalCount", "pageCount", "pageNumber", "offset", "limit", "total"})
 
@@ -198,7 +201,9 @@ def _raw_records(outcome: Outcome, *, key: str) -> tuple[list[dict[str, Any]], l
             ]
             records = lists[0] if len(lists) == 1 else None
         if isinstance(records, list):
-            if all(isinstance(item, dict) for item in records):
+            # One pass in C (a decoder makes plain dicts): a generator of isinstance calls cost
+            # about as much per record as the paginator itself.
+            if _ONLY_DICTS.issuperset(map(type, records)):
                 return records, totals
             raise outcome.unparseable(f"the {key!r} list holds something that is not a record")
     found = sorted(body) if isinstance(body, dict) else type(body).__name__
@@ -610,18 +615,20 @@ class Listing(Generic[T]):
         if request is None:
             return planned()
 
-        def direct() -> Iterator[Any]:
-            return iterate(
-                self._direct_fetch(request, ask),
-                start_offset=start_offset,
-                max_pages=self._engine.max_pages,
-                max_items=max_items,
-                key=_raw_sourced_id,
-                convert=convert,
-                read_ahead=True,
-            )
-
-        return _first_or_fallback(direct(), lambda: self._planner.route_missing(plan), planned)
+        pages = iterate_pages(
+            self._direct_fetch(request, ask),
+            start_offset=start_offset,
+            max_pages=self._engine.max_pages,
+            max_items=max_items,
+            key=_raw_sourced_id,
+            convert=convert,
+            read_ahead=True,
+        )
+        # Chained page by page: the records pass through no Python frame of the wrapper's (raw), or
+        # through the one that converts them (typed).
+        return itertools.chain.from_iterable(
+            _first_or_fallback(pages, lambda: self._planner.route_missing(plan), lambda: [planned()])
+        )
 
     @overload
     def list_all(
@@ -746,11 +753,11 @@ class Listing(Generic[T]):
 
 
 def _first_or_fallback(
-    records: Iterator[_R], route_missing: Callable[[], bool], fallback: Callable[[], Iterator[_R]]
+    items: Iterator[_R], route_missing: Callable[[], bool], fallback: Callable[[], Iterable[_R]]
 ) -> Iterator[_R]:
-    """Yield ``records``; if their first page is a 404 from a missing nested route, yield the fallback's."""
+    """Yield ``items`` (pages); if the first is a 404 from a missing nested route, yield the fallback's."""
     try:
-        first = next(records)
+        first = next(items)
     except StopIteration:
         return
     except NotFound:
@@ -759,7 +766,8 @@ def _first_or_fallback(
         yield from fallback()
         return
     yield first
-    yield from records
+    del first  # (consumed: not held for the rest of the stream)
+    yield from items
 
 
 def _convert_each(

@@ -1,0 +1,92 @@
+"""The paginator's hot path: read-ahead only where it pays, and each page let go once consumed.
+
+Reading ahead overlaps the wait for the next page with this page's work; when the client is the
+slow side there is no wait to overlap, and a second thread only competes for the GIL. A page held
+while the next one is decoded is walked by every collection that decoding triggers.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+import weakref
+from collections.abc import Iterator
+
+from oneroster.paging import READ_AHEAD_WAIT, Page, iterate
+from oneroster.resources import _first_or_fallback
+
+
+class Record:
+    """A record that can be watched (a weak reference tells when it is gone)."""
+
+    def __init__(self, n: int) -> None:
+        self.n = n
+
+
+def _pages(total: int, size: int, work: object) -> tuple[list[str], object]:
+    threads: list[str] = []
+
+    def fetch(offset: int) -> Page[Record]:
+        threads.append(threading.current_thread().name)
+        work()  # type: ignore[operator]
+        data = [Record(n) for n in range(offset, min(offset + size, total))]
+        more = offset + size < total
+        next_offset = offset + size if more else None
+        return Page(data=data, offset=offset, limit=size, total=total, has_more=more, next_offset=next_offset)
+
+    return threads, fetch
+
+
+def test_a_provider_that_keeps_the_fetch_waiting_is_read_ahead() -> None:
+    threads, fetch = _pages(12, 3, lambda: time.sleep(0.02))  # waiting: no CPU spent
+    assert [r.n for r in iterate(fetch, read_ahead=True)] == list(range(12))  # type: ignore[arg-type]
+    assert threads[0] == threading.current_thread().name
+    assert all(name.startswith("oneroster-read-ahead") for name in threads[2:]), threads
+
+
+def test_a_fetch_that_keeps_the_cpu_busy_is_not_read_ahead() -> None:
+    def busy() -> None:
+        # Spend the thread's own CPU time: the client is the slow side, nothing waits on the provider.
+        end = time.thread_time() + 0.01
+        while time.thread_time() < end:
+            pass
+
+    threads, fetch = _pages(12, 3, busy)
+    assert [r.n for r in iterate(fetch, read_ahead=True)] == list(range(12))  # type: ignore[arg-type]
+    assert set(threads) == {threading.current_thread().name}, threads
+    assert 0 < READ_AHEAD_WAIT < 1
+
+
+def test_a_consumed_page_is_let_go_before_the_next_is_fetched() -> None:
+    watched: list[weakref.ref[Record]] = []
+    alive_at_fetch: list[int] = []
+
+    def fetch(offset: int) -> Page[Record]:
+        alive_at_fetch.append(sum(1 for ref in watched if ref() is not None))
+        data = [Record(n) for n in range(offset, offset + 3)]
+        watched.extend(weakref.ref(r) for r in data)
+        more = offset < 6
+        next_offset = offset + 3 if more else None
+        return Page(data=data, offset=offset, limit=3, total=9, has_more=more, next_offset=next_offset)
+
+    seen = 0
+    for record in iterate(fetch):
+        seen += 1
+        del record
+    assert seen == 9
+    assert alive_at_fetch == [0, 0, 0]  # nothing of the page before is held when the next is fetched
+
+
+def test_the_first_page_is_not_held_for_the_rest_of_a_stream() -> None:
+    watched: list[weakref.ref[Record]] = []
+
+    def pages() -> Iterator[list[Record]]:
+        for n in range(3):
+            page = [Record(n)]
+            watched.append(weakref.ref(page[0]))
+            yield page
+
+    stream = _first_or_fallback(pages(), lambda: False, lambda: [])
+    assert [r.n for r in next(stream)] == [0]
+    assert [r.n for r in next(stream)] == [1]
+    assert watched[0]() is None
