@@ -103,12 +103,16 @@ def _codings(response: httpx.Response) -> list[str]:
 def decoded_headers(headers: httpx.Headers, length: int) -> httpx.Headers:
     """Return the headers of the decoded answer: no ``Content-Encoding``, the decoded ``Content-Length``.
 
+    An answer sent as is, whose ``Content-Length`` is already right, gets ``headers`` itself back.
+
     Example:
         ```python
         decoded_headers(httpx.Headers({"Content-Encoding": "gzip"}), 10)  # Content-Length: 10
         ```
 
     """
+    if "content-encoding" not in headers and headers.get("content-length") == str(length):
+        return headers  # an answer sent as is: nothing to change (every page of a stream)
     # From the raw bytes: a value that is not ASCII (a hostile server's) must survive as it came.
     dropped = (b"content-encoding", b"content-length")
     kept = [(k, v) for k, v in headers.raw if k.lower() not in dropped]
@@ -172,14 +176,25 @@ def read_body(response: httpx.Response, *, limit: int | None, deadline: Deadline
                 yield from through(piece, stage + 1)
             yield from finish(stage + 1)
 
+        # A transport's response: its stream is sync (httpx.SyncByteStream).
+        stream = cast(httpx.SyncByteStream, response.stream)
         with watch_stream(response.extensions, deadline):
             try:
-                # A transport's response: its stream is sync (httpx.SyncByteStream).
-                for chunk in cast(httpx.SyncByteStream, response.stream):
-                    for piece in through(chunk, 0):
-                        keep(piece)
-                    if deadline is not None and time.monotonic() >= deadline.expires_at:
-                        raise DeadlinePassed
+                if not inflaters:
+                    # The usual answer, sent as is: the chunks are the body (no generator per chunk).
+                    for chunk in stream:
+                        size += len(chunk)
+                        if limit is not None and size > limit:
+                            raise BodyTooLarge
+                        parts.append(chunk)
+                        if deadline is not None and time.monotonic() >= deadline.expires_at:
+                            raise DeadlinePassed
+                else:
+                    for chunk in stream:
+                        for piece in through(chunk, 0):
+                            keep(piece)
+                        if deadline is not None and time.monotonic() >= deadline.expires_at:
+                            raise DeadlinePassed
             except httpx.TransportError:
                 # The watchdog shut the connection down at the deadline: that is why it broke.
                 if deadline is not None and time.monotonic() >= deadline.expires_at:

@@ -298,7 +298,6 @@ class RetryTransport(httpx.BaseTransport):
         if error:
             cap = _ERROR_BODY_LIMIT if cap is None else min(cap, _ERROR_BODY_LIMIT)
         extensions = {k: v for k, v in response.extensions.items() if k != "network_stream"}
-        where = f"{request.method} {redact_url(request.url)}"
         try:
             content = read_body(response, limit=cap, deadline=limit)
         except DeadlinePassed:
@@ -307,7 +306,7 @@ class RetryTransport(httpx.BaseTransport):
         except BodyTooLarge:
             if not error:
                 raise ResponseTooLarge(
-                    f"{status} answer to {where} is larger than max_response_bytes={cap} "
+                    f"{status} answer to {self._where(request)} is larger than max_response_bytes={cap} "
                     "(decompressed); reading stopped there",
                     limit=cap or 0,
                     status_code=status,
@@ -316,7 +315,7 @@ class RetryTransport(httpx.BaseTransport):
         except BodyCorrupt as exc:
             if not error:
                 raise ResponseDecodingError(
-                    f"{status} answer to {where}: {exc}", status_code=status
+                    f"{status} answer to {self._where(request)}: {exc}", status_code=status
                 ) from None
             # The status is the answer; a 401 must still reach the auth flow, a 404 its caller.
             return self._bodiless(request, response, str(exc))
@@ -327,6 +326,11 @@ class RetryTransport(httpx.BaseTransport):
             extensions=extensions,
             request=request,
         )
+
+    @staticmethod
+    def _where(request: httpx.Request) -> str:
+        # Only for the message of an error: redacting the URL is work no answer that reads well needs.
+        return f"{request.method} {redact_url(request.url)}"
 
     @staticmethod
     def _bodiless(request: httpx.Request, response: httpx.Response, problem: str) -> httpx.Response:
