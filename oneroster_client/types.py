@@ -5,7 +5,7 @@ import json
 from collections.abc import Callable, Mapping, MutableMapping
 from http import HTTPStatus
 from types import ModuleType
-from typing import IO, Any, BinaryIO, ClassVar, Final, Generic, Literal, TypeVar
+from typing import IO, Any, BinaryIO, Final, Generic, Literal, TypeVar
 
 from attrs import define
 
@@ -71,17 +71,6 @@ class LazyRecord:
     """
 
     _source: Mapping[str, Any] | None = None
-    # (attribute name, reader) of each field read from _source on first access; set by defer().
-    _readers: ClassVar[tuple[tuple[str, Callable[[Mapping[str, Any]], Any]], ...]] = ()
-
-    def _read_all(self) -> None:
-        """Read every field not read nor set yet (what to_dict() is about to need), in one go."""
-        source = self._source
-        if source is not None:
-            held = self.__dict__
-            for name, read in self._readers:
-                if name not in held:
-                    held[name] = read(source)
 
 
 class Deferred:
@@ -116,7 +105,6 @@ def defer(
     """Make each named field of the record class ``cls`` read by its reader on first access (``Deferred``)."""
     for name, read in readers.items():
         setattr(cls, name, Deferred(name, read))
-    cls._readers = tuple(readers.items())
 
 
 class MissingField(KeyError):

@@ -138,7 +138,6 @@ class Result(LazyRecord):
 
     def to_dict(self) -> dict[str, Any]:
         """The record as JSON: what the provider sent, with the changes made since (None fields left out)."""
-        self._read_all()
         field_dict: dict[str, Any] = dict(self.additional_properties)
         nulls = self._nulls
         field_dict["sourcedId"] = self.sourced_id
