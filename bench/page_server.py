@@ -54,7 +54,8 @@ def serve(path: str) -> None:
     """Serve the pages of ``path`` until the process is killed."""
     collection, limit, pages, empty = load(path)
     token = render("200 OK", [("content-type", "application/json")], TOKEN)
-    missing = render("404 Not Found", [("content-type", "application/json")], b'{"imsx_codeMajor": "failure"}')
+    json_type = [("content-type", "application/json")]
+    missing = render("404 Not Found", json_type, b'{"imsx_codeMajor": "failure"}')
 
     def answer(target: str) -> bytes:
         parts = urlsplit(target)
