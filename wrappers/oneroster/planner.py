@@ -327,7 +327,8 @@ def wire(clause: Clause, *, schema: str, dialect: Dialect) -> Clause | None:
     if "''" in clause.literal[1:-1] and not dialect.quote_escape:
         return None
     if schema == "User" and clause.field == _ROLE:
-        if "role" in dialect.extra_fields(schema):
+        # A 1.1 provider's users have the one role field that 1.2's roles replaced.
+        if "role" in dialect.extra_fields(schema) or dialect.legacy_records:
             return Clause("role", clause.op, clause.literal)
         return clause if dialect.allows_dotted(_ROLE) else None
     if "." in clause.field and not dialect.allows_dotted(clause.field):
@@ -649,6 +650,9 @@ class Planner:
         extra = sorted(field_roots(residual))
         if client_sort and ask.sort:
             extra.append(ask.sort)
+        if self.dialect.legacy_records and "roles" in extra:
+            # The client builds a 1.1 record's roles from its role and orgs (oneroster.legacy).
+            extra = [*(name for name in extra if name != "roles"), "role", "orgs"]
         return tuple(dict.fromkeys(("sourcedId", *ask.fields, *extra)))
 
     def _requests(self, branches: list[Branch], ask: Ask, op_of: Callable[[str], str]) -> list[Request]:
