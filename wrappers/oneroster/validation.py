@@ -382,6 +382,9 @@ def prepare_record(
         record.setdefault("status", "active")
     if required is None and full:
         required = REQUIRED_FIELDS.get(model, ())
+    if model == "Class" and "org" in (required or ()) and not record.get("org") and record.get("school"):
+        # The TimeBack platform names a class's school "org" (seed 003): the 1.2 name works there too.
+        record["org"] = record["school"]
     missing = [f for f in required or () if f not in _FILLED and record.get(f) in (None, "", [])]
     if missing:
         raise ValidationError(
