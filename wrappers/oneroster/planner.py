@@ -42,7 +42,7 @@ import itertools
 import logging
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any, Final
+from typing import Any, Final, Literal
 
 from oneroster.dialects import Dialect
 from oneroster.errors import NotFound, ValidationError
@@ -249,32 +249,27 @@ MEANINGS: dict[str, Meaning] = {
 
 # A top-level collection that is another one narrowed by a role (the facet views).
 _ROLE_VIEWS: Final[Mapping[str, str]] = {"student": "students", "teacher": "teachers"}
-_USER_VIEWS: Final = frozenset({"users", "students", "teachers"})
 
 
 # -- conditions ---------------------------------------------------------------------------
 
 
-def _and(parts: Sequence[Condition]) -> Condition | None:
+def _join(connector: Literal["AND", "OR"], parts: Sequence[Condition]) -> Condition | None:
+    """Join conditions with one connector (flat, as & and | build them); nothing gives None."""
     if not parts:
         return None
-    if len(parts) == 1:
-        return parts[0]
     result = parts[0]
     for part in parts[1:]:
-        result = result & part
+        result = (result & part) if connector == "AND" else (result | part)
     return result
+
+
+def _and(parts: Sequence[Condition]) -> Condition | None:
+    return _join("AND", parts)
 
 
 def _or(parts: Sequence[Condition]) -> Condition | None:
-    if not parts:
-        return None
-    if len(parts) == 1:
-        return parts[0]
-    result = parts[0]
-    for part in parts[1:]:
-        result = result | part
-    return result
+    return _join("OR", parts)
 
 
 def _eq(field_name: str, value: str) -> Clause:
