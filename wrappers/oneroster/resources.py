@@ -20,7 +20,6 @@ import builtins
 import dataclasses
 import itertools
 import json
-import re
 import weakref
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -74,12 +73,6 @@ def _field_name(name: object, *, argument: str) -> None:
         check_field_name(name)
     except ValidationError as exc:
         raise ValidationError(f"{argument}: {exc}", field=argument) from None
-
-
-def attr_name(key: str) -> str:
-    """Return the generated attribute name of a JSON key (``lineItems`` -> ``line_items``)."""
-    name = re.sub(r"(?<!^)(?=[A-Z])", "_", key).lower()
-    return name + "_" if name in {"class", "type", "id"} else name
 
 
 def build_ask(
