@@ -48,6 +48,7 @@ from oneroster.dialects import Dialect
 from oneroster.errors import NotFound, ValidationError
 from oneroster.filter_grammar import clauses, unquote, violation
 from oneroster.filters import Clause, Condition, F, Group
+from oneroster.legacy import legacy_to_v1p2
 from oneroster.matching import field_roots, matches, project, sort_records, values_at
 from oneroster.operation_index import OPERATIONS
 from oneroster.paging import Page, iterate
@@ -477,6 +478,37 @@ def _merge(branches: list[Branch], dialect: Dialect) -> list[Branch]:
         for start in range(0, len(found), width):
             paired.append(Branch(view, _or(found[start : start + width]), None))
     return paired + others
+
+
+# -- reading answers ------------------------------------------------------------------------
+
+
+def as_v1p2(dialect: Dialect, record: dict[str, Any]) -> dict[str, Any]:
+    """Return a provider's record in the 1.2 shape the client works with (1.1 users get ``roles``).
+
+    Example:
+        ```python
+        as_v1p2(PROFILES["v1p1"].dialect, {"sourcedId": "u1", "role": "teacher", "orgs": []})
+        ```
+
+    """
+    return legacy_to_v1p2(record) if dialect.legacy_records else record
+
+
+def single_fields(dialect: Dialect, fields: tuple[str, ...] | None) -> str | None:
+    """Return the ``fields=`` value to send on a single GET, or ``None`` when the provider ignores it.
+
+    ``sourcedId`` is always asked for; the client projects the record itself either way.
+
+    Example:
+        ```python
+        single_fields(FULL, ("givenName",))   # 'sourcedId,givenName'
+        ```
+
+    """
+    if fields is None or not dialect.fields_on_get:
+        return None
+    return ",".join(dict.fromkeys(("sourcedId", *fields)))
 
 
 # -- plans ----------------------------------------------------------------------------------
