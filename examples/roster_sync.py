@@ -37,8 +37,8 @@ def main() -> int:
             report.append((school.name or school.sourced_id, classes, len(students)))
 
         first_school = schools[0]
-        klass = client.schools(first_school.sourced_id).classes.first(sort="title")
-        if klass is None:
+        target = client.schools(first_school.sourced_id).classes.first(sort="title")
+        if target is None:
             print("the first school has no classes; nothing to enroll into", file=sys.stderr)
             return 1
         school_ref = {"role": "student", "roleType": "primary", "org": first_school.sourced_id}
@@ -63,7 +63,7 @@ def main() -> int:
             },
         )
         client.users("demo-student-1").add_agent("demo-parent-1", relationship="parent")
-        enrollment = client.classes(klass.sourced_id).enroll(
+        enrollment = client.classes(target.sourced_id).enroll(
             "demo-student-1", role="student", school_sourced_id=first_school.sourced_id
         )
         category = client.categories.first()
@@ -73,7 +73,7 @@ def main() -> int:
                 "title": "Demo quiz",
                 "assignDate": today,
                 "dueDate": today + dt.timedelta(days=7),
-                "class": klass.sourced_id,
+                "class": target.sourced_id,
                 "school": first_school.sourced_id,
                 "category": category.sourced_id if category else None,
                 "resultValueMin": 0,
@@ -98,7 +98,7 @@ def main() -> int:
         print(f"{name:40} {classes:>8} {count:>9}")
     print()
     print(f"upserted demo-student-1 with agent(s) {[a.sourced_id for a in agents]}")
-    print(f"enrolled in {klass.title!r} ({klass.sourced_id}) as {enrollment}")
+    print(f"enrolled in {target.title!r} ({target.sourced_id}) as {enrollment}")
     print(
         f"line item {line_item.sourced_id if line_item else 'demo-li-1'}: "
         f"result {result.score if result else '?'}"

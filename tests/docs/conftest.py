@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 from oneroster.profiles import ENVIRONMENTS, Environment
-from oneroster.sandbox import RunningSandbox, serve
+from oneroster.sandbox import RunningSandbox, SandboxConfig, serve
 
 
 # What the docs' fault examples may have switched on, switched off again.
@@ -34,6 +35,25 @@ def docs_sandbox() -> Iterator[RunningSandbox]:
             },
         )
         yield running
+
+
+@pytest.fixture(scope="session")
+def docs_sandboxes() -> Iterator[Callable[[str], RunningSandbox]]:
+    """Sandboxes of other profiles, by profile, for blocks marked ``<!-- sandbox: PROFILE -->``.
+
+    Each is started on first use (a page that marks no block starts none) and serves the same
+    seeded district as ``docs_sandbox``.
+    """
+    running: dict[str, RunningSandbox] = {}
+    with contextlib.ExitStack() as stack:
+
+        def sandbox_for(profile: str) -> RunningSandbox:
+            if profile not in running:
+                config = SandboxConfig(profile=profile)
+                running[profile] = stack.enter_context(serve(seed=1, users=300, config=config))
+            return running[profile]
+
+        yield sandbox_for
 
 
 @pytest.fixture

@@ -2,7 +2,9 @@
 
 A block is a fenced block at the start of a line (```` ```python ````...), possibly indented (inside a
 list item). ``<!-- not-executed: reason -->`` on the last non-blank line before a Python block marks
-it as not runnable against the sandbox; the reason is required.
+it as not runnable against the sandbox; the reason is required. ``<!-- sandbox: PROFILE -->`` there
+instead runs the block against a sandbox serving that profile (``v1p1``: a OneRoster 1.1 provider)
+rather than the page's, with ``ONEROSTER_*`` pointing at it for that block only.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ COMMAND_DOCS = (*EXECUTED_DOCS, "docs/cli.md", "docs/django.md")
 
 _FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,})(?P<info>[^`]*)$")
 _NOT_EXECUTED = re.compile(r"^\s*<!--\s*not-executed\s*:?(?P<reason>.*?)-->\s*$")
+_SANDBOX = re.compile(r"^\s*<!--\s*sandbox\s*:\s*(?P<profile>[\w-]+)\s*-->\s*$")
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,7 @@ class Block:
     language: str
     code: str
     not_executed: str | None  # the reason given, "" when the marker has none, None when unmarked
+    sandbox: str | None = None  # the profile of the sandbox it runs against, None for the page's
 
     @property
     def where(self) -> str:
@@ -73,7 +77,7 @@ def parse_blocks(text: str, *, path: str) -> list[Block]:
             continue
         indent, fence = match.group("indent"), match.group("fence")
         language = match.group("info").strip().split(" ")[0].lower()
-        marker = None
+        marker = profile = None
         previous = index - 1
         while previous >= 0 and not lines[previous].strip():
             previous -= 1
@@ -81,13 +85,16 @@ def parse_blocks(text: str, *, path: str) -> list[Block]:
             found = _NOT_EXECUTED.match(lines[previous])
             if found is not None:
                 marker = found.group("reason").strip()
+            elsewhere = _SANDBOX.match(lines[previous])
+            if elsewhere is not None:
+                profile = elsewhere.group("profile")
         end = index + 1
         while end < len(lines) and lines[end].strip() != fence:
             end += 1
         if end == len(lines):
             raise AssertionError(f"{path}:{index + 1}: unclosed code fence")
         body = [line[len(indent) :] if line.startswith(indent) else line for line in lines[index + 1 : end]]
-        blocks.append(Block(path, index + 2, language, "\n".join(body) + "\n", marker))
+        blocks.append(Block(path, index + 2, language, "\n".join(body) + "\n", marker, profile))
         index = end + 1
     return blocks
 

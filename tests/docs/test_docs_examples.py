@@ -10,6 +10,7 @@ from __future__ import annotations
 import ast
 import re
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -26,6 +27,7 @@ from docs_examples_support import (
     split_pipeline,
 )
 from oneroster.sandbox import RunningSandbox
+from oneroster.sandbox.flavour import SERVED_PROFILES
 
 pytestmark = pytest.mark.sandbox
 
@@ -43,11 +45,20 @@ def _executed(path: str) -> list[Block]:
 
 
 @pytest.mark.parametrize("path", EXECUTED_DOCS)
-def test_python_examples_run_against_the_sandbox(path: str, docs_environ: RunningSandbox) -> None:
+def test_python_examples_run_against_the_sandbox(
+    path: str,
+    docs_environ: RunningSandbox,
+    docs_sandboxes: Callable[[str], RunningSandbox],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     blocks = _executed(path)
     assert blocks, f"{path} has no executed Python example"
     namespace: dict[str, object] = {"__name__": f"docs_{Path(path).stem.replace('-', '_')}"}
     for block in blocks:
+        # A block marked <!-- sandbox: PROFILE --> talks to that profile's sandbox; the others to the page's.
+        provider = docs_sandboxes(block.sandbox) if block.sandbox else docs_environ
+        for name, value in provider.environ().items():
+            monkeypatch.setenv(name, value)
         # Padding with blank lines makes tracebacks point at the Markdown line.
         code = compile("\n" * (block.line - 1) + block.code, str(REPO / block.path), "exec")
         started = time.perf_counter()
@@ -78,8 +89,10 @@ def test_not_executed_examples_are_few_and_explained() -> None:
 def test_marker_only_precedes_python_blocks() -> None:
     for path in EXECUTED_DOCS:
         for block in read_blocks(path):
-            if block.not_executed is not None:
+            if block.not_executed is not None or block.sandbox is not None:
                 assert block.language == "python", f"{block.where}: only Python blocks are executed"
+            if block.sandbox is not None:
+                assert block.sandbox in SERVED_PROFILES, f"{block.where}: no sandbox serves {block.sandbox!r}"
 
 
 @pytest.mark.parametrize("path", COMMAND_DOCS)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 from integration_support import Provider
-from oneroster import BadRequest, Conflict, Forbidden, NotFound, OneRoster
+from oneroster import Conflict, Forbidden, NotFound, OneRoster
 
 pytestmark = pytest.mark.vcr
 
@@ -97,7 +97,7 @@ def test_course_class_enrollment_and_the_cascade(platform_client: OneRoster) -> 
     )
     platform_client.classes.upsert(
         "cassette-class-1",
-        {"title": "Tapes 101 - 1", "classType": "scheduled", "course": "cassette-course-1", "school": org,
+        {"title": "Tapes 101 - 1", "classType": "scheduled", "course": "cassette-course-1", "org": org,
          "terms": [{"sourcedId": term.sourced_id, "type": "academicSession"}]},
     )  # fmt: skip
     enrollment = platform_client.classes("cassette-class-1").enroll(
@@ -114,9 +114,10 @@ def test_course_class_enrollment_and_the_cascade(platform_client: OneRoster) -> 
 
 
 def test_refusals(platform: Provider, platform_client: OneRoster) -> None:
-    with pytest.raises(BadRequest) as caught:
-        platform_client.users.list(filter="status='active' AND role='student' AND grades='05'")
-    assert caught.value.code_minor == "invalid_filter_field"
+    # Three predicates are more than the platform takes (it answers 400, see tests/sandbox): the
+    # client sends two and checks the third itself.
+    planned = platform_client.users.list_all(filter="status='active' AND role='student' AND grades='05'")
+    assert all(u.status == "active" and "05" in (u.grades or []) for u in planned)
     platform.require_sandbox("another client app's seeded records")
     with pytest.raises(Forbidden):
         platform_client.users.delete("usr-partner-0001")

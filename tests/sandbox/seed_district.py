@@ -1,10 +1,11 @@
 """The records the seed documents' examples name, written straight into a sandbox's store.
 
 The seeds use literal ids (``user-123``, ``parent-123``, ``school-id``, ``class-id``,
-``resource-id``...) and, for the 0.0.x package, a whole district whose counts its README prints
-(139 students, 7 in "ELA 6 (6A ELA)", 38 at "Classlink HS"...). These builders put exactly those
-records into a running sandbox, whatever profile it serves, so the examples run with their own
-inputs and the documented outcomes can be asserted.
+``resource-id``...; the platform's ``11111111-...`` user and ``33333333-...`` agent) and, for the
+0.0.x package, a whole district whose counts its README prints (139 students, 7 in "ELA 6 (6A
+ELA)", 38 at "Classlink HS"...). These builders put exactly those records into a running
+sandbox, whatever profile it serves, so the examples run with their own inputs and the
+documented outcomes can be asserted.
 """
 
 from __future__ import annotations
@@ -271,6 +272,54 @@ def add_seed_000_records(sandbox: RunningSandbox) -> None:
             "sortOrder": 1,
         },
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# Seeds 003 and 004: the records the platform's Rostering API reference reads by their ids.
+# ---------------------------------------------------------------------------------------------
+
+# Seed 003's example UUIDs. The user it reads (1111...) and the agent it links (3333...) exist
+# before its examples run; the user 2222..., course 4444..., class 5555... and enrollment
+# 6666... are the ones its PUT examples create, in its "typical flow".
+PLATFORM_IDS = {
+    "existing_user": "11111111-1111-1111-1111-111111111111",
+    "user": "22222222-2222-2222-2222-222222222222",
+    "agent": "33333333-3333-3333-3333-333333333333",
+    "course": "44444444-4444-4444-4444-444444444444",
+    "class": "55555555-5555-5555-5555-555555555555",
+    "enrollment": "66666666-6666-6666-6666-666666666666",
+}
+# The school a partner finds with seed 003's own orgs example (``filter=name~'Alpha'``) and puts
+# where the examples write the placeholder ORG_SOURCED_ID ("get your org sourcedId from GET /orgs").
+ALPHA_SCHOOL = ("org-alpha-0001", "Alpha School Austin")
+
+
+def add_seed_003_records(sandbox: RunningSandbox) -> None:
+    """Add Alpha's school, and the user and agent seed 003 reads and links, to a platform sandbox.
+
+    They carry no ``metadata.createdByApp``: they are the platform's own ("Alpha-owned"), which
+    no partner app may change or delete.
+    """
+    org_id, name = ALPHA_SCHOOL
+    _put(
+        sandbox,
+        "orgs",
+        {"sourcedId": org_id, "name": name, "type": "school", "identifier": "ALPHA-ATX",
+         "parent": reference("orgs", "org-0000")},
+    )  # fmt: skip
+    i = PLATFORM_IDS
+    _put(
+        sandbox,
+        "users",
+        _user(i["existing_user"], "student", org_id, givenName="Riley", familyName="Stone",
+              email="riley.stone@alpha.example", username="riley.stone", grades=["05"]),
+    )  # fmt: skip
+    _put(
+        sandbox,
+        "users",
+        _user(i["agent"], "parent", org_id, givenName="Pat", familyName="Smith",
+              email="pat.smith@example.com"),
+    )  # fmt: skip
 
 
 # ---------------------------------------------------------------------------------------------

@@ -18,9 +18,10 @@ from pathlib import Path
 
 import httpx
 import pytest
-from oneroster import OneRoster
+from oneroster import Forbidden, OneRoster
 from oneroster.csv import export_bundle, import_bundle, read_bundle, validate_bundle
-from oneroster.sandbox import RunningSandbox, Store, serve
+from oneroster.csv.importer import FORBIDDEN_BEFORE_STOP
+from oneroster.sandbox import RunningSandbox, SandboxConfig, Store, serve
 
 pytestmark = pytest.mark.sandbox
 
@@ -265,3 +266,99 @@ def test_the_cli_validates_and_imports(
     again = run_cli(empty, "export", "--out", str(tmp_path / "again"))
     assert again.returncode == 0, again.stderr
     assert _rows(tmp_path / "again") == _rows(bundle)
+
+
+def test_import_into_the_timeback_platform(source: tuple[RunningSandbox, Path]) -> None:
+    # The platform writes users, courses, classes and enrollments (a class's school is its
+    # "org" there); the rest of the bundle is reported as not importable, never half-sent.
+    _, bundle = source
+    config = SandboxConfig(profile="timeback-platform")
+    with (
+        serve(users=USERS, kinds=["orgs", "academicSessions"], config=config) as platform,
+        OneRoster(**platform.client_kwargs()) as client,
+    ):
+        report = import_bundle(client, bundle)
+        rows = _rows(bundle)
+        written = {name: counts.created for name, counts in report.files.items() if counts.created}
+        assert written == {name: len(rows[f"{name}.csv"][1]) for name in written}
+        assert set(written) == {"courses", "classes", "users", "enrollments"}
+        assert not report.issues
+        assert {"orgs", "academicSessions", "lineItems", "results"} <= set(report.unsupported)
+        stored = {c.sourced_id: c for c in client.classes.list_all()}
+        first = rows["classes.csv"][1][0][0]
+        assert stored[first].school is not None
+        again = import_bundle(client, bundle)
+        assert all(c.created == c.updated == c.failed == 0 for c in again.files.values())
+        assert sum(c.unchanged for c in again.files.values()) == sum(written.values())
+
+
+def test_import_over_records_another_app_owns(source: tuple[RunningSandbox, Path]) -> None:
+    # The platform refuses writes to records another client application owns (403): with nothing
+    # writable at all, the import stops after a few refusals (a token without write rights looks the
+    # same); where some writes succeed, a refused row is that row's failure (the test below).
+    _, bundle = source
+    config = SandboxConfig(profile="timeback-platform")
+    # Another seed: the same ids with other names, so records differ and the import writes them.
+    with (
+        serve(users=USERS, seed=7, config=config) as platform,
+        OneRoster(**platform.client_kwargs()) as client,
+    ):
+        with pytest.raises(Forbidden):
+            import_bundle(client, bundle, concurrency=1)
+        calls = platform.stats()["by_operation"]
+        writes = sum(count for op_id, count in calls.items() if not op_id.startswith("get"))
+        # Stopped after the fifth refusal (one more write may already have been on its way).
+        assert FORBIDDEN_BEFORE_STOP <= writes <= FORBIDDEN_BEFORE_STOP + 1
+
+
+def test_a_refused_row_is_that_rows_failure_and_its_dependants_wait(
+    source: tuple[RunningSandbox, Path],
+) -> None:
+    _, bundle = source
+    rows = _rows(bundle)
+    courses = [row[0] for row in rows["courses.csv"][1]]
+    refused = courses[0]
+    header = rows["classes.csv"][0]
+    dependants = {row[0] for row in rows["classes.csv"][1] if row[header.index("courseSourcedId")] == refused}
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        segments = request.url.path.rstrip("/").split("/")
+        if request.method == "GET":
+            if segments[-1] in {
+                "orgs",
+                "academicSessions",
+                "courses",
+                "classes",
+                "users",
+                "enrollments",
+                "demographics",
+                "categories",
+                "scoreScales",
+                "lineItems",
+                "results",
+            }:
+                return httpx.Response(200, json={segments[-1]: []})
+            return httpx.Response(200, json={"record": {"sourcedId": segments[-1]}})
+        if refused in segments:
+            body = {
+                "imsx_codeMajor": "failure",
+                "imsx_severity": "error",
+                "imsx_description": f"course {refused!r} is not owned by your client application",
+            }
+            return httpx.Response(403, json=body)
+        return httpx.Response(201)
+
+    client = OneRoster(
+        base_url="https://provider.example",
+        token="t",
+        profile="timeback",
+        http_client=httpx.Client(transport=httpx.MockTransport(answer)),
+    )
+    with client:
+        report = import_bundle(client, bundle)
+    assert (report.files["courses"].failed, report.files["courses"].created) == (1, len(courses) - 1)
+    failed = [issue for issue in report.issues if issue.outcome == "failed"]
+    assert [(i.file, i.sourced_id) for i in failed] == [("courses", refused)]
+    assert "not owned" in failed[0].message
+    skipped = {i.sourced_id for i in report.issues if i.file == "classes" and i.outcome == "skipped"}
+    assert skipped == dependants

@@ -413,6 +413,33 @@ def test_paging_conventions(raw: Raw, platform_sandbox: RunningSandbox) -> None:
     assert raw("GET", "/terms", params={"filter": "type='gradingPeriod'"}).json()["terms"] == []
 
 
+def test_enrollments_name_their_course_and_terms_their_district(
+    raw: Raw, platform_sandbox: RunningSandbox
+) -> None:
+    # Seed 003's field lists: an enrollment includes its course, a term its org.
+    (enrollment,) = raw(
+        "GET", "/enrollments", params={"limit": 1, "fields": "sourcedId,class,course"}
+    ).json()["enrollments"]
+    klass = stored(platform_sandbox, "classes", enrollment["class"]["sourcedId"]) or {}
+    assert set(enrollment) == {"sourcedId", "class", "course"}
+    assert enrollment["course"]["sourcedId"] == klass["course"]["sourcedId"]
+    assert enrollment["course"]["href"].endswith(f"{ROOT}/courses/{klass['course']['sourcedId']}")
+    district = next(o for o in platform_sandbox.app_state.store.iter_kind("orgs") if o["type"] == "district")
+    terms = raw("GET", "/terms").json()["terms"]
+    assert terms and {t["org"]["sourcedId"] for t in terms} == {district["sourcedId"]}
+    # Only in answers: the stored 1.2 records are unchanged.
+    assert "course" not in (stored(platform_sandbox, "enrollments", enrollment["sourcedId"]) or {"course": 1})
+
+
+def test_the_platform_issues_tokens_at_its_own_path(platform_sandbox: RunningSandbox) -> None:
+    answer = httpx.post(
+        platform_sandbox.base_url + "/auth/1.0/token",
+        auth=("sandbox-client", PLATFORM_CLIENTS["sandbox-client"]),
+        data={"grant_type": "client_credentials"},
+    )
+    assert answer.status_code == 200 and answer.json()["token_type"] == "Bearer"
+
+
 def test_the_client_pages_by_the_body_total(
     platform_client: OneRoster, platform_sandbox: RunningSandbox
 ) -> None:

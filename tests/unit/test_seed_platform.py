@@ -1,9 +1,12 @@
-"""Seeds 003 and 004 (the TimeBack platform API, ``/rostering/1.0``), on the client side.
+"""Seeds 003 and 004 (the TimeBack platform API, ``/rostering/1.0``): what the client puts on the wire.
 
-The sandbox does not serve the ``timeback-platform`` profile yet, so each example of the two seeds
-runs here against a recording MockTransport that answers as the seeds document: every request
-is compared with the seed's own (method, URL, query, body), and every documented answer must
-parse. The same examples against the sandbox are listed for the merge in the seeds report.
+Each example of the two seeds runs here against a recording MockTransport that answers as the
+seeds document: every request is compared with the seed's own (method, URL, query, body: the
+envelopes, the filter strings as the seeds write them, the token request at the production
+preset's URL), and every documented answer must parse, including the ones the sandbox does not
+give (seed 003's agents as user objects, its 200 ``{"status": "ok"}`` for agent links).
+The same examples run against the ``timeback-platform`` sandbox, outcomes asserted, in
+tests/sandbox/test_seed_platform_examples.py.
 """
 
 from __future__ import annotations

@@ -300,3 +300,29 @@ def test_every_reference_href_is_a_get_by_id_path_of_its_service(ref_type: str) 
     gets = {(op.service, op.path) for op in OPERATIONS.values() if op.method == "GET"}
     assert (service, path + "/{sourcedId}") in gets
     assert relative_href(ref_type, "a b/c") == path + "/a%20b%2Fc"
+
+
+def test_a_list_of_references_takes_bare_ids_and_relative_hrefs_become_absolute() -> None:
+    def href(ref_type: str, sourced_id: str) -> str:
+        return f"https://sis.example/ims/oneroster/rostering/v1p2/{ref_type}s/{sourced_id}"
+
+    record = prepare_record(
+        {
+            "title": "Math 1",
+            "course": {"sourcedId": "c-1", "href": "/courses/c-1"},
+            "school": "s-1",
+            "terms": ["t-1", {"sourcedId": "t-2", "type": "academicSession"}],
+        },
+        model="Class",
+        path_id="k-1",
+        full=True,
+        href=href,
+    )
+    assert record["terms"] == [
+        {"href": href("academicSession", "t-1"), "sourcedId": "t-1", "type": "academicSession"},
+        {"href": href("academicSession", "t-2"), "sourcedId": "t-2", "type": "academicSession"},
+    ]
+    assert record["course"]["href"] == href("course", "c-1")
+    with pytest.raises(ValidationError) as info:
+        prepare_record({"terms": ["t-1", ""]}, model="Class", full=False, href=href)
+    assert info.value.field == "terms[1]"

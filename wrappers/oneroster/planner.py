@@ -42,12 +42,13 @@ import itertools
 import logging
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any, Final
+from typing import Any, Final, Literal
 
 from oneroster.dialects import Dialect
 from oneroster.errors import NotFound, ValidationError
 from oneroster.filter_grammar import clauses, unquote, violation
 from oneroster.filters import Clause, Condition, F, Group
+from oneroster.legacy import legacy_to_v1p2
 from oneroster.matching import field_roots, matches, project, sort_records, values_at
 from oneroster.operation_index import OPERATIONS
 from oneroster.paging import Page, iterate
@@ -249,32 +250,27 @@ MEANINGS: dict[str, Meaning] = {
 
 # A top-level collection that is another one narrowed by a role (the facet views).
 _ROLE_VIEWS: Final[Mapping[str, str]] = {"student": "students", "teacher": "teachers"}
-_USER_VIEWS: Final = frozenset({"users", "students", "teachers"})
 
 
 # -- conditions ---------------------------------------------------------------------------
 
 
-def _and(parts: Sequence[Condition]) -> Condition | None:
+def _join(connector: Literal["AND", "OR"], parts: Sequence[Condition]) -> Condition | None:
+    """Join conditions with one connector (flat, as & and | build them); nothing gives None."""
     if not parts:
         return None
-    if len(parts) == 1:
-        return parts[0]
     result = parts[0]
     for part in parts[1:]:
-        result = result & part
+        result = (result & part) if connector == "AND" else (result | part)
     return result
+
+
+def _and(parts: Sequence[Condition]) -> Condition | None:
+    return _join("AND", parts)
 
 
 def _or(parts: Sequence[Condition]) -> Condition | None:
-    if not parts:
-        return None
-    if len(parts) == 1:
-        return parts[0]
-    result = parts[0]
-    for part in parts[1:]:
-        result = result | part
-    return result
+    return _join("OR", parts)
 
 
 def _eq(field_name: str, value: str) -> Clause:
@@ -327,7 +323,8 @@ def wire(clause: Clause, *, schema: str, dialect: Dialect) -> Clause | None:
     if "''" in clause.literal[1:-1] and not dialect.quote_escape:
         return None
     if schema == "User" and clause.field == _ROLE:
-        if "role" in dialect.extra_fields(schema):
+        # A 1.1 provider's users have the one role field that 1.2's roles replaced.
+        if "role" in dialect.extra_fields(schema) or dialect.legacy_records:
             return Clause("role", clause.op, clause.literal)
         return clause if dialect.allows_dotted(_ROLE) else None
     if "." in clause.field and not dialect.allows_dotted(clause.field):
@@ -481,6 +478,37 @@ def _merge(branches: list[Branch], dialect: Dialect) -> list[Branch]:
         for start in range(0, len(found), width):
             paired.append(Branch(view, _or(found[start : start + width]), None))
     return paired + others
+
+
+# -- reading answers ------------------------------------------------------------------------
+
+
+def as_v1p2(dialect: Dialect, record: dict[str, Any]) -> dict[str, Any]:
+    """Return a provider's record in the 1.2 shape the client works with (1.1 users get ``roles``).
+
+    Example:
+        ```python
+        as_v1p2(PROFILES["v1p1"].dialect, {"sourcedId": "u1", "role": "teacher", "orgs": []})
+        ```
+
+    """
+    return legacy_to_v1p2(record) if dialect.legacy_records else record
+
+
+def single_fields(dialect: Dialect, fields: tuple[str, ...] | None) -> str | None:
+    """Return the ``fields=`` value to send on a single GET, or ``None`` when the provider ignores it.
+
+    ``sourcedId`` is always asked for; the client projects the record itself either way.
+
+    Example:
+        ```python
+        single_fields(FULL, ("givenName",))   # 'sourcedId,givenName'
+        ```
+
+    """
+    if fields is None or not dialect.fields_on_get:
+        return None
+    return ",".join(dict.fromkeys(("sourcedId", *fields)))
 
 
 # -- plans ----------------------------------------------------------------------------------
@@ -649,6 +677,9 @@ class Planner:
         extra = sorted(field_roots(residual))
         if client_sort and ask.sort:
             extra.append(ask.sort)
+        if self.dialect.legacy_records and "roles" in extra:
+            # The client builds a 1.1 record's roles from its role and orgs (oneroster.legacy).
+            extra = [*(name for name in extra if name != "roles"), "role", "orgs"]
         return tuple(dict.fromkeys(("sourcedId", *ask.fields, *extra)))
 
     def _requests(self, branches: list[Branch], ask: Ask, op_of: Callable[[str], str]) -> list[Request]:

@@ -20,7 +20,6 @@ import builtins
 import dataclasses
 import itertools
 import json
-import re
 import weakref
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -32,7 +31,6 @@ from oneroster.errors import NotFound, OneRosterError, ResponseParseError, Valid
 from oneroster.filter_grammar import FilterError, parse_filter
 from oneroster.filters import Condition, build_filter, check_field_name
 from oneroster.ids import checked_id
-from oneroster.legacy import legacy_to_v1p2
 from oneroster.matching import project
 from oneroster.paging import (
     Page,
@@ -41,7 +39,7 @@ from oneroster.paging import (
     convert_records,
     iterate_pages,
 )
-from oneroster.planner import Ask, Plan, Planner, Request, View
+from oneroster.planner import Ask, Plan, Planner, Request, View, as_v1p2, single_fields
 from oneroster.validation import (
     check_sendable,
     check_text,
@@ -51,7 +49,7 @@ from oneroster.validation import (
     required_fields,
 )
 from oneroster_client.models import OrderBy
-from oneroster_client.types import UNSET, Unset
+from oneroster_client.types import UNSET
 
 __all__ = ["RESOURCES", "Collection", "Listing", "ResourceSpec", "Route"]
 
@@ -74,12 +72,6 @@ def _field_name(name: object, *, argument: str) -> None:
         check_field_name(name)
     except ValidationError as exc:
         raise ValidationError(f"{argument}: {exc}", field=argument) from None
-
-
-def attr_name(key: str) -> str:
-    """Return the generated attribute name of a JSON key (``lineItems`` -> ``line_items``)."""
-    name = re.sub(r"(?<!^)(?=[A-Z])", "_", key).lower()
-    return name + "_" if name in {"class", "type", "id"} else name
 
 
 def build_ask(
@@ -257,18 +249,18 @@ def get_raw(
 
     """
     op_id = engine.first_available(view.get_ops, what=f"{view.name}.get")
-    wire_fields: str | Unset = UNSET
-    if fields is not None and engine.profile.dialect.fields_on_get:
-        wire_fields = ",".join(dict.fromkeys(("sourcedId", *fields)))
+    dialect = engine.profile.dialect
+    wire_fields = single_fields(dialect, fields)
     try:
-        outcome = engine.send(op_id, sourced_id=sourced_id, fields=wire_fields)
+        outcome = engine.send(
+            op_id, sourced_id=sourced_id, fields=UNSET if wire_fields is None else wire_fields
+        )
     except NotFound:
         if missing_ok:
             return None
         raise
     record = raw_single(outcome, key=view.single_key)
-    if engine.profile.dialect.legacy_records:
-        record = legacy_to_v1p2(record)
+    record = as_v1p2(dialect, record)
     return project(record, ("sourcedId", *fields)) if fields is not None else record
 
 
@@ -365,8 +357,9 @@ class Listing(Generic[T]):
             request.op_id, **request.path, **request_kwargs(request, offset, paged=operation.paged)
         )
         records, totals = _raw_records(outcome, key=operation.answer[0] or self._key)
-        if self._engine.profile.dialect.legacy_records:
-            records = [legacy_to_v1p2(record) for record in records]
+        dialect = self._engine.profile.dialect
+        if dialect.legacy_records:
+            records = [as_v1p2(dialect, record) for record in records]
         if self._adapt is not None:
             records = [self._adapt(record) for record in records]
         return build_page(

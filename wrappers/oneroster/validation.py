@@ -92,6 +92,13 @@ REFERENCE_TYPES: dict[str, str] = {
     "courseComponent": "courseComponent",
     "resource": "resource",
 }
+# Lists of references, by field: what each element points at.
+LIST_REFERENCE_TYPES: dict[str, str] = {
+    "terms": "academicSession",
+    "resources": "resource",
+    "agents": "user",
+    "orgs": "org",
+}
 # ``parent`` points at a record of the same kind.
 _PARENT_TYPES = {"Org": "org", "AcademicSession": "academicSession", "CourseComponent": "courseComponent"}
 # Where a record of each GUIDRef type lives, for the ``href`` of a reference built from a bare id.
@@ -202,7 +209,13 @@ def _check_reference(value: object, *, field: str, ref_type: str, href: Href) ->
         if not isinstance(sourced_id, str) or not sourced_id:
             raise ValidationError(f"{field} needs a non-empty 'sourcedId'", field=f"{field}.sourcedId")
         check_text(sourced_id, field=f"{field}.sourcedId")
-        return {"href": href(ref_type, sourced_id), "type": ref_type, **value}
+        completed = {"href": href(ref_type, sourced_id), "type": ref_type, **value}
+        given = value.get("href")
+        if isinstance(given, str) and not given.startswith(("http://", "https://")):
+            # The documents type href as an absolute URI: a relative one ('/orgs/x') is this
+            # provider's, so it is written out in full.
+            completed["href"] = href(ref_type, sourced_id)
+        return completed
     if value is None:
         return None
     raise ValidationError(f"{field} must be an id or a {{'sourcedId': ...}} reference", field=field)
@@ -341,6 +354,16 @@ def prepare_record(
             raise ValidationError(f"{key} does not take a boolean (got {value!r})", field=key)
         elif (ref_type := _reference_type(model, key)) is not None:
             record[key] = _check_reference(value, field=key, ref_type=ref_type, href=href)
+        elif (
+            key in LIST_REFERENCE_TYPES
+            and SCHEMA_FIELDS.get(model, {}).get(key) == "array"
+            and isinstance(value, list | tuple)
+        ):
+            # ["t-1", {"sourcedId": "t-2"}]: each element a reference, bare ids completed.
+            record[key] = [
+                _check_reference(item, field=f"{key}[{i}]", ref_type=LIST_REFERENCE_TYPES[key], href=href)
+                for i, item in enumerate(value)
+            ]
         else:
             record[key] = _normalise(value, field=key)
     sourced_id = record.get("sourcedId")
@@ -359,6 +382,9 @@ def prepare_record(
         record.setdefault("status", "active")
     if required is None and full:
         required = REQUIRED_FIELDS.get(model, ())
+    if model == "Class" and "org" in (required or ()) and not record.get("org") and record.get("school"):
+        # The TimeBack platform names a class's school "org" (seed 003): the 1.2 name works there too.
+        record["org"] = record["school"]
     missing = [f for f in required or () if f not in _FILLED and record.get(f) in (None, "", [])]
     if missing:
         raise ValidationError(

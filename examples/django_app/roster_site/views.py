@@ -109,7 +109,8 @@ def gradebook(client: OneRoster, class_id: str, students: list[Student]) -> tupl
     columns = [Column(text(item.sourced_id), text(item.title)) for item in line_items]
     scores: dict[tuple[str, str], str] = {}
     for result in client.classes(class_id).results.stream():
-        if is_active(result):
+        # A result names its student and line item; one that does not cannot be placed in the grid.
+        if is_active(result) and result.student and result.line_item:
             scores[(text(result.student.sourced_id), text(result.line_item.sourced_id))] = score_text(result)
     rows = [
         Row(

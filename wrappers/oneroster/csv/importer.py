@@ -69,6 +69,8 @@ from oneroster.validation import prepare_record, required_fields
 __all__ = ["DEFAULT_CONCURRENCY", "FileCounts", "ImportProgress", "ImportReport", "RowIssue", "import_bundle"]
 
 DEFAULT_CONCURRENCY = 8
+# 403s on the first writes of an import, none accepted: the token cannot write here, so stop.
+FORBIDDEN_BEFORE_STOP = 5
 
 CREATED, UPDATED, UNCHANGED, DELETED, FAILED, SKIPPED = (
     "created", "updated", "unchanged", "deleted", "failed", "skipped"
@@ -414,6 +416,8 @@ class _Importer:
         self.progress = progress
         self.report = report
         self.failed: dict[str, dict[str, str]] = {}  # file -> sourcedId -> where it failed
+        self.written = 0  # writes the provider accepted
+        self.refused = 0  # writes it answered 403
         self.snapshot = _Snapshot()
         # What each collection's write requires under this profile (TimeBack's pitfalls included:
         # a platform student needs its primaryOrg), the client's own rule, checked before sending.
@@ -489,7 +493,18 @@ class _Importer:
             item = in_flight.pop(future)
             try:
                 outcome = future.result()
-            except (TransportError, Unauthorized, Forbidden):
+                self.written += 1
+            except Forbidden as exc:
+                # A provider may refuse one record (the TimeBack platform: "not owned by your client
+                # application") or every write (a token without the write scope). The first is the
+                # row's failure; when nothing has been written yet and the refusals keep coming, it is
+                # the second: stop, and the checkpoint lets a re-run carry on from here.
+                self.refused += 1
+                if self.written == 0 and self.refused >= FORBIDDEN_BEFORE_STOP:
+                    raise
+                outcome = FAILED
+                self._issue(plan, item, FAILED, " ".join(str(exc).split()))
+            except (TransportError, Unauthorized):
                 # Not the row's fault: stop; the checkpoint lets a re-run carry on from here.
                 raise
             except OneRosterError as exc:

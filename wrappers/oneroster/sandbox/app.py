@@ -1050,6 +1050,7 @@ def create_app(*, store: Store, config: SandboxConfig | None = None) -> Starlett
     app = Starlette(
         routes=[
             Route(TOKEN_PATH, token, methods=["POST"]),
+            *(Route(path, token, methods=["POST"]) for path in sandbox.flavour.token_paths),
             Route("/_sandbox/stats", control(stats), methods=["GET"]),
             Route("/_sandbox/reset", control(reset), methods=["POST"]),
             Route("/_sandbox/faults", control(faults), methods=["GET", "POST"]),

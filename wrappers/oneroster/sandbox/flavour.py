@@ -100,6 +100,8 @@ class Flavour:
         self.roots: Mapping[str, str] = {service: f"/ims/oneroster/{service}/v1p2" for service in SERVICES}
         #: Other names the token endpoint accepts for scopes, by the name it grants.
         self.scope_aliases: Mapping[str, str] = {}
+        #: Where the provider serves its token endpoint besides the sandbox's own ``/oauth/token``.
+        self.token_paths: tuple[str, ...] = ()
 
     def serves(self, op_id: str, op: Operation) -> bool:
         """Whether the profile mounts ``op_id``: by default, the spec's ``x-oneroster-profiles``."""

@@ -8,10 +8,12 @@ BINDING.md section 7), each modelled here:
   the nested enrollments of a user and of a class, upserts (``PUT``) and soft deletes, and
   the onboarding calls: ``PUT /students`` (upsertStudent), ``PUT``/``DELETE
   /students/{id}/agents/{agentId}``, ``GET /users/{id}/agents`` and
-  ``GET /users/{id}/linked-users``.
+  ``GET /users/{id}/linked-users``. Tokens are issued at ``/auth/1.0/token`` on the same host
+  (seed 004, step 1), as well as at the sandbox's own ``/oauth/token``.
 - **Paging**: default ``limit`` 10, at most 100 (a larger one is clamped, as servers do); the
   total is in the body (``{"users": [...], "offset", "limit", "total"}``) and there are no
-  ``X-Total-Count``/``Link`` headers; terms are listed under the key ``terms``.
+  ``X-Total-Count``/``Link`` headers; terms are listed under the key ``terms``. An enrollment
+  names its class's ``course`` and a term its district (``org``), as seed 003's field lists say.
 - **Filters**: at most two predicates and no mixing of AND with OR (OneRoster 1.1's rule,
   which the platform keeps); beyond that, 400 ``invalid_filter_field``. ``role='student'`` on
   users reads the user's roles (seed 003 filters users by role).
@@ -60,7 +62,7 @@ from typing import TYPE_CHECKING, Any
 
 from starlette.responses import JSONResponse, Response
 
-from oneroster.operation_index import OPERATIONS, Operation
+from oneroster.operation_index import OPERATIONS, SCHEMA_FIELDS, Operation
 from oneroster.sandbox.app import ApiError, _timestamp
 from oneroster.sandbox.catalog import RELATIONS, VIEWS, reference
 from oneroster.sandbox.flavour import Flavour, Handler, rebase_hrefs
@@ -73,9 +75,11 @@ if TYPE_CHECKING:
     from oneroster.sandbox.app import Sandbox, _Bound
     from oneroster.sandbox.store import Store
 
-__all__ = ["DEFAULT_LIMIT", "MAX_LIMIT", "MAX_PREDICATES", "OWNER", "ROOT", "Platform"]
+__all__ = ["DEFAULT_LIMIT", "MAX_LIMIT", "MAX_PREDICATES", "OWNER", "ROOT", "TOKEN_PATH", "Platform"]
 
 ROOT = "/rostering/1.0"
+#: The platform's token endpoint, on the API's host (the ``timeback-platform`` environments' token URL).
+TOKEN_PATH = "/auth/1.0/token"
 DEFAULT_LIMIT = 10
 MAX_LIMIT = 100
 MAX_PREDICATES = 2
@@ -92,6 +96,8 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "classes": ("title", "course", "school", "classType"),
     "enrollments": ("user", "class", "role"),
 }
+# References the platform's answers carry beyond the 1.2 records (seed 003's field lists).
+_ADDED_REFERENCES = {"Enrollment": ("course",), "AcademicSession": ("org",)}
 # Relationships a link the district was seeded with gets: the agent's own role.
 _RELATIONSHIP_ROLES = ("parent", "guardian", "relative")
 # The platform lists terms under their own name (seed 003), not academicSessions.
@@ -147,6 +153,9 @@ class Platform(Flavour):
     def __init__(self) -> None:
         super().__init__("timeback-platform")
         self.roots = {"rostering": ROOT}
+        self._store: Store | None = None
+        # Seed 004, step 1: the platform issues its tokens at /auth/1.0/token on the API's own host.
+        self.token_paths = (TOKEN_PATH,)
 
     # -- what is served, and how lists look ---------------------------------------------------------
 
@@ -186,12 +195,32 @@ class Platform(Flavour):
             )
         return _alias_role(node) if schema == "User" else node
 
+    def selectable(self, schema: str) -> Mapping[str, str]:
+        """Return the 1.2 fields, and the references the platform adds (enrollment course, term org)."""
+        added = _ADDED_REFERENCES.get(schema)
+        return {**SCHEMA_FIELDS[schema], **dict.fromkeys(added, "object")} if added else SCHEMA_FIELDS[schema]
+
     def present(self, kind: str, record: dict[str, Any]) -> dict[str, Any]:
-        """Answer records as stored, their hrefs below ``/rostering/1.0``."""
+        """Answer records as stored, their hrefs below ``/rostering/1.0``.
+
+        An enrollment also names its class's ``course``, and a term the district it belongs to
+        (``org``): seed 003 lists both among the fields of its answers, as TimeBack's own
+        records require them.
+        """
+        record = dict(record)
+        if self._store is not None and kind == "enrollments" and "course" not in record:
+            klass = self._store.get("classes", _ref_id(record.get("class")) or "")
+            if klass is not None and _ref_id(klass.get("course")) is not None:
+                record["course"] = dict(klass["course"])
+        if self._store is not None and kind == "academicSessions" and "org" not in record:
+            district = next((o for o in self._store.iter_kind("orgs") if o.get("type") == "district"), None)
+            if district is not None:
+                record["org"] = reference("orgs", str(district["sourcedId"]))
         return dict(rebase_hrefs(record, ROOT))
 
     def prepare(self, store: Store) -> None:
         """Load the platform's partner records (the sandbox org, another app's records) once."""
+        self._store = store
         if store.get("orgs", PARTNER_SANDBOX_ORG) is None:
             for kind, record in platform_records():
                 if store.get(kind, str(record["sourcedId"])) is None:
