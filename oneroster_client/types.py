@@ -7,6 +7,7 @@ from http import HTTPStatus
 from types import ModuleType
 from typing import IO, Any, BinaryIO, Final, Generic, Literal, TypeVar
 
+import httpx
 from attrs import define
 
 
@@ -141,6 +142,20 @@ def decode_json(content: bytes) -> Any:
     return json.loads(content)
 
 
+def released(response: httpx.Response) -> httpx.Response:
+    """Return ``response``, read, without httpx's cycle between it and its stream: freed when dropped.
+
+    httpx wraps every body in a stream that refers back to its response (to set ``elapsed``), so a
+    response, its body included, is only freed by the cyclic garbage collector, which may run pages
+    later (encode/httpx#3733). Once the body is read the stream is done: it is swapped for one over
+    the same bytes, holding no response.
+    """
+    if not response.is_stream_consumed:
+        return response  # a streamed answer: its reader still needs the stream
+    response.stream = httpx.ByteStream(response.content)
+    return response
+
+
 # Bound once: a module global call instead of two attribute lookups per date field per record.
 parse_date = datetime.date.fromisoformat
 parse_datetime = datetime.datetime.fromisoformat
@@ -189,5 +204,6 @@ __all__ = [
     "parse_date",
     "parse_datetime",
     "present_repr",
+    "released",
     "wire_datetime",
 ]

@@ -30,7 +30,7 @@ from oneroster_client import AuthenticatedClient
 
 # One decoder for the generated endpoints and the client: orjson when installed, the stdlib deciding what
 # orjson refuses (see oneroster_client.types.decode_json).
-from oneroster_client.types import decode_json
+from oneroster_client.types import decode_json, released
 
 __all__ = ["Engine", "Outcome", "UnsupportedOperation", "decode_json"]
 
@@ -167,7 +167,7 @@ class Engine:
         op = self._sendable(op_id)
         request = self._module(op)._get_kwargs(**kwargs)
         with _deadline(self.deadline), translate_transport_errors(method=op.method):
-            response = self._clients[op.service].get_httpx_client().request(**request)
+            response = released(self._clients[op.service].get_httpx_client().request(**request))
         return Outcome(parsed=None, response=response)
 
     def call(self, op_id: str, **kwargs: Any) -> Outcome:

@@ -7,7 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.imsx_status_info import ImsxStatusInfo
-from ...types import Response, decode_json
+from ...types import Response, decode_json, released
 
 
 def _get_kwargs(
@@ -114,8 +114,10 @@ def sync_detailed(
         sourced_id=sourced_id,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
+    response = released(
+        client.get_httpx_client().request(
+            **kwargs,
+        )
     )
 
     return _build_response(client=client, response=response)
@@ -167,7 +169,7 @@ async def asyncio_detailed(
         sourced_id=sourced_id,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    response = released(await client.get_async_httpx_client().request(**kwargs))
 
     return _build_response(client=client, response=response)
 

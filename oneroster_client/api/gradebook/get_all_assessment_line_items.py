@@ -8,7 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.assessment_line_item_set import AssessmentLineItemSet
 from ...models.imsx_status_info import ImsxStatusInfo
 from ...models.order_by import OrderBy
-from ...types import UNSET, Response, Unset, decode_json
+from ...types import UNSET, Response, Unset, decode_json, released
 
 
 def _get_kwargs(
@@ -153,8 +153,10 @@ def sync_detailed(
         search=search,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
+    response = released(
+        client.get_httpx_client().request(
+            **kwargs,
+        )
     )
 
     return _build_response(client=client, response=response)
@@ -242,7 +244,7 @@ async def asyncio_detailed(
         search=search,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    response = released(await client.get_async_httpx_client().request(**kwargs))
 
     return _build_response(client=client, response=response)
 

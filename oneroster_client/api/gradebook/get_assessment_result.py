@@ -8,7 +8,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.imsx_status_info import ImsxStatusInfo
 from ...models.single_assessment_result import SingleAssessmentResult
-from ...types import UNSET, Response, Unset, decode_json
+from ...types import UNSET, Response, Unset, decode_json, released
 
 
 def _get_kwargs(
@@ -119,8 +119,10 @@ def sync_detailed(
         fields=fields,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
+    response = released(
+        client.get_httpx_client().request(
+            **kwargs,
+        )
     )
 
     return _build_response(client=client, response=response)
@@ -178,7 +180,7 @@ async def asyncio_detailed(
         fields=fields,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    response = released(await client.get_async_httpx_client().request(**kwargs))
 
     return _build_response(client=client, response=response)
 

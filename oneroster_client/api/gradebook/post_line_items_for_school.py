@@ -9,7 +9,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.guid_pair_set import GUIDPairSet
 from ...models.imsx_status_info import ImsxStatusInfo
 from ...models.line_item_set import LineItemSet
-from ...types import Response, decode_json
+from ...types import Response, decode_json, released
 
 
 def _get_kwargs(
@@ -124,8 +124,10 @@ def sync_detailed(
         body=body,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
+    response = released(
+        client.get_httpx_client().request(
+            **kwargs,
+        )
     )
 
     return _build_response(client=client, response=response)
@@ -183,7 +185,7 @@ async def asyncio_detailed(
         body=body,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    response = released(await client.get_async_httpx_client().request(**kwargs))
 
     return _build_response(client=client, response=response)
 

@@ -8,7 +8,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.add_agent_request import AddAgentRequest
 from ...models.imsx_status_info import ImsxStatusInfo
-from ...types import Response, decode_json
+from ...types import Response, decode_json, released
 
 
 def _get_kwargs(
@@ -122,8 +122,10 @@ def sync_detailed(
         body=body,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
+    response = released(
+        client.get_httpx_client().request(
+            **kwargs,
+        )
     )
 
     return _build_response(client=client, response=response)
@@ -181,7 +183,7 @@ async def asyncio_detailed(
         body=body,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    response = released(await client.get_async_httpx_client().request(**kwargs))
 
     return _build_response(client=client, response=response)
 

@@ -8,7 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.guid_pair_set import GUIDPairSet
 from ...models.imsx_status_info import ImsxStatusInfo
 from ...models.single_academic_session import SingleAcademicSession
-from ...types import Response, decode_json
+from ...types import Response, decode_json, released
 
 
 def _get_kwargs(
@@ -117,8 +117,10 @@ def sync_detailed(
         body=body,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
+    response = released(
+        client.get_httpx_client().request(
+            **kwargs,
+        )
     )
 
     return _build_response(client=client, response=response)
@@ -170,7 +172,7 @@ async def asyncio_detailed(
         body=body,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    response = released(await client.get_async_httpx_client().request(**kwargs))
 
     return _build_response(client=client, response=response)
 

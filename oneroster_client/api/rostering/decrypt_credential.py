@@ -8,7 +8,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.decrypted_credential import DecryptedCredential
 from ...models.imsx_status_info import ImsxStatusInfo
-from ...types import Response, decode_json
+from ...types import Response, decode_json, released
 
 
 def _get_kwargs(
@@ -117,8 +117,10 @@ def sync_detailed(
         credential_id=credential_id,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
+    response = released(
+        client.get_httpx_client().request(
+            **kwargs,
+        )
     )
 
     return _build_response(client=client, response=response)
@@ -176,7 +178,7 @@ async def asyncio_detailed(
         credential_id=credential_id,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    response = released(await client.get_async_httpx_client().request(**kwargs))
 
     return _build_response(client=client, response=response)
 

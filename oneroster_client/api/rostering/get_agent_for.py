@@ -8,7 +8,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.imsx_status_info import ImsxStatusInfo
 from ...models.user_set import UserSet
-from ...types import Response, decode_json
+from ...types import Response, decode_json, released
 
 
 def _get_kwargs(
@@ -107,8 +107,10 @@ def sync_detailed(
         user_sourced_id=user_sourced_id,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
+    response = released(
+        client.get_httpx_client().request(
+            **kwargs,
+        )
     )
 
     return _build_response(client=client, response=response)
@@ -160,7 +162,7 @@ async def asyncio_detailed(
         user_sourced_id=user_sourced_id,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    response = released(await client.get_async_httpx_client().request(**kwargs))
 
     return _build_response(client=client, response=response)
 

@@ -9,7 +9,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.class_set import ClassSet
 from ...models.imsx_status_info import ImsxStatusInfo
 from ...models.order_by import OrderBy
-from ...types import UNSET, Response, Unset, decode_json
+from ...types import UNSET, Response, Unset, decode_json, released
 
 
 def _get_kwargs(
@@ -160,8 +160,10 @@ def sync_detailed(
         search=search,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
+    response = released(
+        client.get_httpx_client().request(
+            **kwargs,
+        )
     )
 
     return _build_response(client=client, response=response)
@@ -255,7 +257,7 @@ async def asyncio_detailed(
         search=search,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    response = released(await client.get_async_httpx_client().request(**kwargs))
 
     return _build_response(client=client, response=response)
 

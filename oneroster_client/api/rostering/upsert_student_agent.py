@@ -8,7 +8,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.imsx_status_info import ImsxStatusInfo
 from ...models.student_agent_link import StudentAgentLink
-from ...types import UNSET, Response, Unset, decode_json
+from ...types import UNSET, Response, Unset, decode_json, released
 
 
 def _get_kwargs(
@@ -132,8 +132,10 @@ def sync_detailed(
         body=body,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
+    response = released(
+        client.get_httpx_client().request(
+            **kwargs,
+        )
     )
 
     return _build_response(client=client, response=response)
@@ -197,7 +199,7 @@ async def asyncio_detailed(
         body=body,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    response = released(await client.get_async_httpx_client().request(**kwargs))
 
     return _build_response(client=client, response=response)
 
