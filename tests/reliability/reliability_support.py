@@ -178,6 +178,9 @@ class RawExchange:
         return self.target.partition("?")[0]
 
     def send_head(self, status: int, headers: Mapping[str, str]) -> None:
+        # The server closes each connection after one answer, so it says so: without it a client
+        # may send its next request on a connection being closed (a reset, under load).
+        headers = {"Connection": "close", **headers}
         lines = [f"HTTP/1.1 {status} X"] + [f"{k}: {v}" for k, v in headers.items()]
         self.sock.sendall(("\r\n".join(lines) + "\r\n\r\n").encode("latin-1"))
 
