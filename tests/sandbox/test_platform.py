@@ -13,7 +13,6 @@ from typing import Any
 
 import httpx
 import pytest
-from conftest import PLATFORM_CLIENTS
 from oneroster import BadRequest, Conflict, Forbidden, NotFound, OneRoster, ValidationError
 from oneroster.operation_index import OPERATIONS
 from oneroster.sandbox import RunningSandbox
@@ -32,7 +31,7 @@ class Raw:
     def __init__(self, sandbox: RunningSandbox, client_id: str = "sandbox-client") -> None:
         token = httpx.post(
             sandbox.token_url,
-            auth=(client_id, PLATFORM_CLIENTS[client_id]),
+            auth=(client_id, sandbox.app_state.config.clients[client_id]),
             data={"grant_type": "client_credentials"},
         ).json()["access_token"]
         self.http = httpx.Client(
@@ -434,7 +433,7 @@ def test_enrollments_name_their_course_and_terms_their_district(
 def test_the_platform_issues_tokens_at_its_own_path(platform_sandbox: RunningSandbox) -> None:
     answer = httpx.post(
         platform_sandbox.base_url + "/auth/1.0/token",
-        auth=("sandbox-client", PLATFORM_CLIENTS["sandbox-client"]),
+        auth=("sandbox-client", platform_sandbox.app_state.config.clients["sandbox-client"]),
         data={"grant_type": "client_credentials"},
     )
     assert answer.status_code == 200 and answer.json()["token_type"] == "Bearer"
