@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from integration_support import District, Provider
-from oneroster import F, NotFound, OneRoster, UnprocessableEntity
+from oneroster import F, OneRoster, UnprocessableEntity, UnsupportedOperation
 from oneroster.compat import ClasslinkConnector
 from oneroster.profiles import PROFILES, SCOPE_PREFIX
 
@@ -45,9 +45,11 @@ def test_nested_reads_and_gradebook(v1p1_client: OneRoster) -> None:
 
 def test_what_1p1_lacks(v1p1: Provider) -> None:
     v1p1_client = v1p1.client(scopes=[*PROFILES["v1p1"].default_scopes, SCOPE_PREFIX + "gradebook.createput"])
-    # The client's v1p1 profile offers the 1.2 operation set; a 1.1 provider has no score scales.
-    with pytest.raises(NotFound):
+    # A 1.1 provider has no score scales: the v1p1 profile refuses them before sending anything.
+    with pytest.raises(UnsupportedOperation, match="v1p1"):
         v1p1_client.score_scales.first()
+    with pytest.raises(UnsupportedOperation):
+        v1p1_client.assessment_results.list()
     # And it refuses the fields 1.2 added to a line item (the client writes 1.2 records).
     d = District(v1p1_client)
     record = v1p1_client.line_items.get(d.line_item).to_dict()

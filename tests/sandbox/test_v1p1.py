@@ -11,9 +11,10 @@ from typing import Any
 
 import httpx
 import pytest
-from oneroster import NotFound, OneRoster
+from oneroster import OneRoster, UnsupportedOperation
 from oneroster.compat import ClasslinkConnector
 from oneroster.operation_index import OPERATIONS
+from oneroster.profiles import PROFILES
 from oneroster.sandbox import RunningSandbox
 from oneroster.sandbox.v1p1 import NOT_IN_1P1, ROLE_1P1, from_v1p1, to_v1p1
 
@@ -53,6 +54,8 @@ def test_the_1p1_operations_are_served_below_one_root(v1p1_sandbox: RunningSandb
     assert mounted == official - NOT_IN_1P1
     assert len(mounted) == 62
     assert all(b.pattern.pattern.startswith("/ims/oneroster/v1p1/") for b in v1p1_sandbox.app_state.routes)
+    # The client's v1p1 profile sends exactly these (the others are refused before sending).
+    assert {op_id for op_id in OPERATIONS if PROFILES["v1p1"].serves(op_id)} == mounted
 
 
 def test_what_1p1_lacks_is_not_found(raw: httpx.Client, v1p1_sandbox: RunningSandbox) -> None:
@@ -236,11 +239,18 @@ def test_the_client_reads_through_the_v1p1_profile(
     }
 
 
-def test_what_the_client_profile_offers_beyond_1p1_is_a_404(v1p1_client: OneRoster) -> None:
-    # The client's v1p1 profile offers the 1.2 operation set on the 1.1 root; a 1.1 provider has
-    # no score scales, so the call reaches the server and is answered 404 (see docs/profiles.md).
-    with pytest.raises(NotFound):
+def test_what_1p1_lacks_is_refused_by_the_client_before_sending(v1p1_client: OneRoster) -> None:
+    # A 1.1 provider has no score scales (a 404 above); the client's v1p1 profile knows it and
+    # sends nothing, rather than a 404 that reads as "no such record" (see docs/profiles.md).
+    with pytest.raises(UnsupportedOperation, match="v1p1"):
         v1p1_client.score_scales.first()
+    # A class's categories are answered from what they mean: the categories of its line items.
+    items = [i for i in v1p1_client.line_items.list_all() if i.class_ is not None and i.category is not None]
+    assert items
+    class_id = items[0].class_.sourced_id  # type: ignore[union-attr]
+    expected = {i.category.sourced_id for i in items if i.class_.sourced_id == class_id}  # type: ignore[union-attr]
+    got = {c.sourced_id for c in v1p1_client.classes(class_id).categories.list_all()}
+    assert got == expected and expected
 
 
 def test_the_migration_shim_runs_against_1p1(v1p1_sandbox: RunningSandbox) -> None:

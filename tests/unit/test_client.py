@@ -125,6 +125,33 @@ def test_v1p1_root(make: Make, recorder) -> None:
     assert server.paths == ["/ims/oneroster/v1p1/users", "/ims/oneroster/v1p1/lineItems"]
 
 
+def test_v1p1_refuses_what_1p1_lacks_before_sending(make: Make, recorder) -> None:
+    server = recorder(empty_lists)
+    client = make(server, profile="v1p1")
+    for call in (
+        client.score_scales.list,
+        client.assessment_results.list,
+        lambda: client.classes("c-1").score_scales.list(),
+    ):
+        with pytest.raises(UnsupportedOperation, match="v1p1"):
+            call()
+    assert server.requests == []
+    client.categories.list()  # 1.1 had categories (not a class's)
+    assert server.paths == ["/ims/oneroster/v1p1/categories"]
+
+
+def test_a_profile_of_yours_can_lack_operations(make: Make, recorder) -> None:
+    server = recorder(empty_lists)
+    profile = Profile(name="district", roots={"rostering": "/api/or"}, lacks=["getAllTeachers"])
+    assert profile.lacks == frozenset({"getAllTeachers"})
+    assert Profile.from_dict(profile.to_dict()) == profile
+    client = make(server, profile=profile)
+    with pytest.raises(UnsupportedOperation):
+        client.teachers.list()
+    client.users.list()
+    assert server.paths == ["/api/or/users"]
+
+
 def test_custom_profile(make: Make, recorder) -> None:
     server = recorder(empty_lists)
     profile = Profile(name="district", roots={"rostering": "/api/or"}, operations="ims")
@@ -147,6 +174,8 @@ def test_custom_profile(make: Make, recorder) -> None:
         {"name": "x", "roots": {"rostering": "api"}},
         {"name": "x", "roots": {"rostering": "/api/"}},
         {"name": "x", "roots": {"rostering": "/api"}, "operations": "oneroster"},
+        {"name": "x", "roots": {"rostering": "/api"}, "lacks": {"getAllWidgets"}},
+        {"name": "x", "roots": {"rostering": "/api"}, "lacks": "getAllUsers"},
     ],
 )
 def test_bad_custom_profile_raises(kwargs: dict[str, Any]) -> None:

@@ -108,8 +108,7 @@ class Engine:
 
     def available(self, op_id: str) -> bool:
         """Whether the profile serves ``op_id`` and has a root for its service."""
-        op = OPERATIONS[op_id]
-        return self.profile.operations in op.profiles and op.service in self._clients
+        return self.profile.serves(op_id) and OPERATIONS[op_id].service in self._clients
 
     def first_available(self, op_ids: tuple[str, ...], *, what: str) -> str:
         """Return the first of ``op_ids`` the profile serves, or raise ``UnsupportedOperation``."""

@@ -20,7 +20,34 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-__all__ = ["legacy_to_v1p2"]
+__all__ = ["NOT_IN_1P1", "legacy_to_v1p2"]
+
+# Operations of the official 1.2 set that OneRoster 1.1 does not have: everything about score
+# scales and assessment results, the bulk POSTs, and a class's categories (1.2 additions). The
+# v1p1 profile refuses them before sending; the v1p1 sandbox does not mount them.
+NOT_IN_1P1: frozenset[str] = frozenset(
+    {
+        "getAllScoreScales",
+        "getScoreScale",
+        "putScoreScale",
+        "deleteScoreScale",
+        "getScoreScalesForClass",
+        "getScoreScalesForSchool",
+        "getAllAssessmentLineItems",
+        "getAssessmentLineItem",
+        "putAssessmentLineItem",
+        "deleteAssessmentLineItem",
+        "getAllAssessmentResults",
+        "getAssessmentResult",
+        "putAssessmentResult",
+        "deleteAssessmentResult",
+        "postLineItemsForClass",
+        "postLineItemsForSchool",
+        "postResultsForLineItem",
+        "postResultsForAcademicSessionForClass",
+        "getCategoriesForClass",
+    }
+)
 
 
 def legacy_to_v1p2(record: dict[str, Any]) -> dict[str, Any]:

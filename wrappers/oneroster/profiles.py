@@ -12,7 +12,7 @@ Built-in profiles:
 | `ims`               | `/ims/oneroster/<service>/v1p2`            | 1EdTech (read, gradebook writes) |
 | `timeback`          | as `ims`, collections as `.../users/`       | 1EdTech + TimeBack writes, agents |
 | `timeback-platform` | `/rostering/1.0` (rostering only)          | TimeBack platform API |
-| `v1p1`              | `/ims/oneroster/v1p1` for every service     | 1EdTech operation set on a 1.1 root |
+| `v1p1`              | `/ims/oneroster/v1p1` for every service     | 1EdTech operations 1.1 had |
 
 Example:
     ```python
@@ -34,6 +34,7 @@ from typing import Any
 
 from oneroster.dialects import BASELINE, PLATFORM, TIMEBACK, Dialect, resolve_dialect
 from oneroster.errors import ValidationError
+from oneroster.legacy import NOT_IN_1P1
 from oneroster.operation_index import OPERATIONS
 
 __all__ = [
@@ -73,7 +74,9 @@ class Profile:
     ``roots`` maps a service name to its path prefix below ``base_url``; a service that is
     missing is not offered by the provider. ``operations`` is the ``x-oneroster-profiles``
     value whose operations the provider serves (``ims``, ``timeback`` or
-    ``timeback-platform``). ``trailing_slash`` adds ``/`` to top-level collection paths.
+    ``timeback-platform``), less the operationIds in ``lacks`` (``v1p1``: what OneRoster 1.1
+    did not have yet); a call of one it does not serve is ``UnsupportedOperation`` before
+    anything is sent. ``trailing_slash`` adds ``/`` to top-level collection paths.
     ``dialect`` says what the provider can express (a :class:`~oneroster.dialects.Dialect`
     or a preset name such as ``"full"``); the default is what the 1EdTech documents
     guarantee, so a query never depends on more than that unless you say so.
@@ -91,10 +94,17 @@ class Profile:
     trailing_slash: bool = False
     default_scopes: tuple[str, ...] = field(default=_READ_SCOPES)
     dialect: Dialect = BASELINE
+    lacks: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         if not isinstance(self.dialect, Dialect):
             object.__setattr__(self, "dialect", resolve_dialect(self.dialect))
+        if isinstance(self.lacks, str) or not all(isinstance(op_id, str) for op_id in self.lacks):
+            raise ValidationError("lacks must be a collection of operationIds", field="lacks")
+        object.__setattr__(self, "lacks", frozenset(self.lacks))
+        strange = sorted(self.lacks - set(OPERATIONS))
+        if strange:
+            raise ValidationError(f"lacks names unknown operations: {', '.join(strange)}", field="lacks")
         unknown = set(self.roots) - set(SERVICES)
         if unknown:
             raise ValidationError(f"unknown service(s) in profile roots: {sorted(unknown)}", field="roots")
@@ -109,6 +119,18 @@ class Profile:
                 raise ValidationError(
                     f"root of {service} must start with '/' and not end with one: {root!r}", field="roots"
                 )
+
+    def serves(self, op_id: str) -> bool:
+        """Whether this provider serves the operation ``op_id`` (its set, its root, not lacked).
+
+        Example:
+            ```python
+            PROFILES["v1p1"].serves("getAllScoreScales")   # False: OneRoster 1.1 has no score scales
+            ```
+
+        """
+        op = OPERATIONS[op_id]
+        return self.operations in op.profiles and op.service in self.roots and op_id not in self.lacks
 
     def to_dict(self) -> dict[str, Any]:
         """Return the profile as JSON-able data (what :meth:`save` writes).
@@ -126,6 +148,7 @@ class Profile:
             "trailing_slash": self.trailing_slash,
             "default_scopes": list(self.default_scopes),
             "dialect": self.dialect.to_dict(),
+            "lacks": sorted(self.lacks),
         }
 
     @classmethod
@@ -138,7 +161,7 @@ class Profile:
             ```
 
         """
-        known = {"name", "roots", "operations", "trailing_slash", "default_scopes", "dialect"}
+        known = {"name", "roots", "operations", "trailing_slash", "default_scopes", "dialect", "lacks"}
         unknown = sorted(set(data) - known)
         if unknown:
             raise ValidationError(f"unknown profile settings: {', '.join(unknown)}", field=unknown[0])
@@ -147,6 +170,8 @@ class Profile:
             values["dialect"] = Dialect.from_dict(values["dialect"])
         if "default_scopes" in values:
             values["default_scopes"] = tuple(values["default_scopes"])
+        if isinstance(values.get("lacks"), list):
+            values["lacks"] = frozenset(values["lacks"])
         try:
             return cls(**values)
         except TypeError as exc:
@@ -218,6 +243,7 @@ PROFILES: dict[str, Profile] = {
         name="v1p1",
         roots={service: "/ims/oneroster/v1p1" for service in SERVICES},
         dialect=BASELINE.replace(name="v1p1", legacy_roles=True, legacy_records=True),
+        lacks=NOT_IN_1P1,
     ),
 }
 

@@ -323,14 +323,7 @@ def _offers(client: Any, op_ids: tuple[str, ...]) -> bool:
 def _offered(client: Any, op_ids: tuple[str, ...]) -> str | None:
     """Return the first of ``op_ids`` the client's profile offers, or None."""
     profile = client.profile
-    return next(
-        (
-            op
-            for op in op_ids
-            if profile.operations in OPERATIONS[op].profiles and OPERATIONS[op].service in profile.roots
-        ),
-        None,
-    )
+    return next((op for op in op_ids if profile.serves(op)), None)
 
 
 def _required_by_profile(client: Any) -> dict[str, tuple[str, ...]]:

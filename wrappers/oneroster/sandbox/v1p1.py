@@ -38,6 +38,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from oneroster.legacy import NOT_IN_1P1
 from oneroster.operation_index import OPERATIONS, SCHEMA_FIELDS, Operation
 from oneroster.sandbox.app import ApiError
 from oneroster.sandbox.catalog import VIEWS
@@ -60,32 +61,6 @@ __all__ = [
 ]
 
 ROOT = "/ims/oneroster/v1p1"
-
-# Operations of the official 1.2 set that OneRoster 1.1 does not have: everything about score
-# scales and assessment results, the bulk POSTs, and a class's categories (1.2 additions).
-NOT_IN_1P1: frozenset[str] = frozenset(
-    {
-        "getAllScoreScales",
-        "getScoreScale",
-        "putScoreScale",
-        "deleteScoreScale",
-        "getScoreScalesForClass",
-        "getScoreScalesForSchool",
-        "getAllAssessmentLineItems",
-        "getAssessmentLineItem",
-        "putAssessmentLineItem",
-        "deleteAssessmentLineItem",
-        "getAllAssessmentResults",
-        "getAssessmentResult",
-        "putAssessmentResult",
-        "deleteAssessmentResult",
-        "postLineItemsForClass",
-        "postLineItemsForSchool",
-        "postResultsForLineItem",
-        "postResultsForAcademicSessionForClass",
-        "getCategoriesForClass",
-    }
-)
 
 # Fields of the 1.2 records (by schema) that 1.1 records do not have.
 ADDED_IN_1P2: dict[str, frozenset[str]] = {
