@@ -55,3 +55,16 @@ def top_level_listings(client: OneRoster) -> None:
     assert_type(client.academic_sessions.upsert("as-1", {"title": "2026"}), models.AcademicSession | None)
     assert_type(next(iter(client.enrollments.stream())), models.Enrollment)
     assert_type(next(iter(client.results.stream(raw=True))), dict[str, Any])
+
+
+def deadlines(client: OneRoster, budget: float | None) -> float:
+    """A block's deadline: a number always gives one; ``None`` gives whatever is in force."""
+    import oneroster
+
+    with oneroster.deadline(5) as limit:
+        assert_type(limit, oneroster.deadlines.Deadline)
+        client.users.first()
+        left = limit.remaining()
+    with oneroster.deadline(budget) as maybe:
+        assert_type(maybe, oneroster.deadlines.Deadline | None)
+    return left

@@ -38,10 +38,10 @@ import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import AbstractContextManager, contextmanager, suppress
 from contextvars import ContextVar
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, overload
 
 from .errors import ValidationError
 
@@ -112,8 +112,13 @@ def check_seconds(seconds: object, *, field: str = "deadline") -> float | None:
     return float(seconds)
 
 
-@contextmanager
-def deadline(seconds: float | None) -> Iterator[Deadline | None]:
+@overload
+def deadline(seconds: float) -> AbstractContextManager[Deadline]: ...
+@overload
+def deadline(seconds: float | None) -> AbstractContextManager[Deadline | None]: ...
+
+
+def deadline(seconds: float | None) -> AbstractContextManager[Deadline | None]:
     """Give every call to a provider made inside the block ``seconds`` in all, from now.
 
     An enclosing deadline that ends earlier is kept (a block never extends its caller's
@@ -129,7 +134,14 @@ def deadline(seconds: float | None) -> Iterator[Deadline | None]:
             client.users("u-1").classes.list_all()
         ```
 
+    The block gets the deadline in force (``None``: none), so a number always gives one.
+
     """
+    return _deadline_block(seconds)
+
+
+@contextmanager
+def _deadline_block(seconds: float | None) -> Iterator[Deadline | None]:
     checked = check_seconds(seconds)
     if checked is None:
         yield _current.get()

@@ -17,7 +17,7 @@ Example:
 
     cond = parse_filter("status='active' AND (familyName='O''Neill' OR familyName='Smith')")
     violation(cond, BASELINE)          # 'mixed_connectors'
-    unquote(cond.parts[0].literal)     # 'active'
+    unquote("'O''Neill'")             # "O'Neill"
     ```
 
 """

@@ -89,7 +89,7 @@ class Page(Generic[T]):
         page = client.users.list(limit=50)
         for user in page:
             print(user.given_name)
-        if page.has_more:
+        if page.next_offset is not None:  # set when has_more
             page = client.users.list(limit=50, offset=page.next_offset)
         ```
 

@@ -304,7 +304,7 @@ class UserScope(Scope):
         Example:
             ```python
             linked = client.users("parent-1").linked_users()
-            [student.sourced_id for student in linked.students]
+            [student.sourced_id for student in linked.students or []]
             ```
 
         """

@@ -260,7 +260,7 @@ def read_bundle(
         from oneroster.csv import read_bundle
 
         students = [u for u in read_bundle("roster.zip", files=["users"])
-                    if u.roles[0].role == "student"]
+                    if u.roles and u.roles[0].role == "student"]
         ```
 
     """

@@ -15,7 +15,7 @@ Example:
     from oneroster.sandbox import serve
 
     with serve(users=500) as sandbox, OneRoster(**sandbox.client_kwargs()) as client:
-        print(client.schools.first().name)
+        print([school.name for school in client.schools.list(limit=3).data])
     ```
 
 Or from a shell: ``python -m oneroster.sandbox --port 8000``.
