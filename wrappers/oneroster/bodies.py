@@ -180,21 +180,14 @@ def read_body(response: httpx.Response, *, limit: int | None, deadline: Deadline
         stream = cast(httpx.SyncByteStream, response.stream)
         with watch_stream(response.extensions, deadline):
             try:
-                if not inflaters:
-                    # The usual answer, sent as is: the chunks are the body (no generator per chunk).
-                    for chunk in stream:
-                        size += len(chunk)
-                        if limit is not None and size > limit:
-                            raise BodyTooLarge
-                        parts.append(chunk)
-                        if deadline is not None and time.monotonic() >= deadline.expires_at:
-                            raise DeadlinePassed
-                else:
-                    for chunk in stream:
+                for chunk in stream:
+                    if inflaters:
                         for piece in through(chunk, 0):
                             keep(piece)
-                        if deadline is not None and time.monotonic() >= deadline.expires_at:
-                            raise DeadlinePassed
+                    else:
+                        keep(chunk)  # the usual answer, sent as is: the chunk is the body
+                    if deadline is not None and time.monotonic() >= deadline.expires_at:
+                        raise DeadlinePassed
             except httpx.TransportError:
                 # The watchdog shut the connection down at the deadline: that is why it broke.
                 if deadline is not None and time.monotonic() >= deadline.expires_at:
