@@ -131,20 +131,25 @@ class Loop:
     records: int = 0
 
 
-def loops(base_url: str) -> tuple[list[Loop], Callable[[], None]]:
-    """Build every loop of the scenario; return them and a function closing their clients."""
+def bench_client(base_url: str) -> Any:
+    """Return the client every timed loop and piece uses, on the page server (any credentials do)."""
     from oneroster import OneRoster
 
-    import oneroster_client
-    from oneroster_client.api.rostering import get_all_users
-
-    client = OneRoster(
+    return OneRoster(
         base_url=base_url,
         client_id="bench-client",
         client_secret="bench-secret",
         token_url=base_url + "/oauth/token",
         profile="timeback",
     )
+
+
+def loops(base_url: str) -> tuple[list[Loop], Callable[[], None]]:
+    """Build every loop of the scenario; return them and a function closing their clients."""
+    import oneroster_client
+    from oneroster_client.api.rostering import get_all_users
+
+    client = bench_client(base_url)
     client.users.list(limit=LIMIT)  # token and connection, outside the timed loops
     generated = oneroster_client.AuthenticatedClient(base_url=base_url + ROSTERING_ROOT, token="bench-token")
 
@@ -260,20 +265,13 @@ def breakdown(base_url: str) -> list[tuple[str, float]]:
     Each piece keeps alive only what it works on, and a full collection runs before each: how
     long decoding takes depends on how many objects the collector has to walk while it runs.
     """
-    from oneroster import OneRoster
     from oneroster.engine import decode_json
     from oneroster.paging import Page, build_page, iterate
     from oneroster.resources import _raw_records, _raw_sourced_id, request_kwargs
 
     from oneroster_client.models import User
 
-    client = OneRoster(
-        base_url=base_url,
-        client_id="bench-client",
-        client_secret="bench-secret",
-        token_url=base_url + "/oauth/token",
-        profile="timeback",
-    )
+    client = bench_client(base_url)
     users = client.users
     users.list(limit=LIMIT)
     ask = users._ask(where=None, filter=None, sort=None, order_by=None, fields=None, search=None, limit=LIMIT)
